@@ -17,7 +17,9 @@ def data_dir(name: str) -> Path:
     for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent / name):
         if candidate.is_dir():
             return candidate
-    raise LetitoutError(f"data folder '{name}' is missing from the installation; reinstall letitout")
+    raise LetitoutError(
+        f"data folder '{name}' is missing from the installation; reinstall letitout"
+    )
 
 
 class LineDict(dict):
