@@ -18,6 +18,8 @@ TECHNIQUE_IDS = (
     "confide", "professional_help",
 )
 PLACES = ("shower", "walk", "bed", "home", "car")
+FIELDS = frozenset({"id", "title", "names", "places", "needs", "minutes", "sources", "explain",
+                    "intro", "steps", "connected_steps", "caution"})
 NEEDS = ("eyes_closed", "screen", "lying_down", "privacy", "another_person", "writing",
          "moving", "music_player")
 
@@ -109,6 +111,9 @@ def load_technique(path: Path) -> Technique:
     node = load_yaml(path)
     if not isinstance(node, dict):
         raise problem(path, None, "a technique file must be a mapping with id, title and steps")
+    unknown = set(node) - FIELDS
+    if unknown:  # a misspelt field would otherwise be dropped without a word
+        raise problem(path, node, f"unknown field '{sorted(unknown)[0]}'")
     tid = _text(path, node, "id")
     if tid not in TECHNIQUE_IDS:
         raise problem(path, node, f"unknown technique id '{tid}'")
