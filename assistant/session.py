@@ -555,8 +555,10 @@ class Session:
             self.state = "save_before_stop"
             return self._turn("Before we stop. " + self._p("journal_save_offer"),
                               expect=frozenset({"yes", "no"}) | GLOBAL)
+        # Mid-breathing, the first words are the way back to normal breathing.
+        first = [self._p("breathe_normally")] if self.progress and self.progress.connected else []
         self.progress = None
-        return self._end(self._turn(self._p("goodbye"), window=None), "stop")
+        return self._end(self._turn(*first, self._p("goodbye"), window=None), "stop")
 
     def _pause(self) -> Turn:
         if self.state != "paused":

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Sets letitout up on a fresh Debian/Ubuntu machine: system audio and speech packages, then the
+# Python package with its test tools. Safe to run again. Run as root (or with sudo).
+set -euo pipefail
+cd "$(dirname "$0")"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# espeak-ng: the always-available voice and test speech; libportaudio2: sounddevice;
+# pulseaudio: the virtual microphone and speaker the device tests use; sox: audio checks.
+$SUDO apt-get install -y -qq --no-install-recommends \
+  espeak-ng libespeak-ng1 libportaudio2 pulseaudio pulseaudio-utils alsa-utils sox \
+  > /dev/null
+python3 -m pip install -q --upgrade pip > /dev/null
+python3 -m pip install -q -e '.[test]'
