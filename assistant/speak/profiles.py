@@ -62,7 +62,7 @@ def _number(path: Path, node: Any, key: str, value: Any) -> float:
         raise problem(path, node, f"'{key}' must be a number, not {value!r}")
     if not low <= float(value) <= high:
         hint = " (slowed voices sound broken)" if key == "rate" and value < low else ""
-        raise problem(path, node, f"'{key}' is {value}; it must be between {low:g} and {high:g}{hint}")
+        raise problem(path, node, f"'{key}' is {value}; use {low:g} to {high:g}{hint}")
     return float(value)
 
 

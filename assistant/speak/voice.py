@@ -123,7 +123,9 @@ class Voice:
             CACHE.put(key, audio)
         return audio
 
-    def stream(self, text: str, *, rate: float = 1.0, style: str = "default") -> Iterator[np.ndarray]:
+    def stream(
+        self, text: str, *, rate: float = 1.0, style: str = "default"
+    ) -> Iterator[np.ndarray]:
         """Sentence-sized chunks, each followed by the profile's pause; the first comes fast."""
         settings = self.profile.style(style)
         engine_rate = self.effective_rate(rate, style)
