@@ -1,0 +1,197 @@
+"""The crisis rule: self-harm or suicidal language, found anywhere in what a person says.
+
+This is checked before anything else, whatever the dialogue state. It is phrase based on purpose:
+predictable, readable and easy to extend. Misses are worse than false alarms here (a false alarm
+only offers support), so the patterns are broad and tolerate typos, and only well-known figures
+of speech ("I'm dead tired", "this song kills me") are taken out before the patterns look.
+The templates in intents/crisis.yaml only teach the recogniser these words; this module decides.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from assistant.templates import normalise
+
+# Words the patterns rely on; a misspelt word close to one of these is read as it ("suicde").
+_KEY_WORDS = (
+    "kill", "killing", "myself", "suicide", "suicidal", "die", "dying", "dead", "death",
+    "overdose", "overdosing", "life", "live", "living", "alive", "wake", "disappear", "harm",
+    "harming", "hurt", "hurting", "cutting", "better", "without", "reason", "point",
+    "exist", "existing", "anymore", "pills", "wrists", "hang", "hanging", "jump", "bridge",
+    "forever", "ending", "anyone", "everyone", "unalive", "deserve", "tablets", "want",
+    "thinking", "wrist", "sleeping", "worth", "never", "nobody",
+)
+_NEVER_CORRECT = frozenset(
+    "like love lift line lie lies lied life's kid kids kit skill fill bill will hill till "
+    "mild dies diet deal dear dean did died deed eat date tie wife file fine five dive "
+    "drive alike olive give gave cave save have hate late lately living dye bye hurry "
+    "harm's farm warm charm arm army point pint paint pain print joint wake make take lake "
+    "bake fake cake woke sake wait waking making taking liver lives lover river what went "
+    "when wand wart pint lived ever fever clever lever seven even better's butter bitter "
+    "letter bother mother shower power tower flower without".split()
+)
+
+# Figures of speech: removed before the patterns run, so the rest of a sentence still counts.
+_FIGURES = [
+    r"dead (tired|beat|serious|right|wrong|on|set|end|ahead|center|centre|last|quiet|silent|"
+    r"straight|sure|easy|heavy|cold|calm)",
+    r"(dying|died|die|dead) (of|from|with|laughing|laughter) (laughing|laughter|embarrassment|"
+    r"shame|boredom|cringe|curiosity|thirst|hunger|jealousy|envy|heat|cold)",
+    r"(nearly|almost|literally|could have|could've|would have|will|would|i will|i would) "
+    r"(die|died|dying) (laughing|of (laughter|embarrassment|shame|boredom))",
+    r"(died|die|dying|dead) laughing",
+    r"dying (to|for) (see|go|try|know|hear|meet|get|have|eat|tell|watch|read|find|visit|a|an|"
+    r"some|one)\b",
+    r"(kill|killing|killed|kills) (it|them all|time|the (lights|engine|music|mood|vibe)|"
+    r"for an? \w+|for some \w+)",
+    r"(could|would) kill for",
+    r"(is|are|was|were|it is|they are|this is|that is) killing (it|me laughing)",
+    r"(feet|back|head|legs|knees|neck|shoulders|hands|eyes|shoes|boots|stomach|tooth|teeth|"
+    r"heels|joints|muscles|arms|calves|hips|heat|commute|traffic|noise) (are|is|were|was) "
+    r"killing me",
+    r"(song|songs|movie|film|show|book|joke|jokes|this music|line|scene|ending|that part|"
+    r"you|he|she|they|it) (kills|killed|slays|slayed) me",
+    r"(you|he|she|they|my (sister|brother|mom|dad|mother|father|friend|boss|kids|kid|son|"
+    r"daughter|partner|husband|wife)) (is|are) (going to|gonna) kill me",
+    r"my (mom|mum|dad|mother|father|boss|wife|husband|partner|teacher) (will|would) kill me",
+    r"killer (app|deal|view|workout|song|idea|heels|smile|performance)",
+    r"deadline(s)?", r"dead ?end", r"dead ?lock", r"deadpan", r"dead ?weight",
+    r"(phone|battery|laptop|car battery|plant|plants|the line) (is|was|went|are) dead",
+    r"(my )?(phone|battery) died",
+    r"cut myself (some slack|off|a (piece|slice|break)|short)",
+    r"(to|i) die for\b(?! (you|him|her|them|my))",
+    r"(would|could) (literally )?die (for|if|of)",
+    r"over ?my dead body",
+    r"bored to death", r"scared to death", r"sick to death", r"worried to death",
+    r"frightened to death", r"to death of", r"love (it|you|this|that) to death",
+    r"shoot (me )?(a|an) (message|text|email|photo|picture)", r"photo ?shoot",
+    r"hang (out|on|up|in there|tight|around)", r"jump (in|on|into|at|for joy|the gun|start)",
+    r"end (of|up) ", r"in the end",
+    r"(not|never) (thinking of|thinking about|going to|gonna) (give up|quit)",
+]
+_FIGURE_RE = re.compile(r"\b(" + "|".join(_FIGURES) + r")\b")
+
+_SELF = r"(myself|my self|me|my own life|my life)"
+_PATTERNS = [
+    # Suicide named outright, or killing oneself in any words.
+    r"suicid\w*", r"ki?l+(ing|ed|s)? (my ?self|me off)",
+    r"(want|going|ready|wish i could|like) to (just )?dye$", r"\bkms\b", r"unalive",
+    r"(take|taking|took|end|ending|ended) (my|my own) (own )?li(fe|ves)",
+    r"(end|ending|ended) (it|this|things|everything) (all|for good|once and for all|forever|"
+    r"now for good)\b",
+    r"(end|ending|finish|finishing) (it all|myself|everything|my existence)",
+    r"(end|ending|finish) (it|things) (tonight|today for good)",
+    r"(thinking|thought|thoughts|think) (about|of) (ending (it|things|everything|my)|"
+    r"dying|death|killing|not (being|waking))",
+    # Wanting to die, be dead or not exist.
+    r"(want|wanted|wanting|wish|wishing|like|ready|need|going|planning|plan|trying|tried|"
+    r"try|decided|hope|rather|prefer|deserve) (to |i |i could |i would |i was |i were |i had )?"
+    r"(just )?(die|be dead|not exist|not be alive|stop existing|stop living|not wake up|"
+    r"never wake up|go to sleep forever|sleep forever|be gone|not be here|disappear forever|"
+    r"disappear for good|vanish forever|no longer exist|no longer be here|end it all)",
+    r"(wish|wishing|hope) (i|that i) (was|were|would be|could be|had) (dead|gone|never been born|"
+    r"not born|never born|never existed|die|not here|not alive|no longer here)",
+    r"(better|easier|happier) (off )?dead", r"rather (be )?dead",
+    r"i (should|could|might|will|am going to|am gonna|want to|wanna|wish i could) (just )?die",
+    r"\bi (would|could) (just )?die\b(?! (for|if|of|laughing|to))",
+    r"let me die", r"i am (going to|gonna|ready to|about to) die\b",
+    r"(everyone|everybody|people|they|my family|the world|you|them|the kids|my kids|"
+    r"things|life|he|she|we) (would|will|might|could) (all )?(be )?(better|happier|fine) "
+    r"(off )?(without me|if i (was|were|am) (gone|dead|not here|not around|never born))",
+    r"better off without me", r"(no one|nobody|noone) (would|will) (even )?(care|notice|miss me)"
+    r" if i (die|died|was gone|were gone|was dead|were dead|disappeared|was not here|killed)",
+    r"(do not|does not|did not|no longer|never) (want|wanna|wish) to (live|be alive|exist|"
+    r"be here|go on|keep living|keep going|wake up|be around)",
+    r"(not|never) (want|wanting) to (live|be alive|exist|wake up)",
+    r"(tired|sick|done) of (living|being alive|life|existing|being here)",
+    r"(can not|can't|could not|do not know how to) (go on|keep going|carry on|live like this|"
+    r"take (it|this|this pain|the pain) any ?more|do (this|it) any ?more|"
+    r"keep living|stay alive|live (any ?more|with (this|myself)))",
+    r"(not|never) (be|being) here (any ?more|much longer|tomorrow|next week)",
+    r"(no|nothing|not any) (reason|reasons|point|purpose) (to|in|of|for) (liv|living|life|"
+    r"going on|being alive|being here|carry|keep|stay|existing|wake)",
+    r"(nothing|no one|nobody) (left )?to live for",
+    r"what is the point (of|in) (living|life|going on|being alive|anything any ?more|"
+    r"it all any ?more|carrying on|existing)",
+    r"(life|living) is (not|no longer) worth (living|it)",
+    r"(never|not|do not want to|don't want to|hope i don't|hope i do not) wake up",
+    r"(go to sleep|fall asleep|sleep) and (never|not) wake up",
+    r"disappear (forever|for good|for ever|and never come back|permanently)",
+    r"(want|wanna|wish i could|need) to (just )?(disappear|vanish|not exist|cease to exist|"
+    r"stop existing)\b(?! (for a (while|bit|day|moment|minute|second|week|weekend)|into|under|"
+    r"to|from|in|on|off|with))",
+    # Hurting oneself.
+    r"(hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|punish|punishing|"
+    r"poison|poisoning|injure|injuring) (my ?self|my (arms?|legs?|wrists?|skin|body))",
+    r"self (harm|harming|injury|injure|hurt)", r"selfharm",
+    r"(slit|slice|cut|cutting|slash) (my|both) (wrist|wrists|arm|arms|throat)",
+    r"(hang|hanging|shoot|shooting|drown|drowning|poison|stab|stabbing|strangle|suffocate|"
+    r"smother|gas) (my ?self|me)\b",
+    r"overdos\w*", r"\bod\b(?=.*(pill|tablet|meds|on))", r"o d on",
+    r"(take|taking|took|swallow|swallowing|swallowed|down|downing|downed) (all|a (bunch|lot|"
+    r"handful|bottle)|the whole (bottle|box|pack)|too many|every one|loads|lots|a load)"
+    r" (of )?(my |the |those |these )?(pills|tablets|meds|medication|medicine|painkillers|"
+    r"sleeping pills)",
+    r"(jump|jumping|throw myself) (off|from|in front of|under) (a|the|this|that) ?"
+    r"(bridge|building|roof|cliff|train|car|bus|balcony|window|ledge|truck|tower|edge)",
+    r"(step|stepping|walk|walking|throw myself|lie down) in front of (a|the) (train|car|bus|"
+    r"truck|lorry)",
+    r"(drive|driving|crash|crashing|steer|swerve) (my car |the car |myself )?(into|off) (a|the)"
+    r" (tree|wall|bridge|cliff|river|lake|truck|barrier|road)",
+    r"crash (the|my) car on purpose", r"(a|the) (gun|rope|noose) (to|for) (my ?self|my head)",
+    r"(give|giving|gave) up on (life|living|everything|myself)",
+    r"(give|giving) up (on )?(for good|forever)",
+    r"(want|wanted|wanting|need) (it|this|everything|the pain) (all )?to (end|stop) (for good|"
+    r"forever|permanently)",
+    r"want (it|everything) all to end", r"want it to be over (for good|forever)",
+    r"(wish|wishing) it (was|were|would be|could be|would all be) over (for good|forever)",
+    r"(i am|i feel) (a burden|such a burden|nothing but a burden)",
+    r"(i am|i feel) (better off|safer) gone",
+    r"(writing|wrote|write|leave|leaving|left) (a|my) (suicide|goodbye|final) (note|letter)",
+    r"(saying|say|said) goodbye (to everyone|to everybody|for good|forever)",
+    r"(giving|gave|give) away (all )?my (things|stuff|belongings)",
+    r"i (have|got|found|bought) (a|the) (gun|rope|noose|pills|blade|razor)"
+    r"(?=.*(end|die|myself|kill|tonight|it all))",
+]
+_CRISIS_RE = re.compile(r"\b(" + "|".join(_PATTERNS) + r")")
+
+
+@lru_cache(maxsize=4096)
+def _correct(word: str) -> str:
+    """A misspelt key word read as the key word ("sucide" -> "suicide"); others unchanged.
+
+    One slip (a letter missing, extra, wrong or swapped) is allowed in words of 4 to 6 letters,
+    two in longer ones, and the first letter must agree: typos rarely touch it.
+    """
+    if len(word) < 4 or word in _NEVER_CORRECT or word in _KEY_WORDS:
+        return word
+    allowed = 1 if len(word) <= 6 else 2
+    candidates = [k for k in _KEY_WORDS if k[0] == word[0] and abs(len(k) - len(word)) <= allowed]
+    match = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=allowed)
+    return match[0] if match else word
+
+
+def crisis_text(text: str) -> str:
+    """The normalised text the patterns read: typos corrected, figures of speech removed."""
+    words = normalise(text).replace("any more", "anymore").split()
+    corrected = " ".join(_correct(w) for w in words)
+    corrected = corrected.replace("anymore", "any more")
+    return _FIGURE_RE.sub(" ", corrected)
+
+
+def crisis_phrase(text: str) -> str | None:
+    """The crisis words found in the text, or None."""
+    if not text or not text.strip():
+        return None
+    match = _CRISIS_RE.search(crisis_text(text))
+    return match.group(0) if match else None
+
+
+def is_crisis(text: str) -> bool:
+    """True when the text contains self-harm or suicidal language (figures of speech excluded)."""
+    return crisis_phrase(text) is not None

@@ -1,0 +1,231 @@
+"""Sentence templates in the style of hassil: ``(a|b)`` alternatives, ``[optional]`` words,
+``{slot}`` list references and ``<rule>`` expansion rules, plus the one text normaliser that
+templates and utterances share (so "I'm" in a template and "im" from a person meet as "i am").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from itertools import product
+
+from assistant.numbers import spell_digits
+
+# Spelling, not meaning: contractions, chat spellings and abbreviations people type or speak.
+_CONTRACTIONS = {
+    "i'm": "i am", "im": "i am", "i've": "i have", "ive": "i have", "i'll": "i will",
+    "i'd": "i would", "you're": "you are", "youre": "you are", "you've": "you have",
+    "you'll": "you will", "you'd": "you would", "we're": "we are", "we've": "we have",
+    "we'll": "we will", "they're": "they are", "let's": "let us", "lets": "let us",
+    "can't": "can not", "cant": "can not", "cannot": "can not", "won't": "will not",
+    "don't": "do not", "dont": "do not", "doesn't": "does not", "doesnt": "does not",
+    "didn't": "did not", "didnt": "did not", "isn't": "is not", "isnt": "is not",
+    "aren't": "are not", "wasn't": "was not", "wasnt": "was not", "weren't": "were not",
+    "couldn't": "could not", "couldnt": "could not", "shouldn't": "should not",
+    "wouldn't": "would not", "wouldnt": "would not", "haven't": "have not",
+    "havent": "have not", "hasn't": "has not", "hadn't": "had not", "ain't": "is not",
+    "it's": "it is", "its": "it is", "that's": "that is", "thats": "that is",
+    "what's": "what is", "whats": "what is", "there's": "there is", "here's": "here is",
+    "he's": "he is", "she's": "she is", "who's": "who is", "where's": "where is",
+    "how's": "how is", "y'all": "you all", "'cause": "because", "cuz": "because",
+    "gonna": "going to", "wanna": "want to", "gotta": "got to", "lemme": "let me",
+    "gimme": "give me", "kinda": "kind of", "sorta": "sort of", "dunno": "do not know",
+    "ok": "okay", "k": "okay", "kay": "okay", "okey": "okay", "alright": "all right",
+    "pls": "please", "plz": "please", "u": "you", "ur": "your", "thx": "thanks",
+    "min": "minutes", "mins": "minutes", "minute's": "minutes", "hr": "hour", "hrs": "hours",
+    "anymore": "any more", "nevermind": "never mind", "sec": "second", "secs": "seconds",
+    "til": "until", "till": "until", "bc": "because", "tho": "though", "coz": "because",
+    "prolly": "probably", "cos": "because", "idk": "i do not know",
+}
+# Hesitations carry no meaning anywhere; they are dropped before anything else looks.
+FILLERS = frozenset("um umm ummm uh uhh uhhh uhm er erm err ehm hmm hmmm hm mmm".split())
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+def normalise(text: str) -> str:
+    """Lowercase words without punctuation, contractions expanded, numbers spelled out."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = re.sub(r"(\d)\s*(?:-|\u2013|to)\s*(\d)", r"\1 to \2", text)  # 10-15 -> 10 to 15
+    text = re.sub(r"(\d)([a-z])", r"\1 \2", text)  # 5min -> 5 min
+    text = spell_digits(text)
+    # "uh huh" and "mm hmm" mean yes; keep them whole before hesitations are dropped.
+    text = re.sub(r"\buh+[- ]?huh\b", "uhhuh", text)
+    text = re.sub(r"\bmm+[- ]?hmm+\b", "mmhmm", text)
+    words = []
+    for word in _WORD.findall(text):
+        word = word.strip("'")
+        if not word or word in FILLERS:
+            continue
+        expanded = _CONTRACTIONS.get(word)
+        if expanded is None and word.endswith("n't"):
+            expanded = word[:-3] + " not"
+        elif expanded is None and word.endswith("'s"):
+            expanded = word[:-2]  # possessive: "mom's" -> "mom"
+        elif expanded is None and "'" in word:
+            expanded = word.replace("'", "")
+        words.extend((expanded or word).split())
+    return " ".join(words)
+
+
+class TemplateError(ValueError):
+    """A template that cannot be parsed; the message says what is wrong, in one sentence."""
+
+
+# --- the parsed form -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+
+
+@dataclass(frozen=True)
+class Seq:
+    items: tuple
+
+
+@dataclass(frozen=True)
+class Alt:
+    options: tuple  # of Seq
+    optional: bool = False
+
+
+_TOKEN = re.compile(r"\s*([()\[\]|{}<>]|[^\s()\[\]|{}<>]+)")
+_CLOSERS = {"(": ")", "[": "]"}
+
+
+def parse_template(text: str) -> Seq:
+    """Parse one template; raises TemplateError naming the problem."""
+    tokens = [m.group(1) for m in _TOKEN.finditer(text)]
+    if not tokens:
+        raise TemplateError("the template is empty")
+    position = 0
+
+    def parse_alternatives(closer: str | None) -> list[Seq]:
+        nonlocal position
+        options = [parse_sequence()]
+        while position < len(tokens) and tokens[position] == "|":
+            position += 1
+            options.append(parse_sequence())
+        if closer is not None:
+            if position >= len(tokens):
+                opener = "(" if closer == ")" else "["
+                raise TemplateError(f"'{opener}' is never closed; add '{closer}'")
+            if tokens[position] != closer:
+                raise TemplateError(f"'{tokens[position]}' closes nothing here; expected '{closer}'")
+            position += 1
+        return options
+
+    def parse_name(closer: str, kind: str) -> str:
+        nonlocal position
+        if position + 1 >= len(tokens) or tokens[position + 1] != closer:
+            raise TemplateError(f"a {kind} reference must look like "
+                                f"{'{name}' if closer == '}' else '<name>'}")
+        name = tokens[position]
+        if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+            raise TemplateError(f"'{name}' is not a valid {kind} name (lowercase, digits, _)")
+        position += 2
+        return name
+
+    def parse_sequence() -> Seq:
+        nonlocal position
+        items: list = []
+        while position < len(tokens):
+            token = tokens[position]
+            if token in ("|", ")", "]"):
+                break
+            position += 1
+            if token in _CLOSERS:
+                options = parse_alternatives(_CLOSERS[token])
+                items.append(Alt(tuple(options), optional=token == "["))
+            elif token == "{":
+                items.append(Slot(parse_name("}", "list")))
+            elif token == "<":
+                items.append(Rule(parse_name(">", "rule")))
+            elif token in ("}", ">"):
+                raise TemplateError(f"'{token}' closes nothing here")
+            else:
+                for word in normalise(token).split():
+                    items.append(Word(word))
+        return Seq(tuple(items))
+
+    options = parse_alternatives(None)
+    if position < len(tokens):
+        raise TemplateError(f"'{tokens[position]}' closes nothing here")
+    return options[0] if len(options) == 1 else Seq((Alt(tuple(options)),))
+
+
+def references(node) -> tuple[set[str], set[str]]:
+    """The list names and rule names a parsed template uses."""
+    slots: set[str] = set()
+    rules: set[str] = set()
+
+    def walk(n) -> None:
+        if isinstance(n, Slot):
+            slots.add(n.name)
+        elif isinstance(n, Rule):
+            rules.add(n.name)
+        elif isinstance(n, Seq):
+            for item in n.items:
+                walk(item)
+        elif isinstance(n, Alt):
+            for option in n.options:
+                walk(option)
+
+    walk(node)
+    return slots, rules
+
+
+def expand(node, rules: dict[str, Seq], limit: int = 20000) -> list[tuple[str, ...]]:
+    """Every word sequence a template can say; slots stay as "{name}" tokens."""
+
+    def walk(n, depth: int) -> list[tuple[str, ...]]:
+        if depth > 20:
+            raise TemplateError("expansion rules refer to each other in a loop")
+        if isinstance(n, Word):
+            return [(n.text,)]
+        if isinstance(n, Slot):
+            return [("{" + n.name + "}",)]
+        if isinstance(n, Rule):
+            return walk(rules[n.name], depth + 1)
+        if isinstance(n, Alt):
+            out = [] if not n.optional else [()]
+            for option in n.options:
+                out.extend(walk(option, depth))
+            return out
+        results: list[tuple[str, ...]] = [()]
+        for item in n.items:
+            results = [a + b for a, b in product(results, walk(item, depth))]
+            if len(results) > limit:
+                raise TemplateError(f"the template says more than {limit} sentences; split it")
+        return results
+
+    seen: dict[tuple[str, ...], None] = {}
+    for words in walk(node, 0):
+        seen.setdefault(words, None)
+    return list(seen)
+
+
+def render(node, rules: dict[str, Seq]) -> str:
+    """The template as text with rules inlined (for grammar builders such as JSGF)."""
+    if isinstance(node, Word):
+        return node.text
+    if isinstance(node, Slot):
+        return "{" + node.name + "}"
+    if isinstance(node, Rule):
+        return "(" + render(rules[node.name], rules) + ")"
+    if isinstance(node, Alt):
+        inner = "|".join(render(o, rules) for o in node.options)
+        return f"[{inner}]" if node.optional else f"({inner})"
+    return " ".join(part for part in (render(i, rules) for i in node.items) if part)

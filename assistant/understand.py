@@ -1,0 +1,554 @@
+"""Understanding: text -> Intent(name, slots, confidence), from sentence templates in data.
+
+Intents live in intents/<intent>.yaml as hassil-style templates; lists of slot values (places,
+technique names, durations) in intents/lists.yaml. At load every template is expanded into
+"skeletons" (word sequences with {slot} placeholders). To understand an utterance:
+
+1. crisis language is looked for first, always (assistant.crisis decides);
+2. the text is normalised, slot values are found in it (exact, then fuzzy, so typos still
+   count) and replaced by placeholders; each way of reading the slots is tried;
+3. a reading that is exactly a skeleton wins with confidence 1.0; otherwise the closest
+   skeleton with the same slots (rapidfuzz ratio) wins if it is close enough, else intent null.
+
+Combined answers ("I'm in the shower and I have ten minutes") are templates of set_place that
+carry both slots: the intent is set_place with slots place and minutes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from assistant.crisis import is_crisis
+from assistant.data import LineDict, data_dir
+from assistant.errors import LetitoutError
+from assistant.numbers import find_durations, spoken_durations
+from assistant.templates import (
+    Seq,
+    TemplateError,
+    expand,
+    normalise,
+    parse_template,
+    references,
+    render,
+)
+
+INTENT_IDS = (
+    "start_session", "choose_technique", "suggest_technique", "something_else", "set_place",
+    "set_duration", "next", "back", "repeat", "pause", "resume", "slower", "faster", "louder",
+    "quieter", "crying", "explain", "help", "yes", "no", "stop", "crisis",
+)
+# Intents decided by a rule rather than by templates; their templates feed recogniser grammars.
+RULE_INTENTS = frozenset({"crisis"})
+
+ACCEPT = 80.0  # lowest fuzzy score (0..100) taken as a command; below it the intent is null
+SNAP = 90.0  # stricter: free dictation is only a command when it is nearly a template
+SLOT_FUZZ = 86.0  # how close a misspelt slot value must be to a listed one
+_BARE_NUMBER_SCORE = 96.0  # "ten" alone is a duration only when a template says so
+
+# Discourse markers around a command ("okay so, next please") and softeners inside one.
+_LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh", "ah", "and",
+            "but", "hey", "hi", "okay um", "actually", "now", "just", "please", "yeah okay",
+            "oh god", "god", "gosh", "sorry", "like", "okay okay", "then", "listen", "look")
+_TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you can",
+             "if you could", "okay", "right", "thank you so much", "thanks a lot", "too",
+             "again please")
+_SOFTENERS = frozenset("just really actually maybe perhaps like literally basically honestly "
+                       "please kind sort a bit little so very".split())
+
+
+@dataclass
+class Intent:
+    name: str | None
+    slots: dict = field(default_factory=dict)
+    confidence: float = 0.0
+    text: str = ""
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "intent": self.name, "slots": dict(self.slots),
+                "confidence": round(float(self.confidence), 3)}
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+class LineStr(str):
+    """A YAML string that remembers its line."""
+
+    line: int = 0
+
+
+class _Loader(yaml.SafeLoader):
+    """Strings remember their line; yes/no/on/off stay words (intents "yes" and "no")."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    mapping = LineDict(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    return mapping
+
+
+def _string(loader: _Loader, node: yaml.ScalarNode) -> LineStr:
+    text = LineStr(loader.construct_scalar(node))
+    text.line = node.start_mark.line + 1
+    return text
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG, _string)
+_Loader.add_constructor("tag:yaml.org,2002:str", _string)
+
+
+def _load(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LetitoutError(f"{path}: cannot read it ({exc}); check the file") from None
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        problem = getattr(exc, "problem", None) or "it is not valid YAML"
+        raise LetitoutError(f"{where}: {problem}; fix the YAML there") from None
+
+
+def _error(path: Path, node, message: str) -> LetitoutError:
+    line = getattr(node, "line", 0)
+    return LetitoutError(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+
+
+def _compile(path: Path, text, known_lists: Collection[str], rules: dict[str, Seq]) -> Seq:
+    if not isinstance(text, str) or not text.strip():
+        raise _error(path, text, "every sentence must be a non-empty text")
+    try:
+        node = parse_template(text)
+    except TemplateError as exc:
+        raise _error(path, text, f"{exc} in template '{text}'") from None
+    slots, used_rules = references(node)
+    for name in sorted(slots - set(known_lists)):
+        raise _error(path, text, f"unknown list '{{{name}}}' in template '{text}'; "
+                     f"use one of {', '.join(sorted(known_lists))} or add it to lists.yaml")
+    for name in sorted(used_rules - set(rules)):
+        raise _error(path, text, f"unknown rule '<{name}>' in template '{text}'; "
+                     "define it under expansion_rules in lists.yaml")
+    return node
+
+
+@dataclass
+class SlotList:
+    """Phrases people say for each value of one slot; `durations` lists are read by numbers.py."""
+
+    name: str
+    phrases: dict[tuple[str, ...], str | int]  # normalised words -> value
+    durations: bool = False
+
+    def spoken(self) -> list[str]:
+        return sorted({" ".join(p) for p in self.phrases})
+
+
+def _technique_phrases(directory: Path) -> dict[tuple[str, ...], str]:
+    from assistant.techniques import Catalogue, default_catalogue
+
+    tech_dir = directory / "techniques"
+    catalogue = default_catalogue() if tech_dir == data_dir("intents") / "techniques" \
+        else Catalogue.load(tech_dir)
+    phrases: dict[tuple[str, ...], str] = {}
+    for tid, names in catalogue.names().items():
+        for name in (*names, tid.replace("_", " ")):
+            words = tuple(normalise(name).split())
+            if words:
+                phrases.setdefault(words, tid)
+    return phrases
+
+
+def _load_lists(path: Path, directory: Path) -> tuple[dict[str, SlotList], dict[str, Seq]]:
+    data = _load(path)
+    if not isinstance(data, dict) or not isinstance(data.get("lists"), dict):
+        raise _error(path, data, "lists.yaml must be a mapping with 'lists' (and optionally "
+                     "'expansion_rules')")
+    rules: dict[str, Seq] = {}
+    raw_rules = data.get("expansion_rules") or {}
+    if not isinstance(raw_rules, dict):
+        raise _error(path, data, "'expansion_rules' must map rule names to templates")
+    lists: dict[str, SlotList] = {}
+    for name, spec in data["lists"].items():
+        if not isinstance(spec, dict):
+            raise _error(path, data["lists"], f"list '{name}' must be a mapping")
+        source = spec.get("from")
+        if source == "catalogue":
+            lists[name] = SlotList(name, _technique_phrases(directory))
+        elif source == "durations":
+            phrases = {tuple(s.split()): m for m, ss in spoken_durations().items() for s in ss}
+            lists[name] = SlotList(name, phrases, durations=True)
+        elif source is None and isinstance(spec.get("values"), dict):
+            lists[name] = SlotList(name, {})
+        else:
+            raise _error(path, spec, f"list '{name}' needs 'values' (value: [phrases]) or "
+                         "'from: catalogue' or 'from: durations'")
+    # Rules may use each other, so every rule name is known before any is checked.
+    known = dict.fromkeys(raw_rules)
+    for rule_name, text in raw_rules.items():
+        rules[str(rule_name)] = _compile(path, text, lists, known)
+    for name, spec in data["lists"].items():
+        if spec.get("from"):
+            continue
+        for value, templates in spec["values"].items():
+            if isinstance(templates, str):
+                templates = [templates]
+            if not isinstance(templates, list) or not templates:
+                raise _error(path, spec, f"value '{value}' of list '{name}' needs a list of "
+                             "phrases")
+            for template in templates:
+                node = _compile(path, template, (), rules)
+                for words in expand(node, rules):
+                    lists[name].phrases.setdefault(words, str(value))
+    return lists, rules
+
+
+@dataclass
+class _Template:
+    intent: str
+    node: Seq
+    text: str
+    fixed: dict  # slot values given by the sentence group, e.g. "not long" -> minutes 5
+
+
+@dataclass
+class _Test:
+    intent: str
+    text: str
+    slots: dict
+    where: str
+
+
+def _load_intent(path: Path, lists: dict[str, SlotList], rules: dict[str, Seq]):
+    data = _load(path)
+    if not isinstance(data, dict):
+        raise _error(path, data, "an intent file must be a mapping with 'intent', 'sentences' "
+                     "and 'tests'")
+    name = data.get("intent")
+    if not name:
+        raise _error(path, data, "missing 'intent'; add 'intent: <id>' naming one of the "
+                     "contract's intents")
+    if name not in INTENT_IDS:
+        raise _error(path, data, f"unknown intent '{name}'; use one of {', '.join(INTENT_IDS)}")
+    if path.stem != name:
+        raise _error(path, data, f"the file name must be the intent: rename it to {name}.yaml")
+    sentences = data.get("sentences")
+    if not isinstance(sentences, list) or not sentences:
+        raise _error(path, data, "'sentences' must be a non-empty list of templates")
+    templates: list[_Template] = []
+    for entry in sentences:
+        group, fixed = [entry], {}
+        if isinstance(entry, dict):
+            group, fixed = entry.get("sentences"), entry.get("slots") or {}
+            if not isinstance(group, list) or not isinstance(fixed, dict):
+                raise _error(path, entry, "a sentence group needs 'sentences' (a list) and "
+                             "'slots' (a mapping)")
+        for text in group:
+            node = _compile(path, text, lists, rules)
+            try:
+                expand(node, rules)
+            except TemplateError as exc:
+                raise _error(path, text, f"{exc} in template '{text}'") from None
+            templates.append(_Template(name, node, str(text), dict(fixed)))
+    tests: list[_Test] = []
+    raw_tests = data.get("tests")
+    if not isinstance(raw_tests, list) or not raw_tests:
+        raise _error(path, data, "'tests' must list example sentences (text and slots)")
+    for entry in raw_tests:
+        if isinstance(entry, str):
+            tests.append(_Test(name, str(entry), {}, f"{path}:{entry.line}"))
+        elif isinstance(entry, dict) and isinstance(entry.get("text"), str):
+            slots = entry.get("slots") or {}
+            if not isinstance(slots, dict):
+                raise _error(path, entry, "a test's 'slots' must be a mapping")
+            tests.append(_Test(name, str(entry["text"]), {str(k): v for k, v in slots.items()},
+                               f"{path}:{entry.line}"))
+        else:
+            raise _error(path, entry, "each test is a sentence, or a mapping with 'text' and "
+                         "'slots'")
+    return name, templates, tests
+
+
+# --- matching --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Span:
+    slot: str
+    value: object
+    start: int
+    end: int
+    score: float  # 100 for an exact phrase
+
+
+@dataclass
+class _Choice:
+    intent: str
+    fixed: dict
+
+
+class Understander:
+    def __init__(self, templates: list[_Template], lists: dict[str, SlotList],
+                 rules: dict[str, Seq], tests: list[_Test]) -> None:
+        self._templates = templates
+        self._lists = lists
+        self._rules = rules
+        self.tests = tests
+        self.intent_names = [i for i in INTENT_IDS if any(t.intent == i for t in templates)]
+        # skeleton text -> choice; grouped by the slots a skeleton has, for fuzzy matching
+        self._exact: dict[str, _Choice] = {}
+        self._skeletons: list[tuple[str, frozenset, _Choice, tuple[str, ...]]] = []
+        for template in templates:
+            for words in expand(template.node, rules):
+                text = " ".join(words)
+                slots = frozenset(w[1:-1] for w in words if w.startswith("{"))
+                choice = _Choice(template.intent, template.fixed)
+                if text not in self._exact:
+                    self._exact[text] = choice
+                    self._skeletons.append((text, slots, choice, words))
+        self._pools: dict[tuple, tuple[list[str], list[_Choice]]] = {}
+        self._max_phrase = {
+            name: max((len(p) for p in sl.phrases), default=1) for name, sl in lists.items()
+        }
+        self._by_length: dict[tuple[str, int], list[str]] = {}
+        self._phrase_value: dict[str, dict[str, object]] = {}
+        for name, slot_list in lists.items():
+            if slot_list.durations:
+                continue
+            self._phrase_value[name] = {" ".join(p): v for p, v in slot_list.phrases.items()}
+            for phrase in slot_list.phrases:
+                self._by_length.setdefault((name, len(phrase)), []).append(" ".join(phrase))
+
+    # -- loading --
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> Understander:
+        directory = Path(directory) if directory else data_dir("intents")
+        lists_path = directory / "lists.yaml"
+        if not lists_path.is_file():
+            raise LetitoutError(f"{lists_path}: missing; the intents folder needs lists.yaml")
+        lists, rules = _load_lists(lists_path, directory)
+        templates: list[_Template] = []
+        tests: list[_Test] = []
+        seen: dict[str, Path] = {}
+        for path in sorted(directory.glob("*.yaml")):
+            if path.name == "lists.yaml":
+                continue
+            name, found, examples = _load_intent(path, lists, rules)
+            if name in seen:
+                raise LetitoutError(f"{path}: intent '{name}' is already defined in "
+                                    f"{seen[name]}; keep one file per intent")
+            seen[name] = path
+            templates += found
+            tests += examples
+        if not templates:
+            raise LetitoutError(f"{directory}: no intent files (<intent>.yaml) found")
+        return cls(templates, lists, rules, tests)
+
+    # -- data for recogniser grammars --
+
+    def templates(self) -> dict[str, list[str]]:
+        """Raw templates per intent, rules inlined; {slot} refers to slot_values()."""
+        out: dict[str, list[str]] = {}
+        for template in self._templates:
+            out.setdefault(template.intent, []).append(render(template.node, self._rules))
+        return out
+
+    def slot_values(self) -> dict[str, list[str]]:
+        """Every spoken phrase of each slot list (normalised words)."""
+        return {name: slot_list.spoken() for name, slot_list in self._lists.items()}
+
+    def sentences(self, intents: Collection[str] | None = None, limit: int = 6000) -> list[str]:
+        """Expanded sentences with slot values filled in, for recogniser grammars.
+
+        Each skeleton is filled once, values taken in turn so every phrase of every list shows
+        up somewhere; slots in the same skeleton rotate together.
+        """
+        wanted = set(intents) if intents is not None else set(self.intent_names)
+        spoken = {name: sl.spoken() for name, sl in self._lists.items()}
+        turn = dict.fromkeys(spoken, 0)
+        out: dict[str, None] = {}
+        for _, _, choice, words in self._skeletons:
+            if choice.intent not in wanted:
+                continue
+            filled = []
+            for word in words:
+                if word.startswith("{"):
+                    name = word[1:-1]
+                    filled.append(spoken[name][turn[name] % len(spoken[name])])
+                    turn[name] += 1
+                else:
+                    filled.append(word)
+            out.setdefault(" ".join(filled), None)
+        # Phrases never reached by the rotation get one sentence each: the bare phrase.
+        used = " ".join(out)
+        for name, phrases in spoken.items():
+            if any(f"{{{name}}}" in t.text for t in self._templates if t.intent in wanted):
+                for phrase in phrases:
+                    if phrase not in used:
+                        out.setdefault(phrase, None)
+        return list(out)[:limit]
+
+    def vocabulary(self) -> set[str]:
+        words = {w for _, _, _, ws in self._skeletons for w in ws if not w.startswith("{")}
+        for slot_list in self._lists.values():
+            for phrase in slot_list.phrases:
+                words.update(phrase)
+        return words
+
+    # -- understanding --
+
+    def parse(self, text: str, allowed: Collection[str] | None = None) -> Intent:
+        """The intent of one utterance; crisis first, then templates, else intent null."""
+        return self._understand(text, allowed, ACCEPT)
+
+    def snap(self, text: str, allowed: Collection[str] | None = None) -> Intent:
+        """For free dictation: a command only when the text is nearly a template."""
+        return self._understand(text, allowed, SNAP)
+
+    def _understand(self, text: str, allowed, threshold: float) -> Intent:
+        text = text if isinstance(text, str) else ""
+        if is_crisis(text):
+            return Intent("crisis", {}, 1.0, text)
+        words = normalise(text).split()
+        if not words:
+            return Intent(None, {}, 0.0, text)
+        pool_key = frozenset(allowed) - RULE_INTENTS if allowed is not None else None
+        best: tuple[float, int, str, _Choice, dict] | None = None
+        for reading, slots, slot_score in self._readings(words):
+            for variant, penalty in _variants(reading):
+                found = self._match(variant, frozenset(slots), pool_key)
+                if found is None:
+                    continue
+                score, choice = found
+                score = score - penalty - (100.0 - slot_score) * 0.5
+                key = (score, len(slots))
+                if best is None or key > (best[0], best[1]):
+                    best = (score, len(slots), variant, choice, slots)
+                if score >= 100.0:
+                    break
+        if best is None or best[0] < threshold:
+            return Intent(None, {}, round(max(best[0], 0) / 100, 3) if best else 0.0, text)
+        score, _, _, choice, slots = best
+        merged = {**choice.fixed, **slots}
+        return Intent(choice.intent, merged, round(min(score, 100.0) / 100, 3), text)
+
+    def _match(self, text: str, slots: frozenset, pool_key) -> tuple[float, _Choice] | None:
+        choice = self._exact.get(text)
+        if choice is not None and frozenset(
+                w[1:-1] for w in text.split() if w.startswith("{")) == slots:
+            if pool_key is None or choice.intent in pool_key:
+                return 100.0, choice
+        texts, choices = self._pool(slots, pool_key)
+        if not texts:
+            return None
+        found = process.extractOne(text, texts, scorer=fuzz.ratio, score_cutoff=50)
+        if found is None:
+            return None
+        return float(found[1]), choices[found[2]]
+
+    def _pool(self, slots: frozenset, pool_key) -> tuple[list[str], list[_Choice]]:
+        key = (slots, pool_key)
+        if key not in self._pools:
+            texts, choices = [], []
+            for text, skeleton_slots, choice, _ in self._skeletons:
+                if choice.intent in RULE_INTENTS or skeleton_slots != slots:
+                    continue
+                if pool_key is not None and choice.intent not in pool_key:
+                    continue
+                texts.append(text)
+                choices.append(choice)
+            self._pools[key] = (texts, choices)
+        return self._pools[key]
+
+    def _spans(self, words: list[str]) -> list[_Span]:
+        spans: list[_Span] = []
+        for name, slot_list in self._lists.items():
+            if slot_list.durations:
+                for d in find_durations(words):
+                    score = 100.0 if d.with_unit else _BARE_NUMBER_SCORE
+                    spans.append(_Span(name, d.minutes, d.start, d.end, score))
+                continue
+            values = self._phrase_value[name]
+            for n in range(min(self._max_phrase[name], len(words)), 0, -1):
+                for start in range(len(words) - n + 1):
+                    gram = " ".join(words[start:start + n])
+                    if gram in values:
+                        spans.append(_Span(name, values[gram], start, start + n, 100.0))
+                    elif len(gram) >= 5:
+                        pool = self._by_length.get((name, n), [])
+                        hit = process.extractOne(gram, pool, scorer=fuzz.ratio,
+                                                 score_cutoff=SLOT_FUZZ)
+                        if hit is not None:
+                            spans.append(_Span(name, values[hit[0]], start, start + n, hit[1]))
+        # Within one slot, a span inside a longer one is the same mention: keep the longer.
+        kept = [s for s in spans if not any(
+            o.slot == s.slot and o is not s and o.start <= s.start and s.end <= o.end
+            and (o.end - o.start) > (s.end - s.start) and o.score >= s.score for o in spans)]
+        return kept
+
+    def _readings(self, words: list[str]):
+        """(words with chosen spans replaced by placeholders, slots, worst slot score)."""
+        yield words, {}, 100.0
+        spans = self._spans(words)
+        if not spans:
+            return
+        combos: list[list[_Span]] = [[]]
+        for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+            extra = []
+            for combo in combos:
+                if any(c.slot == span.slot or not (span.end <= c.start or c.end <= span.start)
+                       for c in combo):
+                    continue
+                extra.append(combo + [span])
+            combos += extra
+            if len(combos) > 48:
+                break
+        for combo in combos[1:]:
+            out, i = [], 0
+            for span in sorted(combo, key=lambda s: s.start):
+                out += words[i:span.start] + ["{" + span.slot + "}"]
+                i = span.end
+            out += words[i:]
+            yield out, {s.slot: s.value for s in combo}, min(s.score for s in combo)
+
+
+def _variants(words: list[str]):
+    """The reading itself, then without discourse markers, then without softeners too."""
+    yield " ".join(words), 0.0
+    text = " " + " ".join(words) + " "
+    stripped = text
+    changed = True
+    while changed:
+        changed = False
+        for marker in _LEADING:
+            if stripped.startswith(f" {marker} ") and len(stripped) > len(marker) + 3:
+                stripped = stripped[len(marker) + 1:]
+                changed = True
+        for marker in _TRAILING:
+            if stripped.endswith(f" {marker} ") and len(stripped) > len(marker) + 3:
+                stripped = stripped[: -len(marker) - 1]
+                changed = True
+    stripped = stripped.strip()
+    if stripped and stripped != text.strip():
+        yield stripped, 1.0
+    softened = " ".join(w for w in stripped.split() if w not in _SOFTENERS)
+    if softened and softened != stripped:
+        yield softened, 2.0
+
+
+@lru_cache(maxsize=1)
+def default_understander() -> Understander:
+    return Understander.load()
