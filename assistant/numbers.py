@@ -23,7 +23,7 @@ LONGEST_MINUTES = 240
 
 
 def number_to_words(n: int) -> str:
-    """0..999 spelled out the way people say it: 25 -> "twenty five", 120 -> "one hundred twenty"."""
+    """0..999 spelled out as people say it: 25 -> "twenty five", 120 -> "one hundred twenty"."""
     if n < 0 or n > 999:
         raise ValueError(f"{n} is out of range 0..999")
     if n < 20:

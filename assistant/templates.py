@@ -123,7 +123,8 @@ def parse_template(text: str) -> Seq:
                 opener = "(" if closer == ")" else "["
                 raise TemplateError(f"'{opener}' is never closed; add '{closer}'")
             if tokens[position] != closer:
-                raise TemplateError(f"'{tokens[position]}' closes nothing here; expected '{closer}'")
+                raise TemplateError(
+                    f"'{tokens[position]}' closes nothing here; expected '{closer}'")
             position += 1
         return options
 

@@ -109,7 +109,7 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG, _string)
 _Loader.add_constructor("tag:yaml.org,2002:str", _string)
 
 
-def _load(path: Path):
+def load_yaml_lines(path: Path):
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -134,13 +134,13 @@ def _compile(path: Path, text, known_lists: Collection[str], rules: dict[str, Se
     try:
         node = parse_template(text)
     except TemplateError as exc:
-        raise _error(path, text, f"{exc} in template '{text}'") from None
+        raise _error(path, text, f"in template '{text}', {exc}") from None
     slots, used_rules = references(node)
     for name in sorted(slots - set(known_lists)):
-        raise _error(path, text, f"unknown list '{{{name}}}' in template '{text}'; "
+        raise _error(path, text, f"in template '{text}', unknown list '{{{name}}}'; "
                      f"use one of {', '.join(sorted(known_lists))} or add it to lists.yaml")
     for name in sorted(used_rules - set(rules)):
-        raise _error(path, text, f"unknown rule '<{name}>' in template '{text}'; "
+        raise _error(path, text, f"in template '{text}', unknown rule '<{name}>'; "
                      "define it under expansion_rules in lists.yaml")
     return node
 
@@ -173,7 +173,7 @@ def _technique_phrases(directory: Path) -> dict[tuple[str, ...], str]:
 
 
 def _load_lists(path: Path, directory: Path) -> tuple[dict[str, SlotList], dict[str, Seq]]:
-    data = _load(path)
+    data = load_yaml_lines(path)
     if not isinstance(data, dict) or not isinstance(data.get("lists"), dict):
         raise _error(path, data, "lists.yaml must be a mapping with 'lists' (and optionally "
                      "'expansion_rules')")
@@ -233,7 +233,7 @@ class _Test:
 
 
 def _load_intent(path: Path, lists: dict[str, SlotList], rules: dict[str, Seq]):
-    data = _load(path)
+    data = load_yaml_lines(path)
     if not isinstance(data, dict):
         raise _error(path, data, "an intent file must be a mapping with 'intent', 'sentences' "
                      "and 'tests'")
@@ -261,7 +261,7 @@ def _load_intent(path: Path, lists: dict[str, SlotList], rules: dict[str, Seq]):
             try:
                 expand(node, rules)
             except TemplateError as exc:
-                raise _error(path, text, f"{exc} in template '{text}'") from None
+                raise _error(path, text, f"in template '{text}', {exc}") from None
             templates.append(_Template(name, node, str(text), dict(fixed)))
     tests: list[_Test] = []
     raw_tests = data.get("tests")
@@ -424,7 +424,7 @@ class Understander:
             return Intent("crisis", {}, 1.0, text)
         words = normalise(text).split()
         if not words:
-            return Intent(None, {}, 0.0, text)
+            return Intent(None, {}, 1.0, text)
         pool_key = frozenset(allowed) - RULE_INTENTS if allowed is not None else None
         best: tuple[float, int, str, _Choice, dict] | None = None
         for reading, slots, slot_score in self._readings(words):
@@ -440,7 +440,9 @@ class Understander:
                 if score >= 100.0:
                     break
         if best is None or best[0] < threshold:
-            return Intent(None, {}, round(max(best[0], 0) / 100, 3) if best else 0.0, text)
+            # For null, confidence is how far the text is from the closest template.
+            closest = max(best[0], 0.0) / 100 if best else 0.0
+            return Intent(None, {}, round(1.0 - closest, 3), text)
         score, _, _, choice, slots = best
         merged = {**choice.fixed, **slots}
         return Intent(choice.intent, merged, round(min(score, 100.0) / 100, 3), text)

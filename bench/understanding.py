@@ -1,0 +1,103 @@
+"""Understanding accuracy on held-out paraphrases and out-of-domain talk.
+
+Reads bench/data/paraphrases.yaml (utterances written as people talk, never pasted into the
+templates), prints intent accuracy, intent+slot accuracy, the null rate on out-of-domain
+sentences, parse latency, and every miss; writes bench/results/understanding.json.
+
+    python bench/understanding.py [--show-hits]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections import Counter
+from pathlib import Path
+
+from assistant.understand import Understander, load_yaml_lines
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=HERE / "data" / "paraphrases.yaml")
+    parser.add_argument("--out", type=Path, default=HERE / "results" / "understanding.json")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    understander = Understander.load()
+    load_s = time.perf_counter() - started
+    data = load_yaml_lines(args.data)
+
+    latencies: list[float] = []
+
+    def timed(text: str):
+        t0 = time.perf_counter()
+        result = understander.parse(text)
+        latencies.append((time.perf_counter() - t0) * 1000)
+        return result
+
+    intent_ok = full_ok = 0
+    misses = []
+    per_intent: Counter = Counter()
+    per_intent_ok: Counter = Counter()
+    for case in data["paraphrases"]:
+        expected_intent, expected_slots = str(case["intent"]), dict(case.get("slots") or {})
+        got = timed(case["text"])
+        per_intent[expected_intent] += 1
+        slots_ok = all(got.slots.get(k) == v for k, v in expected_slots.items())
+        if got.name == expected_intent:
+            intent_ok += 1
+            if slots_ok:
+                full_ok += 1
+                per_intent_ok[expected_intent] += 1
+                continue
+        misses.append({"text": case["text"], "expected": expected_intent,
+                       "expected_slots": expected_slots, "got": got.name, "slots": got.slots,
+                       "confidence": got.confidence})
+
+    ood = [str(t) for t in data["out_of_domain"]]
+    ood_wrong = []
+    for text in ood:
+        got = timed(text)
+        if got.name is not None:
+            ood_wrong.append({"text": text, "got": got.name, "slots": got.slots,
+                              "confidence": got.confidence})
+
+    n = len(data["paraphrases"])
+    report = {
+        "paraphrases": n,
+        "intent_accuracy": round(intent_ok / n, 4),
+        "intent_and_slot_accuracy": round(full_ok / n, 4),
+        "out_of_domain": len(ood),
+        "out_of_domain_null_rate": round(1 - len(ood_wrong) / len(ood), 4),
+        "per_intent_accuracy": {k: round(per_intent_ok[k] / v, 3)
+                                for k, v in sorted(per_intent.items())},
+        "parse_ms_mean": round(statistics.fmean(latencies), 3),
+        "parse_ms_p95": round(sorted(latencies)[int(0.95 * len(latencies)) - 1], 3),
+        "load_s": round(load_s, 3),
+        "templates_expanded": len(understander.sentences()),
+        "misses": misses,
+        "out_of_domain_misses": ood_wrong,
+    }
+    for miss in misses:
+        print(f"MISS  {miss['text']!r}: expected {miss['expected']} {miss['expected_slots']}, "
+              f"got {miss['got']} {miss['slots']} ({miss['confidence']:.2f})")
+    for miss in ood_wrong:
+        print(f"OOD   {miss['text']!r}: got {miss['got']} {miss['slots']} "
+              f"({miss['confidence']:.2f})")
+    print(f"paraphrases: {n}  intent accuracy {report['intent_accuracy']:.1%}  "
+          f"intent+slots {report['intent_and_slot_accuracy']:.1%}")
+    print(f"out of domain: {len(ood)}  null rate {report['out_of_domain_null_rate']:.1%}")
+    print(f"parse: mean {report['parse_ms_mean']} ms, p95 {report['parse_ms_p95']} ms; "
+          f"load {report['load_s']} s")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
