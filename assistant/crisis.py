@@ -113,8 +113,11 @@ _PATTERNS = [
     r"take (it|this|this pain|the pain) any ?more|do (this|it) any ?more|"
     r"keep living|stay alive|live (any ?more|with (this|myself)))",
     r"(not|never) (be|being) here (any ?more|much longer|tomorrow|next week)",
-    r"(no|nothing|not any) (reason|reasons|point|purpose) (to|in|of|for) (liv|living|life|"
-    r"going on|being alive|being here|carry|keep|stay|existing|wake)",
+    r"(no|nothing|not any|not see the|not see any|not see a|what is the) (reason|reasons|point|"
+    r"purpose) ((to|in|of|for|in even) )?(liv|living|life|going on|being alive|being here|"
+    r"carry|keep|stay|existing|wake|trying any more|anything any more)",
+    r"(been|started|start|keep|still|back to|urge to|urges to|want to start|relapsed and)"
+    r" (cutting|self harming|burning myself)",
     r"(nothing|no one|nobody) (left )?to live for",
     r"what is the point (of|in) (living|life|going on|being alive|anything any ?more|"
     r"it all any ?more|carrying on|existing)",

@@ -51,13 +51,28 @@ SNAP = 90.0  # stricter: free dictation is only a command when it is nearly a te
 SLOT_FUZZ = 86.0  # how close a misspelt slot value must be to a listed one
 _BARE_NUMBER_SCORE = 96.0  # "ten" alone is a duration only when a template says so
 
+MAX_SPLIT_WORDS = 14  # longer texts are talk, not two commands in one breath
+_SUBORDINATE = frozenset("before after because until when while since if unless though "
+                         "although so that which who".split())
+# When two commands come in one breath, the earlier in this list is the one acted on.
+_URGENCY = ("crisis", "stop", "pause", "something_else", "back", "repeat", "slower", "faster",
+            "louder", "quieter", "crying", "set_place", "set_duration", "choose_technique",
+            "suggest_technique", "explain", "help", "start_session", "resume", "next", "no",
+            "yes")
+
 # Discourse markers around a command ("okay so, next please") and softeners inside one.
 _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh", "ah", "and",
-            "but", "hey", "hi", "okay um", "actually", "now", "just", "please", "yeah okay",
-            "oh god", "god", "gosh", "sorry", "like", "okay okay", "then", "listen", "look")
+            "but", "hey", "hi", "okay", "all right", "yeah", "actually", "now", "just",
+            "please", "oh god", "god", "gosh", "sorry", "like", "then", "listen", "look",
+            "wait", "whoa", "woah", "wow", "i think", "i guess", "maybe", "perhaps",
+            "probably", "honestly", "can you", "could you", "would you", "will you",
+            "can you please", "could you please", "you know", "i mean", "hmm okay")
 _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you can",
              "if you could", "okay", "right", "thank you so much", "thanks a lot", "too",
-             "again please")
+             "maybe", "i think", "i guess", "first", "instead", "again", "for now",
+             "for a bit", "for a while", "today", "tonight", "right now", "if that is okay",
+             "if that is all right", "if that is fine", "or something", "i suppose", "though",
+             "yeah", "you know", "anyway", "already")
 _SOFTENERS = frozenset("just really actually maybe perhaps like literally basically honestly "
                        "please kind sort a bit little so very".split())
 
@@ -310,9 +325,13 @@ class Understander:
         # skeleton text -> choice; grouped by the slots a skeleton has, for fuzzy matching
         self._exact: dict[str, _Choice] = {}
         self._skeletons: list[tuple[str, frozenset, _Choice, tuple[str, ...]]] = []
+        # A slot is scored as a short marker: a long "{technique}" would make any sentence
+        # that happens to contain a technique word look close to a template.
+        self._marker = {name: f"§{i}" for i, name in enumerate(sorted(lists))}
         for template in templates:
             for words in expand(template.node, rules):
-                text = " ".join(words)
+                text = " ".join(self._marker[w[1:-1]] if w.startswith("{") else w
+                                for w in words)
                 slots = frozenset(w[1:-1] for w in words if w.startswith("{"))
                 choice = _Choice(template.intent, template.fixed)
                 if text not in self._exact:
@@ -426,6 +445,41 @@ class Understander:
         if not words:
             return Intent(None, {}, 1.0, text)
         pool_key = frozenset(allowed) - RULE_INTENTS if allowed is not None else None
+        score, intent, slots = self._best(words, pool_key)
+        if score < threshold and threshold <= ACCEPT and 2 <= len(words) <= MAX_SPLIT_WORDS:
+            score, intent, slots = max((score, intent, slots),
+                                       self._two_parts(words, pool_key),
+                                       key=lambda found: found[0])
+        if score < threshold:
+            # For null, confidence is how far the text is from the closest template.
+            return Intent(None, {}, round(1.0 - max(score, 0.0) / 100, 3), text)
+        return Intent(intent, slots, round(min(score, 100.0) / 100, 3), text)
+
+    def _two_parts(self, words: list[str], pool_key) -> tuple[float, str | None, dict]:
+        """Two commands said in one breath ("hold on, someone's at the door"): both halves
+        must be close to templates; the more urgent intent wins and slots are merged."""
+        best: tuple[float, str | None, dict] = (0.0, None, {})
+        for cut in range(1, len(words)):
+            if words[cut] in _SUBORDINATE or words[cut - 1] in _SUBORDINATE:
+                continue  # "ten minutes before I need to leave" is one thought, not two
+            left = self._best(words[:cut], pool_key)
+            if left[0] < ACCEPT:
+                continue
+            right = self._best(words[cut:], pool_key)
+            if right[0] < ACCEPT:
+                continue
+            first, second = sorted((left, right), key=lambda f: _URGENCY.index(f[1]))
+            slots = {**second[2], **first[2]}
+            intent = first[1]
+            if intent in ("set_place", "set_duration") and {"place", "minutes"} <= set(slots):
+                intent = "set_place"
+            score = min(left[0], right[0]) - 3.0  # a little less sure than one whole template
+            if score > best[0]:
+                best = (score, intent, slots)
+        return best
+
+    def _best(self, words: list[str], pool_key) -> tuple[float, str | None, dict]:
+        """The closest template over every reading: (score 0..100, intent, slots)."""
         best: tuple[float, int, str, _Choice, dict] | None = None
         for reading, slots, slot_score in self._readings(words):
             for variant, penalty in _variants(reading):
@@ -439,20 +493,15 @@ class Understander:
                     best = (score, len(slots), variant, choice, slots)
                 if score >= 100.0:
                     break
-        if best is None or best[0] < threshold:
-            # For null, confidence is how far the text is from the closest template.
-            closest = max(best[0], 0.0) / 100 if best else 0.0
-            return Intent(None, {}, round(1.0 - closest, 3), text)
+        if best is None:
+            return 0.0, None, {}
         score, _, _, choice, slots = best
-        merged = {**choice.fixed, **slots}
-        return Intent(choice.intent, merged, round(min(score, 100.0) / 100, 3), text)
+        return score, choice.intent, {**choice.fixed, **slots}
 
     def _match(self, text: str, slots: frozenset, pool_key) -> tuple[float, _Choice] | None:
         choice = self._exact.get(text)
-        if choice is not None and frozenset(
-                w[1:-1] for w in text.split() if w.startswith("{")) == slots:
-            if pool_key is None or choice.intent in pool_key:
-                return 100.0, choice
+        if choice is not None and (pool_key is None or choice.intent in pool_key):
+            return 100.0, choice
         texts, choices = self._pool(slots, pool_key)
         if not texts:
             return None
@@ -521,33 +570,39 @@ class Understander:
         for combo in combos[1:]:
             out, i = [], 0
             for span in sorted(combo, key=lambda s: s.start):
-                out += words[i:span.start] + ["{" + span.slot + "}"]
+                out += words[i:span.start] + [self._marker[span.slot]]
                 i = span.end
             out += words[i:]
             yield out, {s.slot: s.value for s in combo}, min(s.score for s in combo)
 
 
-def _variants(words: list[str]):
-    """The reading itself, then without discourse markers, then without softeners too."""
-    yield " ".join(words), 0.0
-    text = " " + " ".join(words) + " "
-    stripped = text
+def _strip(text: str, markers: tuple[str, ...], leading: bool) -> str:
+    """Drop discourse markers from one end of the text, as long as some words remain."""
     changed = True
     while changed:
         changed = False
-        for marker in _LEADING:
-            if stripped.startswith(f" {marker} ") and len(stripped) > len(marker) + 3:
-                stripped = stripped[len(marker) + 1:]
-                changed = True
-        for marker in _TRAILING:
-            if stripped.endswith(f" {marker} ") and len(stripped) > len(marker) + 3:
-                stripped = stripped[: -len(marker) - 1]
-                changed = True
-    stripped = stripped.strip()
-    if stripped and stripped != text.strip():
-        yield stripped, 1.0
-    softened = " ".join(w for w in stripped.split() if w not in _SOFTENERS)
-    if softened and softened != stripped:
+        for marker in markers:
+            if leading and text.startswith(marker + " "):
+                text, changed = text[len(marker) + 1:], True
+            elif not leading and text.endswith(" " + marker):
+                text, changed = text[: -len(marker) - 1], True
+    return text
+
+
+def _variants(words: list[str]):
+    """The reading itself, then without discourse markers at either end, then softeners."""
+    text = " ".join(words)
+    yield text, 0.0
+    seen = {text}
+    front = _strip(text, _LEADING, leading=True)
+    back = _strip(text, _TRAILING, leading=False)
+    both = _strip(front, _TRAILING, leading=False)
+    for variant, penalty in ((front, 1.0), (back, 1.0), (both, 1.5)):
+        if variant and variant not in seen:
+            seen.add(variant)
+            yield variant, penalty
+    softened = " ".join(w for w in both.split() if w not in _SOFTENERS)
+    if softened and softened not in seen:
         yield softened, 2.0
 
 
