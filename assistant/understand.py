@@ -51,6 +51,10 @@ SNAP = 90.0  # stricter: free dictation is only a command when it is nearly a te
 SLOT_FUZZ = 86.0  # how close a misspelt slot value must be to a listed one
 _BARE_NUMBER_SCORE = 96.0  # "ten" alone is a duration only when a template says so
 
+UNKNOWN_WORD_PENALTY = 3.0  # per word that no template knows (and is no typo of one)
+# Common words that carry no command and no topic; they cost nothing when unknown.
+_HARMLESS = frozenset("honestly even sometimes god oh woah whoa first still anyway totally "
+                      "seriously definitely um uh hey guess mean".split())
 MAX_SPLIT_WORDS = 14  # longer texts are talk, not two commands in one breath
 _SUBORDINATE = frozenset("before after because until when while since if unless though "
                          "although so that which who".split())
@@ -74,7 +78,7 @@ _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you c
              "if that is all right", "if that is fine", "or something", "i suppose", "though",
              "yeah", "you know", "anyway", "already")
 _SOFTENERS = frozenset("just really actually maybe perhaps like literally basically honestly "
-                       "please kind sort a bit little so very".split())
+                       "please kind sort a bit little so very even".split())
 
 
 @dataclass
@@ -338,10 +342,14 @@ class Understander:
                     self._exact[text] = choice
                     self._skeletons.append((text, slots, choice, words))
         self._pools: dict[tuple, tuple[list[str], list[_Choice]]] = {}
+        self._typo_cache: dict[str, bool] = {}
         self._max_phrase = {
             name: max((len(p) for p in sl.phrases), default=1) for name, sl in lists.items()
         }
         self._by_length: dict[tuple[str, int], list[str]] = {}
+        self._known = frozenset(self.vocabulary() | _SOFTENERS | _HARMLESS
+                                | {w for m in _LEADING + _TRAILING for w in m.split()})
+        self._known_list = sorted(self._known)
         self._phrase_value: dict[str, dict[str, object]] = {}
         for name, slot_list in lists.items():
             if slot_list.durations:
@@ -455,13 +463,27 @@ class Understander:
             return Intent(None, {}, round(1.0 - max(score, 0.0) / 100, 3), text)
         return Intent(intent, slots, round(min(score, 100.0) / 100, 3), text)
 
+    def _unknown_words(self, text: str) -> int:
+        """Words no template uses and that are no typo of one: a sign of talk, not a command."""
+        return sum(1 for word in text.split() if not self._is_known(word))
+
+    def _is_known(self, word: str) -> bool:
+        if word in self._known or word.startswith("§"):
+            return True
+        found = self._typo_cache.get(word)
+        if found is None:
+            found = len(word) >= 3 and process.extractOne(
+                word, self._known_list, scorer=fuzz.ratio, score_cutoff=85) is not None
+            self._typo_cache[word] = found
+        return found
+
     def _two_parts(self, words: list[str], pool_key) -> tuple[float, str | None, dict]:
         """Two commands said in one breath ("hold on, someone's at the door"): both halves
         must be close to templates; the more urgent intent wins and slots are merged."""
         best: tuple[float, str | None, dict] = (0.0, None, {})
+        if _SUBORDINATE.intersection(words):
+            return best  # "ten minutes before I need to leave" is one thought, not two
         for cut in range(1, len(words)):
-            if words[cut] in _SUBORDINATE or words[cut - 1] in _SUBORDINATE:
-                continue  # "ten minutes before I need to leave" is one thought, not two
             left = self._best(words[:cut], pool_key)
             if left[0] < ACCEPT:
                 continue
@@ -487,6 +509,8 @@ class Understander:
                 if found is None:
                     continue
                 score, choice = found
+                if score < 100.0:
+                    penalty += UNKNOWN_WORD_PENALTY * self._unknown_words(variant)
                 score = score - penalty - (100.0 - slot_score) * 0.5
                 key = (score, len(slots))
                 if best is None or key > (best[0], best[1]):
@@ -505,7 +529,7 @@ class Understander:
         texts, choices = self._pool(slots, pool_key)
         if not texts:
             return None
-        found = process.extractOne(text, texts, scorer=fuzz.ratio, score_cutoff=50)
+        found = process.extractOne(text, texts, scorer=fuzz.ratio, score_cutoff=60)
         if found is None:
             return None
         return float(found[1]), choices[found[2]]
