@@ -10,7 +10,7 @@ $SUDO apt-get update -qq
 # espeak-ng: the always-available voice and test speech; libportaudio2: sounddevice;
 # pulseaudio: the virtual microphone and speaker the device tests use; sox: audio checks.
 $SUDO apt-get install -y -qq --no-install-recommends \
-  espeak-ng libespeak-ng1 libportaudio2 pulseaudio pulseaudio-utils alsa-utils sox \
+  espeak-ng libespeak-ng1 libportaudio2 pulseaudio pulseaudio-utils alsa-utils libasound2-plugins sox \
   > /dev/null
 python3 -m pip install -q --upgrade pip > /dev/null
 python3 -m pip install -q -e '.[test]'
