@@ -122,3 +122,10 @@ def test_voices_list_command_prints_one_voice_a_line_name_first(voices):
     lines = done.stdout.strip().splitlines()
     assert [line.split()[0] for line in lines] == [v.name for v in voices]
     assert "(default)" in lines[0]
+
+
+def test_a_long_first_sentence_starts_with_its_opening_clause(default_voice):
+    text = "Find a comfortable place to sit or lie down, and let your eyes close if that is okay."
+    chunks = list(default_voice.stream(text))
+    assert len(chunks) == 2
+    assert len(chunks[0]) < len(chunks[1])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import importlib.resources
 import io
+import json
 import sys
 import tempfile
 import threading
@@ -111,10 +112,20 @@ class PiperEngineVoice(Voice):
         for needed in (model, config):
             if not needed.is_file():
                 raise RuntimeError(f"the model file {needed} is missing")
+        import onnxruntime
         from piper import PiperVoice, SynthesisConfig
+        from piper.config import PiperConfig
 
+        # Built by hand rather than PiperVoice.load to set the threads: on a small busy
+        # machine one thread that does not spin-wait gives the fastest first sentence.
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = int(profile.options.get("threads", 1))
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         try:
-            self._piper = PiperVoice.load(model, config_path=config)
+            piper_config = PiperConfig.from_dict(json.loads(config.read_text(encoding="utf-8")))
+            session = onnxruntime.InferenceSession(
+                str(model), sess_options=options, providers=["CPUExecutionProvider"])
+            self._piper = PiperVoice(session=session, config=piper_config)
         except Exception as exc:  # onnxruntime raises its own types for a broken model
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise RuntimeError(f"the model {model.name} does not load ({first[:120]})") from None

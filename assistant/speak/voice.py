@@ -24,8 +24,24 @@ _TARGET_RMS = 0.1  # about -20 dBFS: calm, with headroom for the peaks
 _FADE_S = 0.005  # 5 ms fades at the edges of every sentence: no clicks where speech is cut
 
 
+_CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
+_FIRST_CLAUSE_WORDS = (3, 10)  # split a long first sentence after a clause of 3 to 10 words
+_CLAUSE_PAUSE_S = 0.12
+
+
 def split_sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text or "") if part and part.strip()]
+
+
+def first_clause(sentence: str) -> tuple[str, str] | None:
+    """A long sentence's opening clause and the rest, so the first words start sooner."""
+    if len(sentence.split()) <= _FIRST_CLAUSE_WORDS[1]:
+        return None
+    for match in _CLAUSE_END.finditer(sentence):
+        words = len(sentence[: match.start()].split())
+        if _FIRST_CLAUSE_WORDS[0] <= words <= _FIRST_CLAUSE_WORDS[1]:
+            return sentence[: match.start()], sentence[match.end():]
+    return None
 
 
 @dataclass(frozen=True)
@@ -130,8 +146,15 @@ class Voice:
         settings = self.profile.style(style)
         engine_rate = self.effective_rate(rate, style)
         pause = np.zeros(int(round(settings.sentence_pause * self.sample_rate)), np.float32)
-        for sentence in split_sentences(text):
-            speech = self.sentence(sentence, engine_rate) * np.float32(settings.volume)
+        gain = np.float32(settings.volume)
+        for index, sentence in enumerate(split_sentences(text)):
+            clause = first_clause(sentence) if index == 0 else None
+            if clause is not None:  # the opening clause goes first, then the rest
+                comma = np.zeros(int(round(_CLAUSE_PAUSE_S * self.sample_rate)), np.float32)
+                yield np.clip(np.concatenate([self.sentence(clause[0], engine_rate) * gain,
+                                              comma]), -1.0, 1.0)
+                sentence = clause[1]
+            speech = self.sentence(sentence, engine_rate) * gain
             yield np.clip(np.concatenate([speech, pause]), -1.0, 1.0)
 
     def synthesize(self, text: str, *, rate: float = 1.0, style: str = "default") -> np.ndarray:
