@@ -86,6 +86,7 @@ def test_breathwork_in_bed_asks_the_health_check_and_no_gives_connected_breathin
     assert not s.types("technique"), "nothing starts before the answer"
     s.say("no")
     assert s.session.progress.connected
+    walk_to_end(s)
     patterns = {e["pattern"] for e in s.types("breath")}
     assert "connected" in patterns
 
