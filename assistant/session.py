@@ -206,7 +206,7 @@ class Session:
         quiet = Turn(listen=Listen(window=None))
         if self.state == "step":
             step = self.progress.steps[self.progress.index]
-            if step.ask and not self.reprompted:
+            if step.ask and not step.patient and not self.reprompted:
                 self.reprompted = True
                 return Turn(listen=Listen(window=None)).say(self._p("step_reprompt"), self.style)
             if step.ask:
@@ -420,7 +420,8 @@ class Session:
             self.letter = Letter()
         self.events.emit("step", technique=progress.technique.id, index=progress.index)
         style = "breath" if step.breath else self.style
-        window = None if step.dictation else (ASK_STEP_WINDOW if step.ask else STEP_WINDOW)
+        window = None if (step.dictation or step.patient) else (
+            ASK_STEP_WINDOW if step.ask else STEP_WINDOW)
         turn = Turn(listen=Listen(window=window, expect=IN_TECHNIQUE | GLOBAL,
                                   dictation=step.dictation))
         for text in prefix or []:

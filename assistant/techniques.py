@@ -31,6 +31,7 @@ class Step:
     ask: bool = False  # waits for the person to answer or say "next"
     breath: tuple[str, int] | None = None  # (pattern, cycles)
     dictation: bool = False  # free speech wanted (a spoken journal letter)
+    patient: bool = False  # the person is busy (a song, a call, a walk): no reminder, just wait
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def _steps(path: Path, node: dict, key: str, required: bool = True) -> tuple[Ste
     for entry in raw:
         if not isinstance(entry, dict):
             raise problem(path, node, f"each entry of '{key}' must be a mapping with 'say'")
-        unknown = set(entry) - {"say", "rest", "ask", "breath", "dictation"}
+        unknown = set(entry) - {"say", "rest", "ask", "breath", "dictation", "patient"}
         if unknown:
             raise problem(path, entry, f"unknown step field '{sorted(unknown)[0]}'")
         rest = entry.get("rest", 0)
@@ -103,7 +104,8 @@ def _steps(path: Path, node: dict, key: str, required: bool = True) -> tuple[Ste
             breath = (breath["pattern"], breath["cycles"])
         steps.append(Step(say=_text(path, entry, "say"), rest=float(rest),
                           ask=bool(entry.get("ask", False)), breath=breath,
-                          dictation=bool(entry.get("dictation", False))))
+                          dictation=bool(entry.get("dictation", False)),
+                          patient=bool(entry.get("patient", False))))
     return tuple(steps)
 
 
