@@ -89,7 +89,7 @@ _PATTERNS = [
     r"(thinking|thought|thoughts|think) (about|of) (ending (it|things|everything|my)|"
     r"dying|death|killing|not (being|waking))",
     # Wanting to die, be dead or not exist.
-    r"(want|wanted|wanting|wish|wishing|like|ready|need|going|planning|plan|trying|tried|"
+    r"(want|wan|wnt|wanted|wanting|wish|wishing|like|ready|need|going|planning|plan|trying|tried|"
     r"try|decided|hope|rather|prefer|deserve) (to |i |i could |i would |i was |i were |i had )?"
     r"(just )?(die|be dead|not exist|not be alive|stop existing|stop living|not wake up|"
     r"never wake up|go to sleep forever|sleep forever|be gone|not be here|disappear forever|"

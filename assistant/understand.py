@@ -397,36 +397,40 @@ class Understander:
         """Every spoken phrase of each slot list (normalised words)."""
         return {name: slot_list.spoken() for name, slot_list in self._lists.items()}
 
-    def sentences(self, intents: Collection[str] | None = None, limit: int = 6000) -> list[str]:
+    def sentences(self, intents: Collection[str] | None = None, limit: int = 5000) -> list[str]:
         """Expanded sentences with slot values filled in, for recogniser grammars.
 
-        Each skeleton is filled once, values taken in turn so every phrase of every list shows
-        up somewhere; slots in the same skeleton rotate together.
+        Every phrase of every slot list used by the wanted intents comes first (each is a
+        sentence on its own: "in the shower", "ten minutes"); then the templates take turns,
+        one expansion each per round, so every template is represented before any is
+        exhausted; slot values rotate so they all appear inside sentences too.
         """
         wanted = set(intents) if intents is not None else set(self.intent_names)
         spoken = {name: sl.spoken() for name, sl in self._lists.items()}
-        turn = dict.fromkeys(spoken, 0)
         out: dict[str, None] = {}
-        for _, _, choice, words in self._skeletons:
-            if choice.intent not in wanted:
-                continue
-            filled = []
-            for word in words:
-                if word.startswith("{"):
-                    name = word[1:-1]
-                    filled.append(spoken[name][turn[name] % len(spoken[name])])
-                    turn[name] += 1
-                else:
-                    filled.append(word)
-            out.setdefault(" ".join(filled), None)
-        # Phrases never reached by the rotation get one sentence each: the bare phrase.
-        used = " ".join(out)
         for name, phrases in spoken.items():
-            if any(f"{{{name}}}" in t.text for t in self._templates if t.intent in wanted):
-                for phrase in phrases:
-                    if phrase not in used:
-                        out.setdefault(phrase, None)
-        return list(out)[:limit]
+            alone = self._marker[name]
+            if any(text == alone and choice.intent in wanted
+                   for text, _, choice, _ in self._skeletons):
+                out.update(dict.fromkeys(phrases))
+        turn = dict.fromkeys(spoken, 0)
+        queues = [expand(t.node, self._rules) for t in self._templates if t.intent in wanted]
+        depth = 0
+        while len(out) < limit and any(depth < len(q) for q in queues):
+            for queue in queues:
+                if depth >= len(queue) or len(out) >= limit:
+                    continue
+                filled = []
+                for word in queue[depth]:
+                    if word.startswith("{"):
+                        name = word[1:-1]
+                        filled.append(spoken[name][turn[name] % len(spoken[name])])
+                        turn[name] += 1
+                    else:
+                        filled.append(word)
+                out.setdefault(" ".join(filled), None)
+            depth += 1
+        return list(out)
 
     def vocabulary(self) -> set[str]:
         words = {w for _, _, _, ws in self._skeletons for w in ws if not w.startswith("{")}
@@ -512,9 +516,10 @@ class Understander:
                 if score < 100.0:
                     penalty += UNKNOWN_WORD_PENALTY * self._unknown_words(variant)
                 score = score - penalty - (100.0 - slot_score) * 0.5
-                key = (score, len(slots))
+                # On a tie the literal reading wins: "just a minute" is a template of its own.
+                key = (score, -len(slots))
                 if best is None or key > (best[0], best[1]):
-                    best = (score, len(slots), variant, choice, slots)
+                    best = (score, -len(slots), variant, choice, slots)
                 if score >= 100.0:
                     break
         if best is None:

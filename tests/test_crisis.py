@@ -1,0 +1,90 @@
+"""The crisis rule: self-harm and suicidal language always wins; figures of speech do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.crisis import crisis_phrase, is_crisis
+
+CRISIS = [
+    "I want to die", "i wanna die", "I just want to die", "sometimes I wish I was dead",
+    "I'd rather be dead", "I want to kill myself", "I'm going to kill myself tonight",
+    "I've been thinking about killing myself", "I want to end it all", "I want to end my life",
+    "I'm thinking of taking my own life", "I've been thinking about suicide", "I feel suicidal",
+    "suicide", "I don't want to be here anymore", "I don't want to live any more",
+    "I don't want to be alive", "everyone would be better off without me",
+    "my family would be better off if I was gone", "I want to hurt myself",
+    "I've been cutting myself", "I cut myself last night", "I keep harming myself",
+    "self harm", "I've been self-harming again", "I took an overdose",
+    "I'm going to overdose", "I want to take all my pills", "there's no reason to live",
+    "I have nothing left to live for", "what's the point of living", "I can't go on",
+    "I can't go on like this", "I can't take it anymore", "I don't want to wake up tomorrow",
+    "I want to go to sleep and never wake up", "I want to disappear forever",
+    "I just want to disappear", "life isn't worth living", "I'm going to jump off the bridge",
+    "I want to hang myself", "I'm a burden to everyone", "nobody would care if I died",
+    "kms", "I want to unalive myself", "I want it all to end for good",
+]
+TYPOS = [
+    "i want to kil myself", "I wnat to die", "thinking about sucide", "i wanna kll myslef",
+    "im sucidal", "i want to dye", "i dont wanna be alive anymore", "I wan to die",
+]
+INSIDE_LONGER_SENTENCES = [
+    "stop, I want to kill myself",
+    "next. honestly I don't see the point in living anymore",
+    "I'm in the shower and I keep thinking about ending it all",
+    "dear mum, I'm sorry, I just can't go on and I want to die",
+    "okay so um I've been having thoughts of suicide lately, can we pause",
+]
+FIGURES_OF_SPEECH = [
+    "this song kills me", "I'm dead tired", "I could kill for a coffee", "you're killing it",
+    "I'm dying to see it", "my feet are killing me", "I nearly died laughing",
+    "the deadline is tomorrow", "I'm dying to know", "my phone died", "we were killing time",
+    "I'd die for a pizza", "I almost died of embarrassment", "that joke killed me",
+    "my mom is going to kill me", "I need to cut myself some slack", "I love you to death",
+    "I'm bored to death", "my back is killing me", "I'm dead serious", "dead end job",
+    "this heat is killing me", "I wanted to die of embarrassment", "hang on a second",
+    "I'll jump in the shower", "let's end it here", "stop", "I can't stop crying",
+    "I'm crying so much", "my dad died last year", "the ending of the movie made me cry",
+    "i want to dye my hair", "I was cutting vegetables", "I want to end the session",
+    "I'm done", "killer workout", "in the end it was fine",
+]
+
+
+@pytest.mark.parametrize("text", CRISIS + TYPOS + INSIDE_LONGER_SENTENCES)
+def test_crisis_language_is_recognised(text):
+    assert is_crisis(text), text
+
+
+@pytest.mark.parametrize("text", FIGURES_OF_SPEECH)
+def test_figures_of_speech_are_not_a_crisis(text):
+    assert not is_crisis(text), (text, crisis_phrase(text))
+
+
+@pytest.mark.parametrize("text", CRISIS[:12] + TYPOS[:3] + INSIDE_LONGER_SENTENCES)
+def test_crisis_wins_over_every_other_reading_whatever_is_allowed(understander, text):
+    for allowed in (None, ["next", "stop"], ["yes", "no"], []):
+        found = understander.parse(text, allowed=allowed)
+        assert (found.name, found.confidence) == ("crisis", 1.0), (text, allowed)
+    assert understander.snap(text).name == "crisis"
+
+
+def test_crisis_wins_over_stop(understander):
+    assert understander.parse("stop, I want to kill myself").name == "crisis"
+    assert understander.parse("stop").name == "stop"
+
+
+@pytest.mark.parametrize("text", FIGURES_OF_SPEECH[:10])
+def test_figures_of_speech_never_parse_as_crisis(understander, text):
+    assert understander.parse(text).name != "crisis"
+
+
+def test_crisis_template_test_sentences_are_all_caught_by_the_rule(understander):
+    cases = [c for c in understander.tests if c.intent == "crisis"]
+    assert len(cases) >= 10
+    assert all(is_crisis(c.text) for c in cases)
+
+
+def test_crisis_grammar_sentences_are_all_caught_by_the_rule(understander):
+    sentences = understander.sentences(["crisis"])
+    assert sentences
+    assert [s for s in sentences if not is_crisis(s)] == []

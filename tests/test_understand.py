@@ -1,0 +1,233 @@
+"""Understanding: templates in intents/*.yaml, slots, fuzzy matching, rejection, the parse CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.data import data_dir
+from assistant.errors import LetitoutError
+from assistant.numbers import find_durations
+from assistant.templates import expand, normalise
+from assistant.understand import INTENT_IDS, Intent, Understander
+
+TEMPLATE_TESTS = Understander.load().tests
+
+
+@pytest.mark.parametrize("case", TEMPLATE_TESTS,
+                         ids=[f"{c.intent}:{c.text}" for c in TEMPLATE_TESTS])
+def test_every_template_test_sentence_parses_to_its_intent_and_slots(understander, case):
+    result = understander.parse(case.text)
+    assert result.name == case.intent, f"{case.where}: {case.text!r} -> {result}"
+    for slot, value in case.slots.items():
+        assert result.slots.get(slot) == value, f"{case.where}: {case.text!r} -> {result}"
+
+
+def test_every_contract_intent_has_templates_and_tests(understander):
+    assert set(understander.intent_names) == set(INTENT_IDS)
+    tested = {case.intent for case in understander.tests}
+    assert tested == set(INTENT_IDS)
+
+
+def test_no_sentence_belongs_to_two_intents(understander):
+    owner: dict[str, str] = {}
+    for template in understander._templates:
+        for words in expand(template.node, understander._rules):
+            sentence = " ".join(words)
+            assert owner.setdefault(sentence, template.intent) == template.intent, sentence
+
+
+OUT_OF_DOMAIN = [
+    "the weather is nice today", "my mother called", "I made soup for dinner",
+    "I keep thinking about the day he left", "dear Sam, I never told you how much you meant",
+    "we used to walk the dog together on sundays", "my brother borrowed my car again",
+    "I remember the smell of her kitchen", "the train was late this morning",
+    "I'm dying to see that movie", "my feet are killing me", "the bus stop was crowded",
+    "why did you leave without saying anything", "it has been three years since the funeral",
+]
+
+
+@pytest.mark.parametrize("text", OUT_OF_DOMAIN)
+def test_out_of_domain_talk_gives_no_intent(understander, text):
+    assert understander.parse(text).name is None
+
+
+@pytest.mark.parametrize("text", ["", "   ", "...", "um uh"])
+def test_empty_or_meaningless_text_gives_no_intent(understander, text):
+    result = understander.parse(text)
+    assert result.name is None and result.slots == {}
+
+
+def test_place_and_time_in_one_answer_give_set_place_with_both_slots(understander):
+    result = understander.parse("I'm in the shower and have ten minutes")
+    assert result.name == "set_place"
+    assert result.slots == {"place": "shower", "minutes": 10}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("in the bath", "shower"), ("I'm in the bathroom", "shower"), ("walking", "walk"),
+    ("I'm outside", "walk"), ("on a walk", "walk"), ("in the park", "walk"),
+    ("I'm in bed", "bed"), ("lying down", "bed"), ("my bedroom", "bed"),
+    ("at home", "home"), ("on the couch", "home"), ("the living room", "home"),
+    ("in the car", "car"), ("I'm driving", "car"), ("parked", "car"),
+])
+def test_place_synonyms_map_to_contract_places(understander, text, place):
+    result = understander.parse(text)
+    assert (result.name, result.slots.get("place")) == ("set_place", place)
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("five minutes", 5), ("5 min", 5), ("half an hour", 30), ("an hour", 60),
+    ("a couple of minutes", 2), ("a few minutes", 5), ("ten or fifteen minutes", 10),
+    ("twenty five minutes", 25), ("quarter of an hour", 15), ("an hour and a half", 90),
+    ("10-15 mins", 10), ("two hours", 120), ("45", 45),
+])
+def test_spoken_durations_become_whole_minutes(understander, text, minutes):
+    result = understander.parse(text)
+    assert (result.name, result.slots.get("minutes")) == ("set_duration", minutes)
+
+
+def test_a_number_inside_a_command_is_not_a_duration(understander):
+    assert find_durations(normalise("the next one").split())[0].with_unit is False
+    assert understander.parse("one more time").name == "repeat"
+
+
+def test_typos_fillers_and_politeness_still_understood(understander):
+    assert understander.parse("um, okay so, nxt please").name == "next"
+    assert understander.parse("uh could you slow down a bit").name == "slower"
+    found = understander.parse("lets do the breathng")
+    assert (found.name, found.slots) == ("choose_technique", {"technique": "breathwork"})
+
+
+def test_technique_names_come_from_the_catalogue(understander, catalogue):
+    for tid, names in catalogue.names().items():
+        result = understander.parse(f"let's do {names[-1]}")
+        assert result.slots.get("technique") == tid, (names[-1], result)
+
+
+def test_allowed_intents_narrow_the_reading_but_never_hide_crisis(understander):
+    assert understander.parse("walking").slots == {"place": "walk"}
+    asked_for_technique = understander.parse("walking", allowed=["choose_technique"])
+    assert (asked_for_technique.name, asked_for_technique.slots) == (
+        "choose_technique", {"technique": "walk"})
+    assert understander.parse("go ahead", allowed=["next", "stop"]).name is None
+    assert understander.parse("I want to die", allowed=["next"]).name == "crisis"
+
+
+def test_snap_keeps_dictation_as_text_unless_it_is_nearly_a_command(understander):
+    assert understander.snap("I'm done").name == "next"
+    assert understander.snap("and then I told her I was done with all of it").name is None
+    assert understander.snap("I never told you that I want to die").name == "crisis"
+
+
+def test_intent_json_has_the_contract_fields(understander):
+    found = understander.parse("in the car, 20 min").to_json()
+    assert found == {"text": "in the car, 20 min", "intent": "set_place",
+                     "slots": {"place": "car", "minutes": 20}, "confidence": 1.0}
+    assert Intent(None, {}, 0.5, "x").to_json()["intent"] is None
+
+
+def test_grammar_sentences_are_bounded_and_cover_every_slot_value(understander):
+    sentences = understander.sentences()
+    assert 500 < len(sentences) <= 6000
+    joined = "\n".join(sentences)
+    for phrases in understander.slot_values().values():
+        assert all(phrase in joined for phrase in phrases)
+    vocabulary = understander.vocabulary()
+    assert all(word in vocabulary for s in sentences for word in s.split())
+    assert all("{" not in s and s == s.lower() for s in sentences)
+    for sentence in understander.sentences(["next", "stop"]):
+        assert understander.parse(sentence).name in ("next", "stop"), sentence
+
+
+def test_raw_templates_are_listed_per_intent(understander):
+    templates = understander.templates()
+    assert set(templates) == set(INTENT_IDS)
+    assert any("{place}" in t for t in templates["set_place"])
+    assert not any("<" in t for ts in templates.values() for t in ts)  # rules are inlined
+
+
+# --- malformed data ---------------------------------------------------------------------------
+
+@pytest.fixture
+def intents_copy(tmp_path):
+    folder = tmp_path / "intents"
+    folder.mkdir()
+    source = data_dir("intents")
+    shutil.copy(source / "lists.yaml", folder / "lists.yaml")
+    shutil.copy(source / "next.yaml", folder / "next.yaml")
+    shutil.copytree(source / "techniques", folder / "techniques")
+    return folder
+
+
+def write_intent(folder: Path, name: str, body: str) -> Path:
+    path = folder / f"{name}.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("body, line, words", [
+    ('intent: stop\nsentences:\n  - "stop"\n  - "(end|quit the session"\ntests:\n  - stop\n',
+     4, "never closed"),
+    ('intent: stop\nsentences:\n  - "stop]"\ntests:\n  - stop\n', 3, "closes nothing"),
+    ('intent: stop\nsentences:\n  - "stop"\n  - "stop at {plaice}"\ntests:\n  - stop\n',
+     4, "unknown list '{plaice}'"),
+    ('intent: stop\nsentences:\n  - "stop <politely>"\ntests:\n  - stop\n', 3,
+     "unknown rule '<politely>'"),
+    ('sentences:\n  - "stop"\ntests:\n  - stop\n', 1, "missing 'intent'"),
+    ('intent: halt\nsentences:\n  - "stop"\ntests:\n  - stop\n', 1, "unknown intent 'halt'"),
+])
+def test_malformed_template_file_names_file_line_and_problem(intents_copy, body, line, words):
+    path = write_intent(intents_copy, "stop", body)
+    with pytest.raises(LetitoutError) as caught:
+        Understander.load(intents_copy)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:{line}: ") and words in message
+    assert "\n" not in message
+
+
+def test_a_failing_test_sentence_is_a_test_failure_not_a_load_error(intents_copy):
+    write_intent(intents_copy, "stop", 'intent: stop\nsentences:\n  - "stop"\n'
+                 'tests:\n  - "bananas on the moon"\n')
+    loaded = Understander.load(intents_copy)
+    case = next(c for c in loaded.tests if c.intent == "stop")
+    assert loaded.parse(case.text).name != "stop"
+
+
+# --- the parse command ------------------------------------------------------------------------
+
+def run_parse(*args: str, stdin: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "assistant", "parse", *args], input=stdin,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_parse_command_prints_one_json_object_per_line():
+    done = run_parse("--json", stdin="next please\n\nI'm in bed with 20 minutes\n"
+                                      "stop, I want to kill myself\nthe weather is nice\n")
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [line["intent"] for line in lines] == ["next", None, "set_place", "crisis", None]
+    assert lines[2]["slots"] == {"place": "bed", "minutes": 20}
+    for line in lines:
+        assert set(line) == {"text", "intent", "slots", "confidence"}
+        assert 0.0 <= line["confidence"] <= 1.0
+
+
+def test_parse_command_without_json_prints_a_readable_line():
+    done = run_parse(stdin="slower please\n")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[0] == "slower" and "slower please" in done.stdout
+
+
+def test_parse_command_reports_a_malformed_template_in_one_line(intents_copy):
+    path = write_intent(intents_copy, "stop", 'intent: stop\nsentences:\n  - "(stop"\n'
+                        'tests:\n  - stop\n')
+    done = run_parse("--intents", str(intents_copy), stdin="stop\n")
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and f"{path}:3:" in done.stderr
+    assert "Traceback" not in done.stderr
