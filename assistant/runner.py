@@ -27,8 +27,8 @@ def play(turn: Turn, output, clock: Clock, events: Events, session: Session, can
             events.emit("breath", pattern=item.pattern, cycles=item.cycles,
                         seconds=round(item.seconds, 2))
 
-    # The session owns speaking rate and volume ("slower", "louder"); outputs read them here.
-    output.rate, output.volume = session.rate, session.volume
+    # The session owns pacing and volume ("slower", "louder"); outputs apply them.
+    output.pacing, output.volume = session.pacing, session.volume
     return output.play(turn.items, clock, on_item=on_item, cancel=cancel)
 
 

@@ -18,6 +18,7 @@ from assistant import journal, safety
 from assistant.data import data_dir, load_yaml
 from assistant.events import Events
 from assistant.narration import Breath, Listen, Say, Turn
+from assistant.speak.timeline import Pacing
 from assistant.techniques import PLACES, Catalogue, Step, Technique
 from assistant.understand import Intent, Understander
 
@@ -30,8 +31,6 @@ IN_TECHNIQUE = frozenset({"next", "back", "set_place", "choose_technique", "sugg
                           "yes", "no"})
 
 DEFAULT_MINUTES = 10
-PACE_STEP, PACE_MIN, PACE_MAX = 1.25, 0.64, 1.95
-RATE_MIN, RATE_MAX = 0.9, 1.1  # the voice itself is never slowed below 0.9x
 VOLUME_STEP, VOLUME_MIN, VOLUME_MAX = 0.15, 0.4, 1.0
 
 # Listening windows (session seconds). A step without a question moves on after a short
@@ -86,8 +85,9 @@ class Session:
         self.health_clear: bool | None = None
         self.letter: Letter | None = None
         self.paused_from: str | None = None
-        self.pace = 1.0  # multiplies rests and breath phases
-        self.rate = 1.0  # voice rate, 0.9 .. 1.1
+        # "slower"/"faster": the output stretches rests and breath phases by the pacing, and
+        # moves the voice only gently (never below 0.9x). Items here are at pace 1.
+        self.pacing = Pacing()
         self.volume = 0.8
         self.last_said: list[Say] = []
         self.reprompted = False
@@ -429,8 +429,8 @@ class Session:
         turn.say(step.say, style)
         if step.breath:
             pattern, cycles = step.breath
-            turn.items.append(Breath(pattern, cycles, pace=self.pace))
-        turn.rest(step.rest * self.pace)
+            turn.items.append(Breath(pattern, cycles))
+        turn.rest(step.rest)
         self._remember(turn)
         return turn
 
@@ -471,7 +471,7 @@ class Session:
         if self.progress and self.state in ("step", "crying"):
             self.state = "crying"
         turn = self._turn(self._p("crying"), window=None)
-        turn.rest(CRYING_REST * self.pace)  # space, not a next step
+        turn.rest(CRYING_REST)  # space, not a next step
         return turn
 
     def _aftercare(self) -> Turn:
@@ -587,22 +587,24 @@ class Session:
         if self.state == "step" and self.progress:
             step = self.progress.steps[self.progress.index]
             if step.breath:
-                turn.items.append(Breath(step.breath[0], step.breath[1], pace=self.pace))
-            turn.rest(step.rest * self.pace)
+                turn.items.append(Breath(step.breath[0], step.breath[1]))
+            turn.rest(step.rest)
         return turn
 
+    @property
+    def pace(self) -> float:
+        return self.pacing.scale
+
+    @property
+    def rate(self) -> float:
+        return self.pacing.voice_rate
+
     def _pace(self, which: str) -> Turn:
-        if which == "slower":
-            if self.pace >= PACE_MAX:
-                return self._ack(self._p("slowest"))
-            self.pace = min(PACE_MAX, self.pace * PACE_STEP)
-            self.rate = max(RATE_MIN, round(self.rate - 0.05, 2))
-            return self._ack(self._p("slower"))
-        if self.pace <= PACE_MIN:
-            return self._ack(self._p("fastest"))
-        self.pace = max(PACE_MIN, self.pace / PACE_STEP)
-        self.rate = min(RATE_MAX, round(self.rate + 0.05, 2))
-        return self._ack(self._p("faster"))
+        changed = self.pacing.slower() if which == "slower" else self.pacing.faster()
+        if changed == self.pacing:
+            return self._ack(self._p("slowest" if which == "slower" else "fastest"))
+        self.pacing = changed
+        return self._ack(self._p(which))
 
     def _volume(self, which: str) -> Turn:
         delta = VOLUME_STEP if which == "louder" else -VOLUME_STEP
