@@ -16,6 +16,7 @@ carry both slots: the intent is set_place with slots place and minutes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,8 +55,10 @@ _BARE_NUMBER_SCORE = 96.0  # "ten" alone is a duration only when a template says
 UNKNOWN_WORD_PENALTY = 3.0  # per word that no template knows (and is no typo of one)
 # Common words that carry no command and no topic; they cost nothing when unknown.
 _HARMLESS = frozenset("honestly even sometimes god oh woah whoa first still anyway totally "
-                      "seriously definitely um uh hey guess mean".split())
+                      "seriously definitely um uh hey guess mean meh ugh".split())
 MAX_SPLIT_WORDS = 14  # longer texts are talk, not two commands in one breath
+_AFTER_PLACE = re.compile(r"(§\d) (at|from|near|outside|by|behind|in front of|next to|"
+                          r"around|on the way (to|from)) (the |my |a |our )?\w+( \w+)?$")
 _SUBORDINATE = frozenset("before after because until when while since if unless though "
                          "although so that which who".split())
 # When two commands come in one breath, the earlier in this list is the one acted on.
@@ -632,7 +635,12 @@ def _variants(words: list[str]):
             yield variant, penalty
     softened = " ".join(w for w in both.split() if w not in _SOFTENERS)
     if softened and softened not in seen:
+        seen.add(softened)
         yield softened, 2.0
+    # Where exactly a place is: "in the car outside work", "walking home from the station".
+    located = _AFTER_PLACE.sub(r"\1", both)
+    if located != both and located not in seen:
+        yield located, 2.0
 
 
 @lru_cache(maxsize=1)
