@@ -29,7 +29,10 @@ def play(turn: Turn, output, clock: Clock, events: Events, session: Session, can
 
     # The session owns pacing and volume ("slower", "louder"); outputs apply them.
     output.pacing, output.volume = session.pacing, session.volume
-    return output.play(turn.items, clock, on_item=on_item, cancel=cancel)
+    finished = output.play(turn.items, clock, on_item=on_item, cancel=cancel)
+    if turn.done:
+        events.emit("end", reason=session.end_reason)
+    return finished
 
 
 def speaking_seconds(text: str) -> float:

@@ -92,6 +92,7 @@ class Session:
         self.last_said: list[Say] = []
         self.reprompted = False
         self.ended = False
+        self.end_reason: str | None = None
         self._rotation: dict[str, itertools.cycle] = {}
 
     # ---- words --------------------------------------------------------------------------
@@ -150,7 +151,7 @@ class Session:
         self.ended = True
         self.state = "ended"
         self.letter = None  # never kept unless the person said so
-        self.events.emit("end", reason=reason)
+        self.end_reason = reason  # the driver logs "end" once the goodbye has been spoken
         turn.done = True
         return turn
 
