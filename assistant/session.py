@@ -176,7 +176,11 @@ class Session:
             else:
                 return Turn(listen=Listen(window=None))
         if name == "resume":
-            return self._resume() if self.paused_from else self._repeat()
+            if self.paused_from:
+                return self._resume()
+            # "carry on" outside a pause means go on.
+            intent = Intent(name="next", slots={}, confidence=intent.confidence, text=intent.text)
+            name = "next"
         if name == "repeat":
             return self._repeat()
         if name in ("slower", "faster"):

@@ -1,0 +1,281 @@
+"""The hands-free loop: audio frames in, the session in the middle, the voice out.
+
+One loop serves the microphone and speaker (``letitout session``), the PulseAudio device
+test, and the spoken demo (a scripted person on a virtual clock). While the assistant speaks
+it listens only for a few commands (stop, pause, crisis) with a stricter bar, so its own
+voice coming back through the microphone is not taken for the person (barge-in); after it
+stops speaking it ignores a short tail of echo, then listens for everything.
+"""
+
+from __future__ import annotations
+
+import queue
+import sys
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.clock import Clock
+from assistant.errors import LetitoutError
+from assistant.events import Events
+from assistant.listen.recognizer import Final, SpeechStart
+from assistant.narration import Turn
+from assistant.runner import play
+from assistant.session import Session
+
+RATE = 16000
+FRAME = 480  # 30 ms
+NO_MIC = ("no microphone found: type instead with `letitout session --text`, "
+          "or hear a whole spoken session with `letitout demo`")
+# Said over the assistant's own voice, only these stop it; the rest waits for its turn.
+BARGE_IN = frozenset({"stop", "pause", "crisis"})
+BARGE_IN_MIN_CONFIDENCE = 0.8
+ECHO_TAIL_S = 0.35  # after playback, the room still rings with the assistant's voice
+OPEN_WINDOW_S = None  # listening with no window waits until the person speaks
+
+
+class DeviceLost(Exception):
+    """The microphone went away mid-session."""
+
+
+@dataclass
+class Heard:
+    text: str | None
+    barged_in: bool = False
+    t_end_of_speech: float | None = None
+
+
+class Microphone:
+    """16 kHz mono int16 frames from sounddevice; a callback fills a queue."""
+
+    realtime = True
+
+    def __init__(self, device: str | int | None = None) -> None:
+        self.device = find_input_device(device)
+        self._queue: queue.Queue = queue.Queue()
+        self._stream = None
+        self.lost = False
+
+    def open(self) -> None:
+        import sounddevice as sd
+
+        def callback(indata, frames, time_info, status):
+            self._queue.put(bytes(indata))
+
+        try:
+            self._stream = sd.RawInputStream(samplerate=RATE, channels=1, dtype="int16",
+                                             blocksize=FRAME, device=self.device,
+                                             callback=callback,
+                                             finished_callback=self._finished)
+            self._stream.start()
+        except Exception as exc:  # PortAudio raises several unrelated types
+            raise LetitoutError(f"cannot open the microphone ({exc}); {NO_MIC}") from None
+
+    def _finished(self) -> None:
+        self.lost = True
+
+    def read(self, timeout: float = 0.5) -> bytes | None:
+        try:
+            return self._queue.get(timeout=timeout)
+        except queue.Empty:
+            if self.lost or (self._stream is not None and not self._stream.active):
+                raise DeviceLost from None
+            return None
+
+    def drain(self) -> None:
+        while not self._queue.empty():
+            self._queue.get_nowait()
+
+    def on_listen(self, loop: LiveLoop) -> None:
+        """Called when the assistant starts listening (the scripted person speaks then)."""
+
+    def close(self) -> None:
+        if self._stream is not None:
+            try:
+                self._stream.stop()
+                self._stream.close()
+            except Exception:  # noqa: BLE001 - a vanished device may fail to close
+                pass
+            self._stream = None
+
+
+def find_input_device(device: str | int | None = None) -> int | None:
+    """A microphone by index or part of its name; one clear line when there is none."""
+    try:
+        import sounddevice as sd
+
+        devices = list(sd.query_devices())
+    except (OSError, ImportError):
+        raise LetitoutError(NO_MIC) from None
+    inputs = [i for i, d in enumerate(devices) if d.get("max_input_channels", 0) > 0]
+    if not inputs:
+        raise LetitoutError(NO_MIC)
+    if device is None or device == "":
+        return None  # the system default
+    if isinstance(device, int) or str(device).isdigit():
+        if int(device) in inputs:
+            return int(device)
+    else:
+        matches = [i for i in inputs if str(device).lower() in devices[i]["name"].lower()]
+        if matches:
+            return matches[0]
+    names = ", ".join(f"{i}: {devices[i]['name']}" for i in inputs)
+    raise LetitoutError(f"no microphone matches '{device}' (inputs: {names})")
+
+
+class LiveLoop:
+    def __init__(self, session: Session, source, output, recognizer, clock: Clock,
+                 events: Events) -> None:
+        self.session, self.source, self.output = session, source, output
+        self.recognizer, self.clock, self.events = recognizer, clock, events
+        self.barge_ins: list[dict] = []  # what stopped the voice, and when (for the bench)
+
+    def run(self) -> int:
+        turn = self.session.start()
+        while True:
+            heard = self.play_and_listen(turn)
+            if turn.done or self.session.ended:
+                return 0
+            turn = self.session.handle(heard.text)
+
+    # ---- one turn -------------------------------------------------------------------------
+    def play_and_listen(self, turn: Turn) -> Heard:
+        if getattr(self.source, "realtime", True) and getattr(self.output, "realtime", True):
+            heard = self._play_with_barge_in(turn)
+            if heard is not None:
+                return heard
+        else:
+            play(turn, self.output, self.clock, self.events, self.session)
+        if turn.done:
+            return Heard(None)
+        return self._listen(turn)
+
+    def _play_with_barge_in(self, turn: Turn) -> Heard | None:
+        """Speak, listening meanwhile for stop / pause / crisis only. Returns what cut in."""
+        cancel = threading.Event()
+        done = threading.Event()
+        errors: list[BaseException] = []
+
+        def speak():
+            try:
+                play(turn, self.output, self.clock, self.events, self.session, cancel=cancel)
+            except BaseException as exc:  # noqa: BLE001 - re-raised in the loop's thread
+                errors.append(exc)
+            finally:
+                done.set()
+
+        speaker = threading.Thread(target=speak, name="letitout-speak", daemon=True)
+        speaker.start()
+        stream = self.recognizer.stream(expect=BARGE_IN)
+        try:
+            while not done.is_set():
+                frame = self.source.read(timeout=0.05)
+                if frame is None:
+                    continue
+                for event in stream.accept(frame):
+                    if isinstance(event, Final) and self._barges_in(event):
+                        cancel.set()
+                        t_heard = self.clock.now()
+                        done.wait(2.0)
+                        self.barge_ins.append({"t_heard": t_heard, "text": event.text,
+                                               "t_silent": self.clock.now()})
+                        return Heard(event.text, barged_in=True, t_end_of_speech=t_heard)
+        finally:
+            speaker.join(timeout=2.0)
+        if errors:
+            raise errors[0]
+        # The room still carries the last words for a moment: let that tail pass unheard.
+        tail_end = self.clock.now() + ECHO_TAIL_S
+        while self.clock.now() < tail_end:
+            self.source.read(timeout=0.05)
+        return None
+
+    def _barges_in(self, final: Final) -> bool:
+        intent = final.intent
+        return (intent is not None and intent.name in BARGE_IN
+                and intent.confidence >= BARGE_IN_MIN_CONFIDENCE)
+
+    def _listen(self, turn: Turn) -> Heard:
+        """Wait for one utterance, or the window to pass in silence."""
+        listen = turn.listen
+        stream = self.recognizer.stream(expect=listen.expect, dictation=listen.dictation)
+        self.source.on_listen(self)
+        deadline = None if listen.window is None else self.clock.now() + listen.window
+        speaking = False
+        while True:
+            frame = self.source.read(timeout=0.1)
+            if frame is not None:
+                for event in stream.accept(frame):
+                    if isinstance(event, SpeechStart):
+                        speaking = True
+                    elif isinstance(event, Final):
+                        speaking = False
+                        text = (event.text or "").strip()
+                        if text and (listen.dictation or event.intent.name is not None):
+                            return Heard(text, t_end_of_speech=event.t_end_of_speech)
+                        # Heard something that is no command: not a word from us, keep waiting.
+            if not speaking and deadline is not None and self.clock.now() >= deadline:
+                return Heard(None)
+            if getattr(self.source, "exhausted", False) and not speaking:
+                return Heard("stop" if not self.session.ended else None)
+
+
+def run_live(session: Session, args, clock: Clock, events: Events) -> int:
+    """`letitout session` with a microphone and speaker."""
+    from assistant.listen.recognizer import make_recognizer
+    from assistant.speak import SpeakerOutput, describe_voice, load_voice
+
+    def warn(message: str) -> None:
+        print(f"letitout: {message}", file=sys.stderr)
+
+    microphone = Microphone(args.input_device)
+    voice = load_voice(args.voice, warn=warn)
+    output = SpeakerOutput(args.output_device, voice=voice)
+    recognizer = make_recognizer(args.engine, args.model, understander=session.understander,
+                                 warn=warn)
+    print(f"letitout: {describe_voice(voice)}; listening with {recognizer.description}",
+          file=sys.stderr)
+    events.subscribe(_print_event)
+    microphone.open()
+    loop = LiveLoop(session, microphone, output, recognizer, clock, events)
+    try:
+        while True:
+            try:
+                return loop.run()
+            except DeviceLost:
+                _recover(loop, microphone)
+    except KeyboardInterrupt:
+        play(session.finish("interrupted"), output, clock, events, session)
+        return 0
+    finally:
+        microphone.close()
+        output.close()
+
+
+def _recover(loop: LiveLoop, microphone: Microphone) -> None:
+    """The microphone vanished: pause (the letter stays in memory) and retry until it's back."""
+    import time
+
+    print("letitout: the microphone went away; pausing until it's back (Ctrl-C to end)",
+          file=sys.stderr)
+    loop.session.handle("pause")
+    while True:
+        microphone.close()
+        try:
+            microphone.lost = False
+            microphone.open()
+            return
+        except LetitoutError:
+            time.sleep(2.0)
+
+
+def _print_event(event: dict) -> None:
+    if event["type"] == "say":
+        print(f"letitout: {event['text']}", flush=True)
+    elif event["type"] == "heard":
+        print(f"you: {event['text']}", flush=True)
+
+
+def pcm16(samples: np.ndarray) -> bytes:
+    return np.clip(samples * 32767, -32768, 32767).astype(np.int16).tobytes()
