@@ -218,7 +218,7 @@ class LiveLoop:
             if not speaking and deadline is not None and self.clock.now() >= deadline:
                 return Heard(None)
             if getattr(self.source, "exhausted", False) and not speaking:
-                return Heard("stop" if not self.session.ended else None)
+                return Heard(None)
 
 
 def run_live(session: Session, args, clock: Clock, events: Events) -> int:
