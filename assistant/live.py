@@ -223,13 +223,14 @@ class LiveLoop:
 
 def run_live(session: Session, args, clock: Clock, events: Events) -> int:
     """`letitout session` with a microphone and speaker."""
+    microphone = Microphone(args.input_device)  # no microphone: say so before anything loads
+
     from assistant.listen.recognizer import make_recognizer
     from assistant.speak import SpeakerOutput, describe_voice, load_voice
 
     def warn(message: str) -> None:
         print(f"letitout: {message}", file=sys.stderr)
 
-    microphone = Microphone(args.input_device)
     voice = load_voice(args.voice, warn=warn)
     output = SpeakerOutput(args.output_device, voice=voice)
     recognizer = make_recognizer(args.engine, args.model, understander=session.understander,
