@@ -2,9 +2,10 @@
 
 Reads bench/data/paraphrases.yaml (utterances written as people talk, never pasted into the
 templates; the templates were improved while watching its misses) and bench/data/fresh.yaml
-(written afterwards and never tuned on: the honest estimate), prints intent accuracy,
-intent+slot accuracy, the null rate on out-of-domain
-sentences, parse latency, and every miss; writes bench/results/understanding.json.
+(written afterwards and never tuned on) and bench/data/heldout_*.yaml (each written before a round
+of changes and scored before them: the honest estimates). Prints intent accuracy, intent+slot
+accuracy, crisis recall, the null rate on out-of-domain sentences and on figures of speech (which
+must never read as a crisis), parse latency and every miss; writes bench/results/understanding.json.
 
     python bench/understanding.py [--show-hits]
 """
@@ -26,7 +27,8 @@ HERE = Path(__file__).resolve().parent
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, nargs="+",
-                        default=[HERE / "data" / "paraphrases.yaml", HERE / "data" / "fresh.yaml"])
+                        default=[HERE / "data" / "paraphrases.yaml", HERE / "data" / "fresh.yaml",
+                                 *sorted((HERE / "data").glob("heldout_*.yaml"))])
     parser.add_argument("--out", type=Path, default=HERE / "results" / "understanding.json")
     args = parser.parse_args()
 
@@ -79,6 +81,17 @@ def measure(understander: Understander, data: dict) -> dict:
             ood_wrong.append({"text": text, "got": got.name, "slots": got.slots,
                               "confidence": got.confidence})
 
+    # Figures of speech ("dead tired", "this is killing me"): null, and above all never crisis.
+    figures = [str(t) for t in data.get("figures_of_speech") or []]
+    figures_wrong = []
+    for text in figures:
+        got = timed(text)
+        if got.name is not None:
+            figures_wrong.append({"text": text, "got": got.name, "slots": got.slots,
+                                  "confidence": got.confidence})
+    not_crisis = [m for m in misses if m["got"] == "crisis"] + [
+        m for m in ood_wrong + figures_wrong if m["got"] == "crisis"]
+
     n = len(data["paraphrases"])
     return {
         "paraphrases": n,
@@ -86,12 +99,19 @@ def measure(understander: Understander, data: dict) -> dict:
         "intent_and_slot_accuracy": round(full_ok / n, 4),
         "out_of_domain": len(ood),
         "out_of_domain_null_rate": round(1 - len(ood_wrong) / len(ood), 4),
+        "crisis": per_intent["crisis"],
+        "crisis_recall": round(per_intent_ok["crisis"] / per_intent["crisis"], 4)
+        if per_intent["crisis"] else None,
+        "false_crisis": len(not_crisis),
+        "figures_of_speech": len(figures),
+        "figures_null_rate": round(1 - len(figures_wrong) / len(figures), 4) if figures else None,
         "per_intent_accuracy": {k: round(per_intent_ok[k] / v, 3)
                                 for k, v in sorted(per_intent.items())},
         "parse_ms_mean": round(statistics.fmean(latencies), 3),
         "parse_ms_p95": round(sorted(latencies)[int(0.95 * len(latencies)) - 1], 3),
         "misses": misses,
         "out_of_domain_misses": ood_wrong,
+        "figures_misses": figures_wrong,
     }
 
 
@@ -105,9 +125,18 @@ def print_report(name: str, report: dict) -> None:
     for miss in ood_wrong:
         print(f"OOD   {miss['text']!r}: got {miss['got']} {miss['slots']} "
               f"({miss['confidence']:.2f})")
+    for miss in report["figures_misses"]:
+        print(f"FIG   {miss['text']!r}: got {miss['got']} {miss['slots']} "
+              f"({miss['confidence']:.2f})")
     print(f"paraphrases: {n}  intent accuracy {report['intent_accuracy']:.1%}  "
           f"intent+slots {report['intent_and_slot_accuracy']:.1%}")
     print(f"out of domain: {ood}  null rate {report['out_of_domain_null_rate']:.1%}")
+    if report["crisis"]:
+        print(f"crisis recall: {report['crisis_recall']:.1%} of {report['crisis']}")
+    if report["figures_of_speech"]:
+        print(f"figures of speech: {report['figures_of_speech']}  null rate "
+              f"{report['figures_null_rate']:.1%}")
+    print(f"non-crisis read as crisis: {report['false_crisis']}")
     print(f"parse: mean {report['parse_ms_mean']} ms, p95 {report['parse_ms_p95']} ms")
 
 
