@@ -353,7 +353,8 @@ def test_stop_in_the_middle_of_a_letter_asks_before_anything_is_lost(text_sessio
     assert "angry that you left" in journal.entries()[0].read_text()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(place=st.sampled_from(["walk", "car", "shower"]),
        utterances=st.lists(st.sampled_from([
            "help me let it out", "yes", "no", "next", "something else", "stare at the wall",
@@ -379,7 +380,8 @@ def test_random_conversations_never_start_a_technique_banned_for_the_place(
     assert not [e for e in s.types("breath") if e["pattern"] == "connected"]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=st.lists(st.text(max_size=60), max_size=15))
 def test_odd_input_lines_never_crash_a_session(text_session, lines):
     s = text_session()
