@@ -148,6 +148,17 @@ _PATTERNS = [
     r" (tree|wall|bridge|cliff|river|lake|truck|barrier|road)",
     r"crash (the|my) car on purpose", r"(a|the) (gun|rope|noose) (to|for) (my ?self|my head)",
     r"(give|giving|gave) up on (life|living|everything|myself)",
+    # A plan, or being about to act: "i have a plan to end it", "i want to jump".
+    r"(a|the|my|have|made|making|got) plans? (to|for) (end|ending) (it|things|everything|my life|"
+    r"myself)\b(?! (with|between))",
+    r"(a|the|my|have|made|making|got) plans? (to|for) (die|dying|kill|killing|suicide|hurt|"
+    r"hurting|not be here|disappear)",
+    r"(want|wanna|going|gonna|ready|about|planning|plan|decided|need|trying|tempted) to "
+    r"(just )?(end it|end things|end everything)\b(?! (with|between|for (now|today|tonight)))",
+    r"(want|wanna|going|gonna|ready|about|planning|plan|decided|need|trying|tempted) to "
+    r"(just )?jump\b(?! (in|on|into|up|over|around|for|at|the|to|back|ahead|right|straight))",
+    r"(on|at|up on|near) (a|the|this) (bridge|roof|ledge|edge|cliff|rooftop|tracks|railway)"
+    r"(?=.*\b(jump|end|die|fall|let go|over))",
     r"(give|giving) up (on )?(for good|forever)",
     r"(want|wanted|wanting|need) (it|this|everything|the pain) (all )?to (end|stop) (for good|"
     r"forever|permanently)",

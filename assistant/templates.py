@@ -32,7 +32,7 @@ _CONTRACTIONS = {
     "gonna": "going to", "wanna": "want to", "gotta": "got to", "lemme": "let me",
     "gimme": "give me", "kinda": "kind of", "sorta": "sort of", "dunno": "do not know",
     "ok": "okay", "k": "okay", "kay": "okay", "okey": "okay", "alright": "all right",
-    "pls": "please", "plz": "please", "u": "you", "ur": "your", "thx": "thanks",
+    "pls": "please", "nxt": "next", "plz": "please", "u": "you", "ur": "your", "thx": "thanks",
     "min": "minutes", "mins": "minutes", "minute's": "minutes", "hr": "hour", "hrs": "hours",
     "anymore": "any more", "nevermind": "never mind", "sec": "second", "secs": "seconds",
     "til": "until", "till": "until", "bc": "because", "tho": "though", "coz": "because",

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,12 +54,32 @@ SLOT_FUZZ = 86.0  # how close a misspelt slot value must be to a listed one
 _BARE_NUMBER_SCORE = 96.0  # "ten" alone is a duration only when a template says so
 
 UNKNOWN_WORD_PENALTY = 3.0  # per word that no template knows (and is no typo of one)
+# Per word of a fuzzy match that changes what the sentence is about: a word no template knows
+# in place of a template's word ("the water is really hot" is not "...really loud"), or the
+# person in place of the thing ("i feel so stupid" is not "it feels stupid"). Other swaps are
+# free: people say "call it a night" for "call it a day".
+SWAP_PENALTY = 8.0
+_PERSON = frozenset("i me my myself we us our".split())
+_THING = frozenset("it this that you your he she they him her them".split())
+SOUNDS_LIKE_PENALTY = 2.0  # a reading with a homophone swapped back ("paws" -> "pause")
 # Common words that carry no command and no topic; they cost nothing when unknown.
 _HARMLESS = frozenset("honestly even sometimes god oh woah whoa first still anyway totally "
                       "seriously definitely um uh hey guess mean meh ugh".split())
 MAX_SPLIT_WORDS = 14  # longer texts are talk, not two commands in one breath
-_AFTER_PLACE = re.compile(r"(§\d) (at|from|near|outside|by|behind|in front of|next to|"
-                          r"around|on the way (to|from)) (the |my |a |our )?\w+( \w+)?$")
+# Where exactly a place is ("in the car outside work"), and who or what a technique is about
+# ("write a letter to my dad", "photos of my grandma"): details after the slot, not commands.
+_AFTER_PLACE = (r" ((at|from|near|outside|by|behind|in front of|next to|around|on the way "
+                r"(to|from)) (the |my |a |our )?\w+( \w+)?|(all )?(alone|by myself|on my own)|"
+                r"(and |but )?(i )?(can not|could not|trying to|can not get to) sleep)$")
+_AFTER_TECHNIQUE = (r" (to|for|about|of|with|from|on|at) (my|the|a|an|our|his|her|him|them|"
+                    r"someone|somebody|me|it|this|that)( \w+){0,2}$")
+
+
+@lru_cache(maxsize=8)
+def _detail(marker: str, pattern: str) -> re.Pattern:
+    return re.compile("(" + re.escape(marker) + ")" + pattern)
+
+
 _SUBORDINATE = frozenset("before after because until when while since if unless though "
                          "although so that which who".split())
 # When two commands come in one breath, the earlier in this list is the one acted on.
@@ -235,7 +256,12 @@ def _load_lists(path: Path, directory: Path) -> tuple[dict[str, SlotList], dict[
                 node = _compile(path, template, (), rules)
                 for words in expand(node, rules):
                     lists[name].phrases.setdefault(words, str(value))
-    return lists, rules
+    sounds_like = data.get("sounds_like") or {}
+    if not isinstance(sounds_like, dict) or not all(
+            isinstance(v, str) for v in sounds_like.values()):
+        raise _error(path, sounds_like, "'sounds_like' must map a misheard word to the word meant")
+    homophones = {normalise(str(k)): normalise(v) for k, v in sounds_like.items()}
+    return lists, rules, homophones
 
 
 @dataclass
@@ -323,7 +349,9 @@ class _Choice:
 
 class Understander:
     def __init__(self, templates: list[_Template], lists: dict[str, SlotList],
-                 rules: dict[str, Seq], tests: list[_Test]) -> None:
+                 rules: dict[str, Seq], tests: list[_Test],
+                 homophones: dict[str, str] | None = None) -> None:
+        self._homophones = dict(homophones or {})
         self._templates = templates
         self._lists = lists
         self._rules = rules
@@ -345,6 +373,8 @@ class Understander:
                     self._exact[text] = choice
                     self._skeletons.append((text, slots, choice, words))
         self._pools: dict[tuple, tuple[list[str], list[_Choice]]] = {}
+        self._details = tuple(_detail(self._marker[name], pattern) for name, pattern in (
+            ("place", _AFTER_PLACE), ("technique", _AFTER_TECHNIQUE)) if name in self._marker)
         self._typo_cache: dict[str, bool] = {}
         self._max_phrase = {
             name: max((len(p) for p in sl.phrases), default=1) for name, sl in lists.items()
@@ -369,7 +399,7 @@ class Understander:
         lists_path = directory / "lists.yaml"
         if not lists_path.is_file():
             raise LetitoutError(f"{lists_path}: missing; the intents folder needs lists.yaml")
-        lists, rules = _load_lists(lists_path, directory)
+        lists, rules, homophones = _load_lists(lists_path, directory)
         templates: list[_Template] = []
         tests: list[_Test] = []
         seen: dict[str, Path] = {}
@@ -385,7 +415,7 @@ class Understander:
             tests += examples
         if not templates:
             raise LetitoutError(f"{directory}: no intent files (<intent>.yaml) found")
-        return cls(templates, lists, rules, tests)
+        return cls(templates, lists, rules, tests, homophones)
 
     # -- data for recogniser grammars --
 
@@ -460,7 +490,14 @@ class Understander:
         if not words:
             return Intent(None, {}, 1.0, text)
         pool_key = frozenset(allowed) - RULE_INTENTS if allowed is not None else None
-        score, intent, slots = self._best(words, pool_key)
+        score, intent, slots, _ = self._best(words, pool_key)
+        heard = [self._homophones.get(w, w) for w in words]
+        if score < threshold and heard != words:
+            # Recognisers swap words that sound alike ("paws", "necks", "right a letter").
+            other = self._best(heard, pool_key)
+            if other[0] - SOUNDS_LIKE_PENALTY > score:
+                score, intent, slots = other[0] - SOUNDS_LIKE_PENALTY, other[1], other[2]
+                words = heard
         if score < threshold and threshold <= ACCEPT and 2 <= len(words) <= MAX_SPLIT_WORDS:
             score, intent, slots = max((score, intent, slots),
                                        self._two_parts(words, pool_key),
@@ -479,7 +516,7 @@ class Understander:
             return True
         found = self._typo_cache.get(word)
         if found is None:
-            found = len(word) >= 3 and process.extractOne(
+            found = len(word) >= 4 and process.extractOne(
                 word, self._known_list, scorer=fuzz.ratio, score_cutoff=85) is not None
             self._typo_cache[word] = found
         return found
@@ -499,6 +536,8 @@ class Understander:
                 continue
             first, second = sorted((left, right), key=lambda f: _URGENCY.index(f[1]))
             slots = {**second[2], **first[2]}
+            for part in (second, first):  # a number said beats a vague "not long" (fixed)
+                slots.update(part[3])
             intent = first[1]
             if intent in ("set_place", "set_duration") and {"place", "minutes"} <= set(slots):
                 intent = "set_place"
@@ -507,17 +546,19 @@ class Understander:
                 best = (score, intent, slots)
         return best
 
-    def _best(self, words: list[str], pool_key) -> tuple[float, str | None, dict]:
-        """The closest template over every reading: (score 0..100, intent, slots)."""
+    def _best(self, words: list[str], pool_key) -> tuple[float, str | None, dict, dict]:
+        """The closest template over every reading: (score 0..100, intent, slots, the slots
+        said in the words rather than fixed by the template)."""
         best: tuple[float, int, str, _Choice, dict] | None = None
         for reading, slots, slot_score in self._readings(words):
-            for variant, penalty in _variants(reading):
+            for variant, penalty in _variants(reading, self._details):
                 found = self._match(variant, frozenset(slots), pool_key)
                 if found is None:
                     continue
-                score, choice = found
+                score, choice, skeleton = found
                 if score < 100.0:
                     penalty += UNKNOWN_WORD_PENALTY * self._unknown_words(variant)
+                    penalty += SWAP_PENALTY * _swaps(variant, skeleton, self._is_known)
                 score = score - penalty - (100.0 - slot_score) * 0.5
                 # On a tie the literal reading wins: "just a minute" is a template of its own.
                 key = (score, -len(slots))
@@ -526,21 +567,22 @@ class Understander:
                 if score >= 100.0:
                     break
         if best is None:
-            return 0.0, None, {}
+            return 0.0, None, {}, {}
         score, _, _, choice, slots = best
-        return score, choice.intent, {**choice.fixed, **slots}
+        return score, choice.intent, {**choice.fixed, **slots}, dict(slots)
 
-    def _match(self, text: str, slots: frozenset, pool_key) -> tuple[float, _Choice] | None:
+    def _match(self, text: str, slots: frozenset, pool_key
+               ) -> tuple[float, _Choice, str] | None:
         choice = self._exact.get(text)
         if choice is not None and (pool_key is None or choice.intent in pool_key):
-            return 100.0, choice
+            return 100.0, choice, text
         texts, choices = self._pool(slots, pool_key)
         if not texts:
             return None
         found = process.extractOne(text, texts, scorer=fuzz.ratio, score_cutoff=60)
         if found is None:
             return None
-        return float(found[1]), choices[found[2]]
+        return float(found[1]), choices[found[2]], found[0]
 
     def _pool(self, slots: frozenset, pool_key) -> tuple[list[str], list[_Choice]]:
         key = (slots, pool_key)
@@ -621,7 +663,7 @@ def _strip(text: str, markers: tuple[str, ...], leading: bool) -> str:
     return text
 
 
-def _variants(words: list[str]):
+def _variants(words: list[str], details: tuple[re.Pattern, ...] = ()):
     """The reading itself, then without discourse markers at either end, then softeners."""
     text = " ".join(words)
     yield text, 0.0
@@ -637,10 +679,28 @@ def _variants(words: list[str]):
     if softened and softened not in seen:
         seen.add(softened)
         yield softened, 2.0
-    # Where exactly a place is: "in the car outside work", "walking home from the station".
-    located = _AFTER_PLACE.sub(r"\1", both)
-    if located != both and located not in seen:
-        yield located, 2.0
+    # Details after a place or a technique ("in the car outside work", "a letter to my dad").
+    for detail in details:
+        located = detail.sub(r"\1", both)
+        if located != both and located not in seen:
+            seen.add(located)
+            yield located, 2.0
+
+
+def _swaps(text: str, skeleton: str, known) -> int:
+    """Words of the text that change its topic where it differs from the skeleton: unknown words
+    standing for a template word, and the person standing for a thing (or the other way)."""
+    said, meant = text.split(), skeleton.split()
+    count = 0
+    for op, a0, a1, b0, b1 in SequenceMatcher(None, said, meant, autojunk=False).get_opcodes():
+        if op != "replace":
+            continue
+        for a, b in zip(said[a0:a1], meant[b0:b1], strict=False):
+            if (a in _PERSON and b in _THING) or (a in _THING and b in _PERSON):
+                count += 2  # about someone else entirely
+            elif not known(a):
+                count += 1
+    return count
 
 
 @lru_cache(maxsize=1)
