@@ -148,6 +148,9 @@ _PATTERNS = [
     r" (tree|wall|bridge|cliff|river|lake|truck|barrier|road)",
     r"crash (the|my) car on purpose", r"(a|the) (gun|rope|noose) (to|for) (my ?self|my head)",
     r"(give|giving|gave) up on (life|living|everything|myself)",
+    r"(do not|never) want to (do this|do it|keep doing this|keep going|go on like this) any more",
+    r"(feel|feeling) like (dying|i want to die|i should die|i am going to die)"
+    r"\b(?! (of|from|laughing))",
     # A plan, or being about to act: "i have a plan to end it", "i want to jump".
     r"(a|the|my|have|made|making|got) plans? (to|for) (end|ending) (it|things|everything|my life|"
     r"myself)\b(?! (with|between))",

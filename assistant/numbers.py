@@ -94,7 +94,7 @@ def _skip(words: list[str], i: int, *options: str) -> int:
 
 def _unit_after(words: list[str], i: int) -> tuple[str, int] | None:
     """'minutes' or 'hours' at words[i] (allowing "of an hour", "more minutes"), and the end."""
-    j = _skip(words, i, "more", "whole", "full", "free", "spare")
+    j = _skip(words, i, "more", "whole", "full", "free", "spare", "good", "solid")
     if j < len(words) and words[j] in MINUTE_WORDS:
         return "minute", j + 1
     if j < len(words) and words[j] in HOUR_WORDS:

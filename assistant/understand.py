@@ -94,7 +94,8 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "please", "oh god", "god", "gosh", "sorry", "like", "then", "listen", "look",
             "wait", "whoa", "woah", "wow", "i think", "i guess", "maybe", "perhaps",
             "probably", "honestly", "can you", "could you", "would you", "will you",
-            "can you please", "could you please", "you know", "i mean", "hmm okay")
+            "can you please", "could you please", "you know", "i mean", "hmm okay", "kind of",
+            "sort of", "like maybe", "okay um", "so yeah", "you know what")
 _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you can",
              "if you could", "okay", "right", "thank you so much", "thanks a lot", "too",
              "maybe", "i think", "i guess", "first", "instead", "again", "for now",
