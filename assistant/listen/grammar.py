@@ -37,7 +37,7 @@ def spoken_form(sentence: str) -> str:
     """Lowercase words only: digits spelled out, punctuation other than apostrophes dropped."""
     text = sentence.lower().replace("’", "'")
     text = re.sub(r"\d+", lambda m: " " + number_words(int(m.group())) + " ", text)
-    text = re.sub(r"[^a-z' ]+", " ", text)
+    text = re.sub(r"[^\w' ]+|_", " ", text)
     words = [w.strip("'") for w in text.split()]
     return " ".join(w for w in words if w)
 

@@ -5,7 +5,9 @@ templates expand to (every intent weighted the same), then understood by the fuz
 understander, which refuses text that is not close to a command. Measured on this machine, a
 finite-state grammar of all templates decodes at 0.1-0.2x real time (too slow) and a
 phone-loop garbage model at 2-5x; the n-gram search stays near 0.04x and tolerates
-phrasings the templates do not list. Free text (journaling) uses the bundled general model.
+phrasings the templates do not list.
+Out-of-grammar speech is refused by the understander (unknown words count against a match)
+and by voice activity gating. Free text (journaling) uses the bundled general model.
 """
 
 from __future__ import annotations
@@ -20,11 +22,6 @@ from assistant.listen.grammar import balanced_corpus
 from assistant.listen.pronounce import pronounce_missing
 from assistant.listen.recognizer import Decoded, print_stderr
 
-# The model's trained "speech noise" and "noise" phones, as words: the out-of-grammar path.
-# (A loop of all 39 phones rejects better but decodes 5-40x slower than real time.)
-GARBAGE_PHONES = {"garbage_speech": "+SPN+", "garbage_noise": "+NSN+"}
-GARBAGE_PREFIX = "garbage_"
-
 
 def model_dir() -> str:
     from pocketsphinx import get_model_path
@@ -35,7 +32,7 @@ def model_dir() -> str:
 class PocketsphinxEngine:
     name = "pocketsphinx"
 
-    def __init__(self, *, warn=print_stderr, garbage_weight: float = 1e-3) -> None:
+    def __init__(self, *, warn=print_stderr) -> None:
         try:
             from pocketsphinx import Decoder
         except ImportError:
@@ -46,15 +43,13 @@ class PocketsphinxEngine:
         self.description = f"pocketsphinx 5 with its embedded US English model ({path})"
         self._warn = warn
         self._warned: set[str] = set()
-        self.garbage_weight = garbage_weight
-        # No second (flat) pass and no lattice best path: half the time, same command accuracy.
-        self._decoder = Decoder(lm=None, loglevel="FATAL", fwdflat=False, bestpath=False)
+        # The flat second pass and lattice best path cost about 2x but fix short commands
+        # ("stop" heard as "about" without them).
+        self._decoder = Decoder(lm=None, loglevel="FATAL", fwdflat=True, bestpath=True)
         self._model_path = path
         self._searches: dict[frozenset[str] | None, str] = {}
         self._dictation_ready = False
         self._active: str | None = None
-        for word, phone in GARBAGE_PHONES.items():
-            self._decoder.add_word(word, phone, False)
 
     # vocabulary -----------------------------------------------------------------------------
     def _ensure_words(self, words: set[str]) -> None:
@@ -136,7 +131,7 @@ class _Utterance:
 
     def partial(self) -> str:
         hyp = self._decoder.hyp() if self._started else None
-        return _words(hyp.hypstr)[0] if hyp is not None else ""
+        return hyp.hypstr if hyp is not None else ""
 
     def finish(self) -> Decoded:
         self._start()
@@ -144,11 +139,4 @@ class _Utterance:
         hyp = self._decoder.hyp()
         if hyp is None:
             return Decoded("", 0.0)
-        text, garbage = _words(hyp.hypstr)
-        return Decoded(text, float(hyp.prob), out_of_grammar=garbage)
-
-
-def _words(hypstr: str) -> tuple[str, bool]:
-    words = hypstr.split()
-    kept = [w for w in words if not w.startswith(GARBAGE_PREFIX)]
-    return " ".join(kept), len(kept) != len(words)
+        return Decoded(hyp.hypstr, float(hyp.prob))

@@ -45,7 +45,7 @@ class VoskEngine:
             import vosk
         except ImportError:
             raise LetitoutError("vosk is not installed; run: pip install vosk") from None
-        vosk.SetLogLevel(-1)
+        vosk.SetLogLevel(-2)  # Kaldi warnings (e.g. a model without [unk]) are not for people
         try:
             self._model = vosk.Model(str(folder))
         except Exception:  # noqa: BLE001 - vosk raises a bare Exception on a broken model

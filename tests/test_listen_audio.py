@@ -1,0 +1,111 @@
+"""The audio front end: any WAV to 16 kHz mono, clear errors, voice activity, endpointing."""
+
+from __future__ import annotations
+
+import subprocess
+
+import numpy as np
+import pytest
+import soundfile
+
+from assistant.errors import LetitoutError
+from assistant.listen import audio
+from assistant.listen.denoise import NAMES, make_denoiser
+
+
+def _tone(rate: int, seconds: float, channels: int = 1) -> np.ndarray:
+    t = np.arange(int(rate * seconds)) / rate
+    mono = 0.5 * np.sin(2 * np.pi * 440 * t)
+    return np.stack([mono] * channels, axis=1) if channels > 1 else mono
+
+
+@pytest.fixture(scope="module")
+def spoken_stop(tmp_path_factory) -> np.ndarray:
+    path = tmp_path_factory.mktemp("speech") / "stop.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(path), "stop right now"], check=True)
+    return audio.read_wav(path)
+
+
+@pytest.mark.parametrize(
+    ("rate", "channels", "subtype"),
+    [(16000, 1, "PCM_16"), (44100, 2, "PCM_16"), (48000, 2, "PCM_24"), (22050, 1, "PCM_32"),
+     (8000, 1, "FLOAT"), (96000, 2, "DOUBLE")],
+)
+def test_any_wav_becomes_16k_mono_int16_of_the_same_length(tmp_path, rate, channels, subtype):
+    path = tmp_path / "tone.wav"
+    soundfile.write(path, _tone(rate, 1.0, channels), rate, subtype=subtype)
+    samples = audio.read_wav(path)
+    assert samples.dtype == np.int16 and samples.ndim == 1
+    assert abs(len(samples) - 16000) <= 2
+    peak = np.abs(samples[1000:-1000]).max() / 32768
+    assert 0.45 < peak < 0.55  # the level survives resampling and mixing down
+
+
+def test_an_empty_wav_is_one_line_naming_the_file(tmp_path):
+    path = tmp_path / "empty.wav"
+    soundfile.write(path, np.zeros(0), 16000)
+    with pytest.raises(LetitoutError) as caught:
+        audio.read_wav(path)
+    assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("content", [b"", b"RIFF\x00\x00", b"this is not audio at all" * 10])
+def test_a_file_that_is_not_audio_is_one_line_naming_the_file(tmp_path, content):
+    path = tmp_path / "broken.wav"
+    path.write_bytes(content)
+    with pytest.raises(LetitoutError) as caught:
+        audio.read_wav(path)
+    assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_missing_file_says_so(tmp_path):
+    with pytest.raises(LetitoutError, match="no such file"):
+        audio.read_wav(tmp_path / "nowhere.wav")
+
+
+def test_endpointing_finds_one_utterance_and_where_speech_ended(spoken_stop):
+    silence = np.zeros(16000, dtype=np.int16)
+    recording = np.concatenate([silence, spoken_stop, silence])
+    voiced = np.flatnonzero(np.abs(spoken_stop) > 500)
+    true_end = (len(silence) + voiced[-1]) / 16000
+    segments = audio.speech_segments(recording, audio.Endpointer(trailing_silence=0.5))
+    assert len(segments) == 1
+    assert abs(segments[0].end_of_speech_s - true_end) < 0.25
+    assert segments[0].start_s < (len(silence) + voiced[0]) / 16000
+
+
+def test_trailing_silence_setting_decides_when_an_utterance_is_closed(spoken_stop):
+    recording = np.concatenate([spoken_stop, np.zeros(32000, dtype=np.int16)])
+
+    def closing_frame(trailing: float) -> int:
+        endpointer = audio.Endpointer(trailing_silence=trailing)
+        for index, frame in enumerate(audio.frames(recording)):
+            if endpointer.push(frame)[0] == "end":
+                return index
+        raise AssertionError("the utterance never ended")
+
+    short, long = closing_frame(0.3), closing_frame(0.9)
+    assert long - short == pytest.approx(20, abs=2)  # 0.6 s more of 30 ms frames
+
+
+def test_steady_noise_alone_is_not_speech():
+    rng = np.random.default_rng(7)
+    hiss = (rng.normal(0, 1500, 16000 * 3)).astype(np.int16)
+    assert audio.speech_segments(hiss) == []
+
+
+def test_silence_alone_is_not_speech():
+    assert audio.speech_segments(np.zeros(16000 * 2, dtype=np.int16)) == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_noise_suppressor_streams_without_changing_length(name, spoken_stop):
+    denoiser = make_denoiser(name)
+    pieces = [denoiser.process(chunk) for chunk in audio.frames(spoken_stop)]
+    out = np.concatenate(pieces)
+    assert out.dtype == np.int16 and len(out) == len(pieces) * audio.FRAME_SAMPLES
+
+
+def test_an_unknown_noise_suppressor_is_a_clear_error():
+    with pytest.raises(LetitoutError, match="noise suppressor"):
+        make_denoiser("magic")

