@@ -151,6 +151,9 @@ _PATTERNS = [
     r"(do not|never) want to (do this|do it|keep doing this|keep going|go on like this) any more",
     r"(feel|feeling) like (dying|i want to die|i should die|i am going to die)"
     r"\b(?! (of|from|laughing))",
+    r"(saved|saving|stockpil\w*|hoard\w*|collect\w*|kept|keeping) (up )?(my |some |enough |all "
+    r"my |all the )?(pills|tablets|meds|medication|painkillers|sleeping pills)",
+    r"(pills|tablets|meds|rope|gun|blade|razor|knife)\b.*\b(end (it|things|my life)|kill myself)",
     # A plan, or being about to act: "i have a plan to end it", "i want to jump".
     r"(a|the|my|have|made|making|got) plans? (to|for) (end|ending) (it|things|everything|my life|"
     r"myself)\b(?! (with|between))",

@@ -58,10 +58,22 @@ UNKNOWN_WORD_PENALTY = 3.0  # per word that no template knows (and is no typo of
 # in place of a template's word ("the water is really hot" is not "...really loud"), or the
 # person in place of the thing ("i feel so stupid" is not "it feels stupid"). Other swaps are
 # free: people say "call it a night" for "call it a day".
-SWAP_PENALTY = 8.0
+SWAP_PENALTY = 12.0
 _PERSON = frozenset("i me my myself we us our".split())
 _THING = frozenset("it this that you your he she they him her them".split())
-SOUNDS_LIKE_PENALTY = 2.0  # a reading with a homophone swapped back ("paws" -> "pause")
+SOUNDS_LIKE_PENALTY = 2.0
+# Hedges dropped before slots are looked for, so "a bit gentler with myself" still names one.
+_HEDGES = re.compile(r"\b(a little bit|a little|a bit|kind of|sort of|just|really|actually|"
+                     r"maybe|perhaps|like|literally|basically|honestly|so|very|even)\b ?")
+HEDGE_PENALTY = 2.0
+# Talk, then a command after a conjunction: "everything is piling up and i need to let it out".
+_CONJUNCTIONS = frozenset("and but so".split())
+_AFTER_TALK = frozenset((
+    "start_session", "crying", "pause", "stop", "something_else", "set_place", "set_duration",
+    "choose_technique", "slower", "faster", "louder", "quieter", "help", "explain",
+    "suggest_technique"))
+AFTER_TALK_ACCEPT = 92.0  # the clause alone must be nearly a template
+AFTER_TALK_PENALTY = 5.0  # a reading with a homophone swapped back ("paws" -> "pause")
 # Common words that carry no command and no topic; they cost nothing when unknown.
 _HARMLESS = frozenset("honestly even sometimes god oh woah whoa first still anyway totally "
                       "seriously definitely um uh hey guess mean meh ugh".split())
@@ -70,6 +82,7 @@ MAX_SPLIT_WORDS = 14  # longer texts are talk, not two commands in one breath
 # ("write a letter to my dad", "photos of my grandma"): details after the slot, not commands.
 _AFTER_PLACE = (r" ((at|from|near|outside|by|behind|in front of|next to|around|on the way "
                 r"(to|from)) (the |my |a |our )?\w+( \w+)?|(all )?(alone|by myself|on my own)|"
+                r"(to|towards|into) (the |my |a )?\w+( \w+)?|"
                 r"(and |but )?(i )?(can not|could not|trying to|can not get to) sleep)$")
 _AFTER_TECHNIQUE = (r" (to|for|about|of|with|from|on|at) (my|the|a|an|our|his|her|him|them|"
                     r"someone|somebody|me|it|this|that)( \w+){0,2}$")
@@ -213,6 +226,9 @@ def _technique_phrases(directory: Path) -> dict[tuple[str, ...], str]:
             words = tuple(normalise(name).split())
             if words:
                 phrases.setdefault(words, tid)
+            # "a sad song" is also "sad song" ("the song one")
+            if len(words) > 1 and words[0] in ("a", "an", "some", "my"):
+                phrases.setdefault(words[1:], tid)
     return phrases
 
 
@@ -503,10 +519,24 @@ class Understander:
             score, intent, slots = max((score, intent, slots),
                                        self._two_parts(words, pool_key),
                                        key=lambda found: found[0])
+        if score < threshold and threshold <= ACCEPT:
+            found = self._after_talk(words, pool_key)
+            if found[0] > score:
+                score, intent, slots = found
         if score < threshold:
             # For null, confidence is how far the text is from the closest template.
             return Intent(None, {}, round(1.0 - max(score, 0.0) / 100, 3), text)
         return Intent(intent, slots, round(min(score, 100.0) / 100, 3), text)
+
+    def _after_talk(self, words: list[str], pool_key) -> tuple[float, str | None, dict]:
+        """The last clause after a conjunction, when it alone is clearly a command."""
+        cuts = [i for i, w in enumerate(words) if w in _CONJUNCTIONS and 1 < i < len(words) - 2]
+        if not cuts:
+            return 0.0, None, {}
+        score, intent, slots, _ = self._best(words[cuts[-1] + 1:], pool_key)
+        if score < AFTER_TALK_ACCEPT or intent not in _AFTER_TALK:
+            return 0.0, None, {}
+        return score - AFTER_TALK_PENALTY, intent, slots
 
     def _unknown_words(self, text: str) -> int:
         """Words no template uses and that are no typo of one: a sign of talk, not a command."""
@@ -550,21 +580,30 @@ class Understander:
     def _best(self, words: list[str], pool_key) -> tuple[float, str | None, dict, dict]:
         """The closest template over every reading: (score 0..100, intent, slots, the slots
         said in the words rather than fixed by the template)."""
-        best: tuple[float, int, str, _Choice, dict] | None = None
-        for reading, slots, slot_score in self._readings(words):
+        best: tuple[float, tuple, str, _Choice, dict] | None = None
+        plain = " ".join(words)
+        hedged = _HEDGES.sub("", plain).split()
+        sources = [(words, 0.0)]
+        if hedged and hedged != words:
+            sources.append((hedged, HEDGE_PENALTY))
+        readings = ((r, s, ss, extra) for source, extra in sources
+                    for r, s, ss in self._readings(source))
+        for reading, slots, slot_score, extra in readings:
             for variant, penalty in _variants(reading, self._details):
+                penalty += extra
                 found = self._match(variant, frozenset(slots), pool_key)
                 if found is None:
                     continue
                 score, choice, skeleton = found
                 if score < 100.0:
                     penalty += UNKNOWN_WORD_PENALTY * self._unknown_words(variant)
-                    penalty += SWAP_PENALTY * _swaps(variant, skeleton, self._is_known)
+                    penalty += SWAP_PENALTY * _swaps(variant, skeleton, self._known)
                 score = score - penalty - (100.0 - slot_score) * 0.5
-                # On a tie the literal reading wins: "just a minute" is a template of its own.
-                key = (score, -len(slots))
+                # On a tie the literal reading wins: "just a minute" is a template of its own;
+                # then where the person is ("walking to the bus stop") over a technique name.
+                key = (score, (-len(slots), choice.intent == "set_place"))
                 if best is None or key > (best[0], best[1]):
-                    best = (score, -len(slots), variant, choice, slots)
+                    best = (score, key[1], variant, choice, slots)
                 if score >= 100.0:
                     break
         if best is None:
@@ -615,8 +654,11 @@ class Understander:
                         spans.append(_Span(name, values[gram], start, start + n, 100.0))
                     elif len(gram) >= 5:
                         pool = self._by_length.get((name, n), [])
-                        hit = process.extractOne(gram, pool, scorer=fuzz.ratio,
-                                                 score_cutoff=SLOT_FUZZ)
+                        hits = process.extract(gram, pool, scorer=fuzz.ratio,
+                                               score_cutoff=SLOT_FUZZ, limit=3)
+                        # A misspelling, word for word: "was my best friend" is no slip of
+                        # "call my best friend".
+                        hit = next((h for h in hits if _word_for_word(gram, h[0])), None)
                         if hit is not None:
                             spans.append(_Span(name, values[hit[0]], start, start + n, hit[1]))
         # Within one slot, a span inside a longer one is the same mention: keep the longer.
@@ -688,7 +730,7 @@ def _variants(words: list[str], details: tuple[re.Pattern, ...] = ()):
             yield located, 2.0
 
 
-def _swaps(text: str, skeleton: str, known) -> int:
+def _swaps(text: str, skeleton: str, known: Collection[str]) -> int:
     """Words of the text that change its topic where it differs from the skeleton: unknown words
     standing for a template word, and the person standing for a thing (or the other way)."""
     said, meant = text.split(), skeleton.split()
@@ -699,7 +741,7 @@ def _swaps(text: str, skeleton: str, known) -> int:
         for a, b in zip(said[a0:a1], meant[b0:b1], strict=False):
             if (a in _PERSON and b in _THING) or (a in _THING and b in _PERSON):
                 count += 2  # about someone else entirely
-            elif not known(a):
+            elif a not in known and fuzz.ratio(a, b) < 75:  # a word of its own, no typo of b
                 count += 1
     return count
 
@@ -707,3 +749,8 @@ def _swaps(text: str, skeleton: str, known) -> int:
 @lru_cache(maxsize=1)
 def default_understander() -> Understander:
     return Understander.load()
+
+
+def _word_for_word(said: str, listed: str) -> bool:
+    """Each word of a fuzzy slot phrase is a slip of the listed word in its place."""
+    return all(fuzz.ratio(a, b) >= 60 for a, b in zip(said.split(), listed.split(), strict=False))

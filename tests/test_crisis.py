@@ -24,6 +24,12 @@ CRISIS = [
     "I want to hang myself", "I'm a burden to everyone", "nobody would care if I died",
     "kms", "I want to unalive myself", "I want it all to end for good",
 ]
+# Plans, means and being about to act, said indirectly.
+PLANS_AND_MEANS = [
+    "I've made a plan to end things", "I'm standing on the roof and I'm going to jump",
+    "I've been stockpiling my tablets", "I bought a rope to end it", "honestly I feel like dying",
+    "I don't want to do this any more", "I'm ready to end it",
+]
 TYPOS = [
     "i want to kil myself", "I wnat to die", "thinking about sucide", "i wanna kll myslef",
     "im sucidal", "i want to dye", "i dont wanna be alive anymore", "I wan to die",
@@ -47,10 +53,12 @@ FIGURES_OF_SPEECH = [
     "I'm crying so much", "my dad died last year", "the ending of the movie made me cry",
     "i want to dye my hair", "I was cutting vegetables", "I want to end the session",
     "I'm done", "killer workout", "in the end it was fine",
+    "I want to jump into the pool", "I need to end things with my girlfriend",
+    "we made plans for the weekend", "I want to end it for today", "we drove over the bridge",
 ]
 
 
-@pytest.mark.parametrize("text", CRISIS + TYPOS + INSIDE_LONGER_SENTENCES)
+@pytest.mark.parametrize("text", CRISIS + TYPOS + INSIDE_LONGER_SENTENCES + PLANS_AND_MEANS)
 def test_crisis_language_is_recognised(text):
     assert is_crisis(text), text
 

@@ -231,3 +231,59 @@ def test_parse_command_reports_a_malformed_template_in_one_line(intents_copy):
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and f"{path}:3:" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("text, technique", [
+    ("could I write something to my brother", "journal"),
+    ("the one where you stare at the ceiling", "stare"),
+    ("let me try the breathing thing", "breathwork"),
+    ("looking at pictures of my grandad", "old_photos"),
+    ("I want to call my best friend", "confide"),
+    ("the sad song one", "music"),
+    ("some really gentle stretching", "yoga"),
+])
+def test_techniques_are_understood_by_what_people_do_in_them(understander, text, technique):
+    found = understander.parse(text)
+    assert (found.name, found.slots.get("technique")) == ("choose_technique", technique), found
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("paws", "pause"), ("necks please", "next"), ("right a letter", "choose_technique"),
+])
+def test_words_a_recogniser_mishears_are_read_as_meant(understander, text, intent):
+    assert understander.parse(text).name == intent
+
+
+def test_sound_alike_words_keep_their_own_sense_when_that_fits(understander):
+    assert understander.parse("all right").name == "yes"
+    assert understander.parse("right now I am in the car").slots.get("place") == "car"
+
+
+@pytest.mark.parametrize("text", [
+    "the water is really cold", "I feel so silly", "my laptop is dying", "the soup is too salty",
+])
+def test_a_sentence_about_something_else_is_not_its_look_alike_command(understander, text):
+    assert understander.parse(text).name is None, understander.parse(text)
+
+
+def test_that_is_it_goes_on_and_only_with_a_time_ends_the_session(understander):
+    # Said far more often to end a letter or a step than the session; losing the session by
+    # mistake is worse than going on.
+    assert understander.parse("that's it").name == "next"
+    assert understander.parse("that's all").name == "next"
+    assert understander.parse("that's it for tonight").name == "stop"
+
+
+def test_a_command_after_some_talk_is_still_heard(understander):
+    assert understander.parse("work was awful and I need a good cry").name == "start_session"
+    assert understander.parse("the kids are asleep so I am in bed now").slots.get("place") == "bed"
+
+
+def test_a_number_said_beats_a_vague_amount(understander):
+    found = understander.parse("not much time, maybe seven minutes")
+    assert (found.name, found.slots.get("minutes")) == ("set_duration", 7)
+
+
+def test_a_place_answer_wins_over_a_technique_of_the_same_name(understander):
+    found = understander.parse("walking to the shop")
+    assert (found.name, found.slots.get("place")) == ("set_place", "walk")
