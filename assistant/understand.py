@@ -9,6 +9,10 @@ technique names, durations) in intents/lists.yaml. At load every template is exp
    count) and replaced by placeholders; each way of reading the slots is tried;
 3. a reading that is exactly a skeleton wins with confidence 1.0; otherwise the closest
    skeleton with the same slots (rapidfuzz ratio) wins if it is close enough, else intent null.
+   A fuzzy match pays for words no template knows and for swaps that change what the sentence
+   is about ("the water is really cold" is not "...really loud");
+4. when nothing fits: words a recogniser mishears (lists.yaml `sounds_like`), two commands in
+   one breath, or a command after some talk ("work was awful and I need a good cry").
 
 Combined answers ("I'm in the shower and I have ten minutes") are templates of set_place that
 carry both slots: the intent is set_place with slots place and minutes.
