@@ -82,6 +82,11 @@ class ScriptedPerson:
             return
         self.exhausted = True
 
+    @property
+    def idle(self) -> bool:
+        """Said their line (or stayed silent for it) and now waits for the assistant."""
+        return not self._frames
+
     def _queue(self, audio: np.ndarray) -> None:
         for i in range(0, len(audio), FRAME):
             chunk = audio[i:i + FRAME]

@@ -212,13 +212,14 @@ class LiveLoop:
                     elif isinstance(event, Final):
                         speaking = False
                         text = (event.text or "").strip()
-                        if text and (listen.dictation or event.intent.name is not None):
+                        if text:
+                            # Heard words, understood or not: the session decides (one gentle
+                            # "I didn't catch that" at most). Pure noise gives no words.
                             return Heard(text, t_end_of_speech=event.t_end_of_speech)
-                        # Heard something that is no command: not a word from us, keep waiting.
             if not speaking and deadline is not None and self.clock.now() >= deadline:
                 return Heard(None)
-            if getattr(self.source, "exhausted", False) and not speaking:
-                return Heard(None)
+            if not speaking and getattr(self.source, "idle", False):
+                return Heard(None)  # a scripted person who has said their line
 
 
 def run_live(session: Session, args, clock: Clock, events: Events) -> int:

@@ -295,10 +295,12 @@ def test_crisis_wins_from_every_state(text_session, state):
 @pytest.mark.parametrize("state", STATES)
 def test_stop_ends_the_session_from_every_state(text_session, state):
     s = reach(text_session, state)
-    s.say("stop")
+    said = " ".join(s.say("stop"))
     if s.state == "save_before_stop":
-        s.say("no")
+        said = " ".join(s.say("no"))
     assert s.types("end")[-1]["reason"] == "stop"
+    assert "take care" in said.lower()
+    assert "988" not in said, "an ordinary goodbye is not a crisis message"
     assert s.session.ended
 
 

@@ -1,0 +1,143 @@
+"""Barge-in: how fast "stop", spoken over the assistant's narration, silences it.
+
+A private PulseAudio room (tests/pulse_room.py) with the assistant's speaker leaking into its
+microphone (echo). `letitout session` runs on those devices; the person's voice (espeak-ng)
+says "help me let it out", "yes", and then "stop" while the first step is being spoken.
+Latency = from the end of the spoken "stop" to the first 100 ms of silence on the speaker.
+Also counts how often the assistant took its own voice for the person.
+
+    python bench/barge_in.py [--runs 5] [--voice joe]
+
+Writes bench/results/barge_in.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from pulse_room import PulseRoom, wait_for  # noqa: E402
+
+SILENCE_RMS = 0.003
+
+
+def read_events(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def person():
+    import soxr
+
+    from assistant.speak import load_voice
+
+    voice = load_voice("espeak-en-us-f", warn=lambda m: None)
+    return lambda text: soxr.resample(voice.synthesize(text), voice.sample_rate, 16000) * 0.8
+
+
+def wait_quiet(room, quiet_s, timeout):
+    def quiet():
+        loud = [t for t, rms in room.speaker_activity() if rms > SILENCE_RMS]
+        return bool(loud) and time.monotonic() - loud[-1] >= quiet_s
+    return wait_for(quiet, timeout)
+
+
+def first_silence_after(room, t0: float, span: float = 0.1) -> float | None:
+    blocks = [(t, rms) for t, rms in room.speaker_activity() if t >= t0]
+    run_start = None
+    for t, rms in blocks:
+        if rms <= SILENCE_RMS:
+            run_start = t if run_start is None else run_start
+            if t - run_start >= span:
+                return run_start
+        else:
+            run_start = None
+    return None
+
+
+def one_run(voice: str, echo: float, say) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        room = PulseRoom(Path(folder), echo_gain=echo).start()
+        room.start_recording_speaker()
+        events = Path(folder) / "events.jsonl"
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant", "session", "--input-device", "pulse",
+             "--output-device", "pulse", "--place", "home", "--minutes", "10",
+             "--voice", voice, "--events", str(events)],
+            env=room.session_env(), cwd=ROOT, stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, text=True)
+        result = {"ok": False}
+        try:
+            wait_quiet(room, 1.0, 120)
+            room.play_into_mic(say("help me let it out"))
+            wait_for(lambda: any(e["type"] == "intent" for e in read_events(events)), 30)
+            wait_quiet(room, 1.0, 60)
+            room.play_into_mic(say("yes"))
+            wait_for(lambda: any(e["type"] == "step" for e in read_events(events)), 30)
+            time.sleep(1.5)  # well into the narration of the first step
+            speaking = any(rms > SILENCE_RMS for _, rms in room.speaker_activity()[-10:])
+            stop_end = room.play_into_mic(say("stop"))
+            ended = wait_for(lambda: any(e["type"] == "end" for e in read_events(events)), 30)
+            silent_at = first_silence_after(room, stop_end - 0.2)
+            log = read_events(events)
+            heard = [e["text"] for e in log if e["type"] == "heard"]
+            result = {
+                "ok": bool(ended and speaking and silent_at is not None),
+                "speaking_when_stop_said": speaking,
+                "latency_ms": None if silent_at is None else round((silent_at - stop_end) * 1000),
+                "heard": heard,
+                "self_heard": max(0, len(heard) - 3),
+                "end_reason": next((e["reason"] for e in log if e["type"] == "end"), None),
+            }
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            room.stop()
+        return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--voice", default="joe")
+    parser.add_argument("--echo", type=float, default=0.35, help="speaker-to-mic gain (0-1)")
+    args = parser.parse_args()
+    say = person()
+    runs = []
+    for i in range(args.runs):
+        run = one_run(args.voice, args.echo, say)
+        runs.append(run)
+        print(f"run {i + 1}: {run}", flush=True)
+    latencies = [r["latency_ms"] for r in runs if r.get("latency_ms") is not None]
+    report = {
+        "voice": args.voice, "echo_gain": args.echo, "runs": runs,
+        "stopped": sum(1 for r in runs if r.get("end_reason") == "stop"),
+        "latency_ms_p50": statistics.median(latencies) if latencies else None,
+        "latency_ms_max": max(latencies) if latencies else None,
+        "self_heard_total": sum(r.get("self_heard", 0) for r in runs),
+    }
+    out = ROOT / "bench" / "results" / "barge_in.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nstopped {report['stopped']}/{len(runs)}; latency after 'stop' ends: "
+          f"p50 {report['latency_ms_p50']} ms, max {report['latency_ms_max']} ms; "
+          f"own voice taken for the person: {report['self_heard_total']} time(s)")
+    print(f"wrote {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
