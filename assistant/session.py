@@ -408,6 +408,8 @@ class Session:
 
     def _begin(self, technique: Technique, *, connected: bool, prefix: list[str]) -> Turn:
         steps = technique.connected_steps if connected else technique.steps
+        # Steps meant for other places ("step into the shower" when already in it) drop out.
+        steps = tuple(step for step in steps if not step.only_in or self.place in step.only_in)
         self.progress = Progress(technique, steps, 0, connected)
         self.events.emit("technique", id=technique.id)
         said = list(prefix)

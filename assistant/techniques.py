@@ -32,6 +32,7 @@ class Step:
     breath: tuple[str, int] | None = None  # (pattern, cycles)
     dictation: bool = False  # free speech wanted (a spoken journal letter)
     patient: bool = False  # the person is busy (a song, a call, a walk): no reminder, just wait
+    only_in: tuple[str, ...] = ()  # spoken only in these places ("step into the shower": home)
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,8 @@ def _steps(path: Path, node: dict, key: str, required: bool = True) -> tuple[Ste
     for entry in raw:
         if not isinstance(entry, dict):
             raise problem(path, node, f"each entry of '{key}' must be a mapping with 'say'")
-        unknown = set(entry) - {"say", "rest", "ask", "breath", "dictation", "patient"}
+        unknown = set(entry) - {"say", "rest", "ask", "breath", "dictation", "patient",
+                                  "only_in"}
         if unknown:
             raise problem(path, entry, f"unknown step field '{sorted(unknown)[0]}'")
         rest = entry.get("rest", 0)
@@ -105,7 +107,8 @@ def _steps(path: Path, node: dict, key: str, required: bool = True) -> tuple[Ste
         steps.append(Step(say=_text(path, entry, "say"), rest=float(rest),
                           ask=bool(entry.get("ask", False)), breath=breath,
                           dictation=bool(entry.get("dictation", False)),
-                          patient=bool(entry.get("patient", False))))
+                          patient=bool(entry.get("patient", False)),
+                          only_in=_list(path, entry, "only_in", PLACES, required=False)))
     return tuple(steps)
 
 

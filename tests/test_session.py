@@ -70,7 +70,9 @@ def test_every_technique_can_be_asked_for_by_name_and_walked_to_aftercare(text_s
     assert [e["id"] for e in s.types("technique")] == [tid]
     walk_to_end(s)
     indices = [e["index"] for e in s.types("step") if e["technique"] == tid]
-    assert indices == list(range(len(technique.steps)))
+    place = s.session.place
+    here = [step for step in technique.steps if not step.only_in or place in step.only_in]
+    assert indices == list(range(len(here)))
     assert s.state == "aftercare"
     said = " ".join(e["text"] for e in s.types("say")[-2:]).lower()
     assert "water" in said
@@ -416,3 +418,25 @@ def test_end_of_input_ends_the_text_session_cleanly():
     result = run_cli("session", "--text", "--time-scale", "0", stdin="help me let it out\n")
     assert result.returncode == 0, result.stderr
     assert "take care" in result.stdout.lower()
+
+
+def test_steps_for_another_place_are_left_out(text_session):
+    s = text_session(place="shower", minutes=5)
+    s.say("help me let it out")
+    said = " ".join(s.say("cry in the shower"))
+    assert "Step into the shower" not in said
+    s = text_session(place="home", minutes=5)
+    s.say("help me let it out")
+    assert "Step into the shower" in " ".join(s.say("cry in the shower"))
+
+
+def test_a_patient_step_waits_through_a_song_without_reminders(text_session, catalogue):
+    s = text_session(place="home", minutes=20)
+    s.say("help me let it out")
+    s.say("sad music")
+    while not s.session.progress.steps[s.session.progress.index].patient:
+        s.say("next")
+    index = s.types("step")[-1]["index"]
+    for _ in range(5):
+        assert s.say(None) == []
+    assert s.types("step")[-1]["index"] == index
