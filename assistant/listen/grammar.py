@@ -227,7 +227,9 @@ def fsg_text(sentences: Iterable[str], name: str = "commands", garbage: list[str
     return "\n".join(lines) + "\n"
 
 
-def balanced_corpus(understander, intents: frozenset[str] | None, max_repeat: int = 30) -> str:
+def balanced_corpus(
+    understander, intents: frozenset[str] | None, max_repeat: int = 30, short_boost: int = 10
+) -> str:
     """Training text for a command language model in which every intent weighs the same.
 
     Intents with slot lists expand to hundreds of sentences and would otherwise drown the
@@ -242,4 +244,8 @@ def balanced_corpus(understander, intents: frozenset[str] | None, max_repeat: in
     lines: list[str] = []
     for sentences in per_intent.values():
         lines.extend(sentences * max(1, min(max_repeat, round(largest / len(sentences)))))
+        # Bare commands ("stop", "next") are what people say most and are the hardest to
+        # hear (one short word); give them weight so "<s> stop </s>" beats "<s> got </s>".
+        short = [s for s in sentences if len(s.split()) <= 2]
+        lines.extend(short * short_boost)
     return "\n".join(lines)

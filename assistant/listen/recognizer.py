@@ -89,7 +89,7 @@ class Settings:
     trailing_silence: float = 0.5
     vad: str = "silero"
     vad_threshold: float = 0.5
-    denoiser: str = "none"
+    denoiser: str = "auto"
     min_acoustic_confidence: float = 0.0
     min_parse_confidence: float = 0.5
     extra: dict = field(default_factory=dict)
@@ -151,7 +151,9 @@ class Recognizer:
         key = expected_intents(expect) if expect is not None else None
         self._prepare(key)
         samples = np.asarray(samples_16k_int16, dtype=np.int16).reshape(-1)
-        cleaned = make_denoiser(self.settings.denoiser).process(samples)
+        denoiser = make_denoiser(self.settings.denoiser)
+        whole = getattr(denoiser, "process_whole", None)
+        cleaned = whole(samples) if whole else denoiser.process(samples)
         endpointer = self._endpointer()
         segments = audio.speech_segments(cleaned, endpointer)
         if not segments:

