@@ -78,7 +78,8 @@ class PocketsphinxEngine:
 
         corpus = balanced_corpus(understander, key)
         self._ensure_words({w for w in corpus.split()})
-        name = "all" if key is None else "only_" + "_".join(sorted(key))
+        # Short names: pocketsphinx refuses to activate a search with a very long name.
+        name = "all" if key is None else f"only_{len(self._searches)}"
         lm = ArpaBoLM(text=corpus, add_start=True, discount_mass=0.5)
         lm.compute()
         with tempfile.TemporaryDirectory(prefix="letitout-lm-") as folder:
