@@ -9,9 +9,12 @@ stops speaking it ignores a short tail of echo, then listens for everything.
 
 from __future__ import annotations
 
+import os
 import queue
+import re
 import sys
 import threading
+from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,7 +23,7 @@ from assistant.clock import Clock
 from assistant.errors import LetitoutError
 from assistant.events import Events
 from assistant.listen.recognizer import Final, SpeechStart
-from assistant.narration import Turn
+from assistant.narration import Say, Turn
 from assistant.runner import play
 from assistant.session import Session
 
@@ -32,6 +35,7 @@ NO_MIC = ("no microphone found: type instead with `letitout session --text`, "
 BARGE_IN = frozenset({"stop", "pause", "crisis"})
 BARGE_IN_MIN_CONFIDENCE = 0.8
 ECHO_TAIL_S = 0.35  # after playback, the room still rings with the assistant's voice
+ECHO_SIMILARITY = 85  # heard words this close to the sentence being spoken are its echo
 OPEN_WINDOW_S = None  # listening with no window waits until the person speaks
 
 
@@ -130,6 +134,15 @@ class LiveLoop:
         self.session, self.source, self.output = session, source, output
         self.recognizer, self.clock, self.events = recognizer, clock, events
         self.barge_ins: list[dict] = []  # what stopped the voice, and when (for the bench)
+        self._cancel: threading.Event | None = None
+        self._speaker: threading.Thread | None = None
+
+    def stop_speaking(self) -> None:
+        """Silence whatever is playing now (Ctrl-C, a lost device) and wait for it to stop."""
+        if self._cancel is not None:
+            self._cancel.set()
+        if self._speaker is not None:
+            self._speaker.join(timeout=2.0)
 
     def run(self) -> int:
         turn = self.session.start()
@@ -152,8 +165,14 @@ class LiveLoop:
         return self._listen(turn)
 
     def _play_with_barge_in(self, turn: Turn) -> Heard | None:
-        """Speak, listening meanwhile for stop / pause / crisis only. Returns what cut in."""
-        cancel = threading.Event()
+        """Speak, listening meanwhile for stop / pause / crisis. Returns what cut in.
+
+        The microphone hears the assistant too, as one long run of speech, so a command is
+        looked for in the newest words of every partial result, and only believed when those
+        words are not the assistant's own and the microphone is louder than the echo alone
+        (someone is talking over it: double talk).
+        """
+        cancel = self._cancel = threading.Event()
         done = threading.Event()
         errors: list[BaseException] = []
 
@@ -165,23 +184,47 @@ class LiveLoop:
             finally:
                 done.set()
 
-        speaker = threading.Thread(target=speak, name="letitout-speak", daemon=True)
+        speaker = self._speaker = threading.Thread(target=speak, name="letitout-speak",
+                                                   daemon=True)
         speaker.start()
-        stream = self.recognizer.stream(expect=BARGE_IN)
+        # The whole command grammar, not just the barge-in words: with only "stop" and crisis
+        # phrases to choose from, the assistant's own voice would be forced into one of them.
+        stream = self.recognizer.stream(expect=None)
+        spoken = " ".join(item.text for item in turn.items if isinstance(item, Say))
+        audible = getattr(self.output, "audible", lambda: not done.is_set())
+        talk = DoubleTalk()
+        started_in_silence = in_speech = False
         try:
-            while not done.is_set():
+            # Keep listening past the end of playback while someone is mid-sentence.
+            while not done.is_set() or in_speech:
                 frame = self.source.read(timeout=0.05)
                 if frame is None:
                     continue
-                for event in stream.accept(frame):
-                    if isinstance(event, Final) and self._barges_in(event):
-                        cancel.set()
+                talk.push(frame)
+                for event in debug(stream.accept(frame)):
+                    if isinstance(event, SpeechStart):
+                        started_in_silence = not audible()
+                        in_speech = True
+                        continue
+                    final = isinstance(event, Final)
+                    if final:
+                        in_speech = False
+                    command = self._command_over_voice(event.text, spoken, talk)
+                    # Speech that began in the quiet after the last sentence is an ordinary
+                    # answer, not an interruption: take it whatever it says.
+                    answer = (final and started_in_silence and event.intent is not None
+                              and event.intent.name is not None)
+                    if command or answer:
                         t_heard = self.clock.now()
+                        cancel.set()
                         done.wait(2.0)
-                        self.barge_ins.append({"t_heard": t_heard, "text": event.text,
-                                               "t_silent": self.clock.now()})
-                        return Heard(event.text, barged_in=True, t_end_of_speech=t_heard)
+                        if command:
+                            self.barge_ins.append({"t_heard": t_heard, "text": command,
+                                                   "t_silent": self.clock.now()})
+                        return Heard(command or event.text, barged_in=bool(command),
+                                     t_end_of_speech=t_heard)
         finally:
+            stream.flush()  # end the engine's utterance before another stream starts
             speaker.join(timeout=2.0)
         if errors:
             raise errors[0]
@@ -191,10 +234,22 @@ class LiveLoop:
             self.source.read(timeout=0.05)
         return None
 
-    def _barges_in(self, final: Final) -> bool:
-        intent = final.intent
-        return (intent is not None and intent.name in BARGE_IN
-                and intent.confidence >= BARGE_IN_MIN_CONFIDENCE)
+    def _command_over_voice(self, heard: str, spoken: str, talk: DoubleTalk) -> str | None:
+        """A barge-in command among the newest words that are not the assistant's own."""
+        if not heard or not talk.active():
+            return None
+        own = set(normal_words(spoken))
+        novel = [w for w in normal_words(heard) if w not in own]
+        understander = self.session.understander
+        for size in (1, 2, 3, 4, 6):
+            if size > len(novel):
+                break
+            tail = " ".join(novel[-size:])
+            intent = understander.parse(tail)
+            if (intent.name in BARGE_IN and intent.confidence >= BARGE_IN_MIN_CONFIDENCE
+                    and not is_echo(tail, spoken)):
+                return tail
+        return None
 
     def _listen(self, turn: Turn) -> Heard:
         """Wait for one utterance, or the window to pass in silence."""
@@ -206,7 +261,7 @@ class LiveLoop:
         while True:
             frame = self.source.read(timeout=0.1)
             if frame is not None:
-                for event in stream.accept(frame):
+                for event in debug(stream.accept(frame)):
                     if isinstance(event, SpeechStart):
                         speaking = True
                     elif isinstance(event, Final):
@@ -215,11 +270,62 @@ class LiveLoop:
                         if text:
                             # Heard words, understood or not: the session decides (one gentle
                             # "I didn't catch that" at most). Pure noise gives no words.
+                            stream.flush()
                             return Heard(text, t_end_of_speech=event.t_end_of_speech)
             if not speaking and deadline is not None and self.clock.now() >= deadline:
+                stream.flush()
                 return Heard(None)
             if not speaking and getattr(self.source, "idle", False):
+                stream.flush()
                 return Heard(None)  # a scripted person who has said their line
+
+
+class DoubleTalk:
+    """Is someone talking over the assistant? Their voice makes the microphone clearly louder
+    than the echo of the assistant alone (the recent median level)."""
+
+    WINDOW = 100  # frames (3 s) of history for the echo level
+    RECENT = 33  # frames (1 s) in which double talk is looked for
+    RATIO = 3.0  # about 10 dB over the echo
+    MIN_FRAMES = 4  # 120 ms of loud frames
+    FLOOR = 150.0  # int16 RMS below which nothing counts as speech
+
+    def __init__(self) -> None:
+        self.levels: deque[float] = deque(maxlen=self.WINDOW)
+
+    def push(self, frame: bytes) -> None:
+        samples = np.frombuffer(frame, dtype=np.int16).astype(np.float32)
+        self.levels.append(float(np.sqrt(np.mean(samples**2))) if samples.size else 0.0)
+
+    def active(self) -> bool:
+        levels = list(self.levels)
+        if len(levels) < self.RECENT:
+            return max(levels, default=0.0) > self.FLOOR
+        echo = float(np.median(levels))
+        bar = max(self.FLOOR, echo * self.RATIO)
+        return sum(1 for level in levels[-self.RECENT:] if level > bar) >= self.MIN_FRAMES
+
+
+def debug(events: list) -> list:
+    """With LETITOUT_DEBUG=1, what the recogniser hears goes to stderr (never to a file)."""
+    if events and os.environ.get("LETITOUT_DEBUG"):
+        for event in events:
+            print(f"letitout: debug: {event}", file=sys.stderr, flush=True)
+    return events
+
+
+def normal_words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())
+
+
+def is_echo(heard: str, spoken: str) -> bool:
+    """Is what was heard most likely the assistant's own words coming back?"""
+    from rapidfuzz import fuzz
+
+    heard = heard.lower().strip()
+    if not heard or not spoken:
+        return False
+    return fuzz.partial_ratio(heard, spoken.lower()) >= ECHO_SIMILARITY
 
 
 def run_live(session: Session, args, clock: Clock, events: Events) -> int:
@@ -248,6 +354,7 @@ def run_live(session: Session, args, clock: Clock, events: Events) -> int:
             except DeviceLost:
                 _recover(loop, microphone)
     except KeyboardInterrupt:
+        loop.stop_speaking()
         play(session.finish("interrupted"), output, clock, events, session)
         return 0
     finally:

@@ -41,13 +41,13 @@ def person():
 
     from assistant.speak import load_voice
 
-    voice = load_voice("espeak-en-us-f", warn=lambda m: None)
+    voice = load_voice("joe", warn=lambda m: None)
     return lambda text: soxr.resample(voice.synthesize(text), voice.sample_rate, 16000) * 0.8
 
 
-def wait_quiet(room, quiet_s, timeout):
+def wait_quiet(room, quiet_s, timeout, after=0.0):
     def quiet():
-        loud = [t for t, rms in room.speaker_activity() if rms > SILENCE_RMS]
+        loud = [t for t, rms in room.speaker_activity() if rms > SILENCE_RMS and t >= after]
         return bool(loud) and time.monotonic() - loud[-1] >= quiet_s
     return wait_for(quiet, timeout)
 
@@ -81,7 +81,8 @@ def one_run(voice: str, echo: float, say) -> dict:
             wait_quiet(room, 1.0, 120)
             room.play_into_mic(say("help me let it out"))
             wait_for(lambda: any(e["type"] == "intent" for e in read_events(events)), 30)
-            wait_quiet(room, 1.0, 60)
+            wait_for(lambda: any("?" in e.get("text", "") for e in read_events(events)[2:]), 30)
+            wait_quiet(room, 1.0, 60, after=time.monotonic())
             room.play_into_mic(say("yes"))
             wait_for(lambda: any(e["type"] == "step" for e in read_events(events)), 30)
             time.sleep(1.5)  # well into the narration of the first step

@@ -277,6 +277,11 @@ class SpeakerOutput(Output):
         with self._lock:
             self._sounds = []
 
+    def audible(self) -> bool:
+        """Is sound still queued or playing? (Planned pauses after a sentence are silent.)"""
+        with self._lock:
+            return any(at + len(a) > self._frame for at, a in self._sounds)
+
     def _busy_until(self) -> int:
         with self._lock:
             return max((at + len(a) for at, a in self._sounds), default=self._frame)
