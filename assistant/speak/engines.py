@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import gc
 import importlib.resources
 import io
 import json
@@ -66,12 +68,19 @@ class EspeakVoice(Voice):
         with _ESPEAK_LOCK:
             self._tts = pyttsx3.init("espeak")
             known = _espeak_voice_ids(self._tts)
+        # Let go of the driver while Python is still whole: pyttsx3's own clean-up, run at
+        # interpreter teardown, prints a traceback.
+        atexit.register(self._release)
         base = profile.voice.split("+")[0]
         if base not in known:
             raise RuntimeError(f"espeak-ng has no voice '{base}' (see `espeak-ng --voices=en`)")
         self._wpm = float(profile.options.get("wpm", 160))
         self._pitch = int(profile.options.get("pitch", 50))
         self._tmp = tempfile.TemporaryDirectory(prefix="letitout-espeak-")
+
+    def _release(self) -> None:
+        self._tts = None
+        gc.collect()
 
     def _render(self, sentence: str, rate: float) -> np.ndarray:
         path = Path(self._tmp.name) / "sentence.wav"
