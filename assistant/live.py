@@ -201,7 +201,7 @@ class LiveLoop:
                 if frame is None:
                     continue
                 talk.push(frame)
-                for event in debug(stream.accept(frame)):
+                for event in debug(stream.accept(talk.gate(frame))):
                     if isinstance(event, SpeechStart):
                         started_in_silence = not audible()
                         in_speech = True
@@ -292,10 +292,37 @@ class DoubleTalk:
 
     def __init__(self) -> None:
         self.levels: deque[float] = deque(maxlen=self.WINDOW)
+        self._open_for = 0
+        self._recent: deque[bytes] = deque(maxlen=self.PREROLL + 1)
 
     def push(self, frame: bytes) -> None:
         samples = np.frombuffer(frame, dtype=np.int16).astype(np.float32)
         self.levels.append(float(np.sqrt(np.mean(samples**2))) if samples.size else 0.0)
+
+    HANGOVER = 10  # frames (300 ms) the gate stays open after the last loud frame
+    PREROLL = 5  # frames (150 ms) let through from before the gate opened
+
+    def gate(self, frame: bytes) -> bytes:
+        """The frame if it is louder than the echo alone (or just after such a frame), else
+        silence: the recogniser then hears the person over the assistant, not the echo."""
+        self._recent.append(frame)
+        if not self.levels:
+            return frame
+        echo = float(np.median(self.levels))
+        bar = max(self.FLOOR, echo * self.RATIO)
+        if self.levels[-1] > bar:
+            opening = self._open_for == 0
+            self._open_for = self.HANGOVER
+            if opening:
+                # A word's first sounds ("s" of "stop") are quiet: let the last few frames,
+                # held back as silence, through as well.
+                held = list(self._recent)[:-1]
+                return b"".join(held) + frame
+        elif self._open_for > 0:
+            self._open_for -= 1
+        else:
+            return bytes(len(frame))
+        return frame
 
     def active(self) -> bool:
         levels = list(self.levels)
