@@ -92,10 +92,13 @@ def one_run(voice: str, echo: float, say) -> dict:
             silent_at = first_silence_after(room, stop_end - 0.2)
             log = read_events(events)
             heard = [e["text"] for e in log if e["type"] == "heard"]
+            stopped = any(e["type"] == "end" and e["reason"] == "stop" for e in log)
             result = {
-                "ok": bool(ended and speaking and silent_at is not None),
+                "ok": bool(ended and stopped and speaking and silent_at is not None),
                 "speaking_when_stop_said": speaking,
-                "latency_ms": None if silent_at is None else round((silent_at - stop_end) * 1000),
+                # Only a real barge-in has a latency: otherwise the next quiet is a pause.
+                "latency_ms": (round((silent_at - stop_end) * 1000)
+                               if stopped and silent_at is not None else None),
                 "heard": heard,
                 "self_heard": max(0, len(heard) - 3),
                 "end_reason": next((e["reason"] for e in log if e["type"] == "end"), None),
