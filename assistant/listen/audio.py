@@ -84,8 +84,14 @@ def as_int16(frame: bytes | np.ndarray) -> np.ndarray:
 # --- voice activity -------------------------------------------------------------------------
 
 
+# Below this RMS (int16, about -56 dBFS) a frame is too quiet to be speech said to the device,
+# so Silero is not asked: it costs about 1 ms per chunk, 4% of audio time when run on all.
+QUIET_RMS = 50.0
+
+
 class SileroVad:
-    """Speech probability per 30 ms frame from Silero (robust in steady noise like water)."""
+    """Speech probability per 30 ms frame from Silero (robust in steady noise like water).
+    Near-silent chunks are scored 0 without running the network."""
 
     name = "silero"
 
@@ -101,7 +107,10 @@ class SileroVad:
         self._buffer = np.concatenate([self._buffer, frame])
         while len(self._buffer) >= self._chunk:
             chunk, self._buffer = self._buffer[: self._chunk], self._buffer[self._chunk :]
-            self._last = float(self._detector(chunk.tobytes()))
+            if np.sqrt(np.mean(chunk.astype(np.float32) ** 2)) < QUIET_RMS:
+                self._last = 0.0
+            else:
+                self._last = float(self._detector(chunk.tobytes()))
         return self._last
 
     def reset(self) -> None:
@@ -259,3 +268,25 @@ def speech_segments(samples: np.ndarray, endpointer: Endpointer | None = None) -
     if last is not None:
         found.append(last)
     return found
+
+
+def loud_span(samples: np.ndarray, above_floor_db: float = 6.0, margin_s: float = 0.15
+              ) -> tuple[int, int]:
+    """Where the voice nearest the microphone is: from the first to the last 30 ms frame
+    louder than the background by `above_floor_db` (the background is the quietest tenth of
+    frames), with a margin. Talk in the next room under a nearer voice is voice to a voice
+    detector, but decoding it turns into extra words; this trims it off the ends."""
+    n = len(samples) // FRAME_SAMPLES
+    if n == 0:
+        return 0, len(samples)
+    frames_ = samples[: n * FRAME_SAMPLES].astype(np.float32).reshape(n, FRAME_SAMPLES)
+    rms = np.sqrt(np.mean(frames_**2, axis=1))
+    floor = float(np.percentile(rms, 10))
+    threshold = max(QUIET_RMS, floor * 10 ** (above_floor_db / 20))
+    loud = np.flatnonzero(rms > threshold)
+    if len(loud) == 0:
+        return 0, len(samples)
+    margin = int(margin_s * RATE)
+    start = max(0, int(loud[0]) * FRAME_SAMPLES - margin)
+    end = min(len(samples), (int(loud[-1]) + 1) * FRAME_SAMPLES + margin)
+    return start, end

@@ -12,6 +12,7 @@ and by voice activity gating. Free text (journaling) uses the bundled general mo
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 
@@ -21,6 +22,8 @@ from assistant.errors import LetitoutError
 from assistant.listen.grammar import balanced_corpus
 from assistant.listen.pronounce import pronounce_missing
 from assistant.listen.recognizer import Decoded, print_stderr
+
+NBEST = 10  # lattice paths looked at when the best one is not a command
 
 
 def model_dir() -> str:
@@ -43,11 +46,14 @@ class PocketsphinxEngine:
         self.description = f"pocketsphinx 5 with its embedded US English model ({path})"
         self._warn = warn
         self._warned: set[str] = set()
-        # The flat second pass and lattice best path cost about 2x but fix short commands
-        # ("stop" heard as "about" without them).
+        # The flat second pass and lattice best path fix short commands ("stop" heard as
+        # "about" or "bath" without them); the lattice also gives runner-up hypotheses.
+        # Narrow flat-pass beams: the default ones cost a quarter of the decode time for no
+        # accuracy in bench/speech_in.py.
         # Dither: digital silence (exact zeros) upsets the cepstral mean; +12 points measured.
         self._decoder = Decoder(
-            lm=None, loglevel="FATAL", fwdflat=True, bestpath=True, dither=True, seed=7
+            lm=None, loglevel="FATAL", fwdflat=True, bestpath=True, dither=True, seed=7,
+            fwdflatbeam=1e-40, fwdflatwbeam=1e-20,
         )
         self._model_path = path
         self._searches: dict[frozenset[str] | None, str] = {}
@@ -143,4 +149,16 @@ class _Utterance:
         hyp = self._decoder.hyp()
         if hyp is None:
             return Decoded("", 0.0)
-        return Decoded(hyp.hypstr, float(hyp.prob))
+        return Decoded(hyp.hypstr, float(hyp.prob), alternatives=self._alternatives(hyp.hypstr))
+
+    def _alternatives(self, best: str) -> list[str]:
+        """Distinct runner-up word strings from the lattice (cheap: about 1 ms)."""
+        found: list[str] = []
+        try:
+            for hyp in itertools.islice(self._decoder.nbest(), NBEST):
+                text = hyp.hypstr
+                if text and text != best and text not in found:
+                    found.append(text)
+        except RuntimeError:  # no lattice (nothing decoded)
+            pass
+        return found

@@ -33,6 +33,9 @@ class Decoded:
     text: str
     confidence: float
     out_of_grammar: bool = False
+    # Next-best word strings from the same search (best first), for when the best one is
+    # not a command but a close runner-up is.
+    alternatives: list[str] = field(default_factory=list)
 
 
 class Utterance(Protocol):
@@ -92,6 +95,12 @@ class Settings:
     denoiser: str = "auto"
     min_acoustic_confidence: float = 0.0
     min_parse_confidence: float = 0.5
+    # A runner-up hypothesis is believed only when it reads as a command this clearly: the
+    # best one already failed, so the bar is higher than for it.
+    min_alternative_confidence: float = 0.9
+    # Whole recordings: decode only from the first to the last frame this much louder than
+    # the background (audio.loud_span), so distant talk before and after is not decoded.
+    loud_above_floor_db: float = 6.0
     extra: dict = field(default_factory=dict)
 
 
@@ -129,10 +138,16 @@ class Recognizer:
             return self._no_intent(text)
         if decoded.confidence < self.settings.min_acoustic_confidence:
             return self._no_intent(text)
-        intent = self.understander.parse(text, allowed=sorted(key) if key is not None else None)
-        if intent.name is not None and intent.confidence < self.settings.min_parse_confidence:
-            return self._no_intent(text)
-        return intent
+        allowed = sorted(key) if key is not None else None
+        intent = self.understander.parse(text, allowed=allowed)
+        if intent.name is not None and intent.confidence >= self.settings.min_parse_confidence:
+            return intent
+        for alternative in decoded.alternatives:
+            other = self.understander.parse(alternative, allowed=allowed)
+            sure = other.confidence >= self.settings.min_alternative_confidence
+            if other.name is not None and sure:
+                return other
+        return self._no_intent(text)
 
     def _allowed(self, intent, key, text):
         if intent.name is None or key is None or intent.name in key:
@@ -161,6 +176,9 @@ class Recognizer:
         else:
             first = int(segments[0].start_s * audio.RATE)
             last = int((segments[-1].end_of_speech_s + 0.3) * audio.RATE)
+            loud_first, loud_last = audio.loud_span(cleaned, self.settings.loud_above_floor_db)
+            if loud_last - loud_first > audio.RATE // 5:
+                first, last = max(first, loud_first), min(last, loud_last)
             utterance = self._engine.utterance(key)
             utterance.feed(cleaned[first:last])
             decoded = utterance.finish()
