@@ -49,14 +49,15 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def load_yaml(path: Path) -> Any:
-    """Parse one YAML file; mappings come back as LineDict so later checks can name the line."""
+def load_yaml(path: Path, loader: type[yaml.SafeLoader] = _Loader) -> Any:
+    """Parse one YAML file; mappings come back as LineDict so later checks can name the line.
+    ``loader``: a SafeLoader subclass with other constructors (the templates use one)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise LetitoutError(f"{path}: cannot read it ({exc}); check the file") from None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)

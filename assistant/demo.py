@@ -155,18 +155,6 @@ class DemoLoop(LiveLoop):
         heard = self._listen(turn)
         return heard
 
-    def run(self) -> int:
-        turn = self.session.start()
-        while True:
-            heard = self.play_and_listen(turn)
-            if turn.done or self.session.ended:
-                return 0
-            if self.source.exhausted and heard.text is None:
-                play(self.session.finish("end_of_script"), self.output, self.clock,
-                     self.events, self.session)
-                return 0
-            turn = self.session.handle(heard.text)
-
 
 def _mix_person(track: np.ndarray, sr: int, spoken) -> np.ndarray:
     track = track.copy()

@@ -150,6 +150,11 @@ class LiveLoop:
             heard = self.play_and_listen(turn)
             if turn.done or self.session.ended:
                 return 0
+            if getattr(self.source, "exhausted", False) and heard.text is None:
+                # A scripted person with nothing left to say: end as at the end of input.
+                play(self.session.finish("end_of_script"), self.output, self.clock,
+                     self.events, self.session)
+                return 0
             turn = self.session.handle(heard.text)
 
     # ---- one turn -------------------------------------------------------------------------

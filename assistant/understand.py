@@ -31,7 +31,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from assistant.crisis import is_crisis
-from assistant.data import LineDict, data_dir
+from assistant.data import LineDict, data_dir, load_yaml
 from assistant.errors import LetitoutError
 from assistant.numbers import find_durations, spoken_durations
 from assistant.templates import (
@@ -171,17 +171,7 @@ _Loader.add_constructor("tag:yaml.org,2002:str", _string)
 
 
 def load_yaml_lines(path: Path):
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LetitoutError(f"{path}: cannot read it ({exc}); check the file") from None
-    try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        problem = getattr(exc, "problem", None) or "it is not valid YAML"
-        raise LetitoutError(f"{where}: {problem}; fix the YAML there") from None
+    return load_yaml(path, loader=_Loader)
 
 
 def _error(path: Path, node, message: str) -> LetitoutError:
