@@ -234,6 +234,7 @@ class Stream:
         self._utterance: Utterance | None = None
         self._since_partial = 0.0
         self._last_partial = ""
+        self._heard: list[np.ndarray] = []  # this utterance's audio, for the second pass
 
     def accept(self, frame: bytes | np.ndarray) -> list[Event]:
         self._pending = np.concatenate([self._pending, audio.as_int16(frame)])
@@ -261,12 +262,14 @@ class Stream:
             self._utterance = self._rec._engine.utterance(self._key, dictation=self._dictation)
             lead_in = np.concatenate(self._endpointer._speech)
             self._utterance.feed(lead_in)
+            self._heard = [lead_in]
             self._since_partial = 0.0
             self._last_partial = ""
             start = self._endpointer.time() - len(lead_in) / audio.RATE
             return [SpeechStart(round(max(0.0, start), 3))]
         if self._utterance is None:
             return []
+        self._heard.append(frame)
         if what == "end":
             self._utterance.feed(frame)
             return self._final(segment.end_of_speech_s if segment else None, segment)
@@ -280,9 +283,21 @@ class Stream:
                 return [Partial(text)]
         return []
 
+    SECOND_PASS_MAX_S = 4.0
+
     def _final(self, t_end: float | None, segment) -> list[Event]:
         utterance, self._utterance = self._utterance, None
         decoded = utterance.finish()
+        heard = np.concatenate(self._heard) if self._heard else np.zeros(0, np.int16)
+        self._heard = []
+        if (not self._dictation and segment is not None
+                and 0 < len(heard) <= self.SECOND_PASS_MAX_S * audio.RATE):
+            # A command is short: decode it again as a whole, normalised over itself. The
+            # running normalisation of the live pass mishears lone short words ("stop" as
+            # "about"); the whole-utterance pass does not, for about 5% of its length.
+            again = self._rec._engine.utterance(self._key)
+            again.feed(heard, whole=True)
+            decoded = again.finish()
         if segment is None:  # too little voiced audio: a click or a cough, not speech
             decoded = Decoded("", 0.0)
         intent = self._rec.understand(decoded, self._key, self._dictation)

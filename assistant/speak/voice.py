@@ -96,8 +96,10 @@ def level(audio: np.ndarray, sample_rate: int) -> np.ndarray:
     peak = float(np.max(np.abs(audio)))
     if peak < 1e-6:
         return np.zeros(0, dtype=np.float32)
-    loud = np.flatnonzero(np.abs(audio) > 0.02 * peak)
-    keep = int(0.02 * sample_rate)
+    # Trim only true silence, with a generous margin: the soft edges of words (the "s" of
+    # "stop") sit far below the peak, and cutting them makes the word hard to hear.
+    loud = np.flatnonzero(np.abs(audio) > 0.003 * peak)
+    keep = int(0.06 * sample_rate)
     audio = audio[max(0, loud[0] - keep): loud[-1] + keep + 1].copy()
     voiced = audio[np.abs(audio) > 0.05 * peak]
     rms = float(np.sqrt(np.mean(voiced**2))) if voiced.size else peak
