@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.clock import Clock
+from assistant.devices import find_device
 from assistant.errors import LetitoutError
 from assistant.events import Events
 from assistant.listen.recognizer import Final, SpeechStart
@@ -105,27 +106,8 @@ class Microphone:
 
 
 def find_input_device(device: str | int | None = None) -> int | None:
-    """A microphone by index or part of its name; one clear line when there is none."""
-    try:
-        import sounddevice as sd
-
-        devices = list(sd.query_devices())
-    except (OSError, ImportError):
-        raise LetitoutError(NO_MIC) from None
-    inputs = [i for i, d in enumerate(devices) if d.get("max_input_channels", 0) > 0]
-    if not inputs:
-        raise LetitoutError(NO_MIC)
-    if device is None or device == "":
-        return None  # the system default
-    if isinstance(device, int) or str(device).isdigit():
-        if int(device) in inputs:
-            return int(device)
-    else:
-        matches = [i for i in inputs if str(device).lower() in devices[i]["name"].lower()]
-        if matches:
-            return matches[0]
-    names = ", ".join(f"{i}: {devices[i]['name']}" for i in inputs)
-    raise LetitoutError(f"no microphone matches '{device}' (inputs: {names})")
+    """A microphone by index or part of its name (None: the system default)."""
+    return find_device(device, "input", NO_MIC)
 
 
 class LiveLoop:

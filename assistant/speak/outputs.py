@@ -18,6 +18,7 @@ from typing import TextIO
 import numpy as np
 
 from assistant.clock import Clock
+from assistant.devices import devices_of, find_device
 from assistant.errors import LetitoutError
 from assistant.narration import Item, Say
 from assistant.speak.timeline import Pacing, Slot, describe_breath, schedule, wait_until
@@ -197,27 +198,14 @@ class WavOutput(Output):
 
 def find_output_device(device: int | str | None = None) -> int:
     """An output device by index or by a piece of its name; one clear line if there is none."""
-    try:
-        import sounddevice as sd
+    chosen = find_device(device, "output", NO_DEVICE)
+    if chosen is not None:
+        return chosen
+    import sounddevice as sd
 
-        devices = list(sd.query_devices())
-        default = sd.default.device[1] if isinstance(sd.default.device, list | tuple) else -1
-    except (OSError, ImportError):  # no PortAudio library: no devices either
-        raise LetitoutError(NO_DEVICE) from None
-    outputs = [i for i, d in enumerate(devices) if d.get("max_output_channels", 0) > 0]
-    if not outputs:
-        raise LetitoutError(NO_DEVICE)
-    if device is None or device == "":
-        return default if default in outputs else outputs[0]
-    if isinstance(device, int) or str(device).isdigit():
-        if int(device) in outputs:
-            return int(device)
-    else:
-        matches = [i for i in outputs if str(device).lower() in devices[i]["name"].lower()]
-        if matches:
-            return matches[0]
-    names = ", ".join(f"{i}: {devices[i]['name']}" for i in outputs)
-    raise LetitoutError(f"no audio output device matches '{device}' (outputs: {names})")
+    _, outputs = devices_of("output", NO_DEVICE)
+    default = sd.default.device[1] if isinstance(sd.default.device, list | tuple) else -1
+    return default if default in outputs else outputs[0]
 
 
 class SpeakerOutput(Output):
