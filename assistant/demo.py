@@ -17,7 +17,7 @@ import soxr
 from assistant.clock import VirtualClock
 from assistant.data import data_dir, load_yaml, problem
 from assistant.events import Events
-from assistant.live import FRAME, RATE, Heard, LiveLoop
+from assistant.live import FRAME, RATE, Heard, LiveLoop, pcm16
 from assistant.narration import Turn
 from assistant.runner import play
 
@@ -97,7 +97,7 @@ class ScriptedPerson:
     def read(self, timeout: float = 0.0) -> bytes:
         self.clock.advance(FRAME_S)
         chunk = self._frames.popleft() if self._frames else np.zeros(FRAME, np.float32)
-        return np.clip(chunk * 32767, -32768, 32767).astype(np.int16).tobytes()
+        return pcm16(chunk)
 
 
 def run_demo(events_path=None, out_path=None, voice_name=None, engine=None, model=None) -> int:

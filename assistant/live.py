@@ -37,7 +37,6 @@ BARGE_IN = frozenset({"stop", "pause", "crisis"})
 BARGE_IN_MIN_CONFIDENCE = 0.8
 ECHO_TAIL_S = 0.35  # after playback, the room still rings with the assistant's voice
 ECHO_SIMILARITY = 85  # heard words this close to the sentence being spoken are its echo
-OPEN_WINDOW_S = None  # listening with no window waits until the person speaks
 
 
 class DeviceLost(Exception):
@@ -401,4 +400,5 @@ def _print_event(event: dict) -> None:
 
 
 def pcm16(samples: np.ndarray) -> bytes:
+    """Float audio (-1..1) as the 16-bit frames a microphone gives."""
     return np.clip(samples * 32767, -32768, 32767).astype(np.int16).tobytes()
