@@ -206,15 +206,18 @@ class Recognizer:
         }
 
     # live audio -----------------------------------------------------------------------------
-    def stream(self, *, expect=None, dictation: bool = False) -> Stream:
+    def stream(self, *, expect=None, dictation: bool = False,
+               trailing_silence: float | None = None) -> Stream:
+        """trailing_silence: end an utterance after this much quiet (default: the settings');
+        the live loop uses a shorter one for barge-in, where a lone "stop" must act fast."""
         key = expected_intents(expect) if expect is not None else self._expect
         self._prepare(key)
-        return Stream(self, key, dictation)
+        return Stream(self, key, dictation, trailing_silence)
 
-    def _endpointer(self) -> audio.Endpointer:
+    def _endpointer(self, trailing_silence: float | None = None) -> audio.Endpointer:
         return audio.Endpointer(
             audio.make_vad(self.settings.vad),
-            trailing_silence=self.settings.trailing_silence,
+            trailing_silence=trailing_silence or self.settings.trailing_silence,
             threshold=self.settings.vad_threshold,
         )
 
@@ -224,11 +227,12 @@ class Stream:
 
     PARTIAL_EVERY_S = 0.3
 
-    def __init__(self, recognizer: Recognizer, key, dictation: bool) -> None:
+    def __init__(self, recognizer: Recognizer, key, dictation: bool,
+                 trailing_silence: float | None = None) -> None:
         self._rec = recognizer
         self._key = key
         self._dictation = dictation
-        self._endpointer = recognizer._endpointer()
+        self._endpointer = recognizer._endpointer(trailing_silence)
         self._denoiser = make_denoiser(recognizer.settings.denoiser)
         self._pending = np.zeros(0, dtype=np.int16)
         self._utterance: Utterance | None = None
