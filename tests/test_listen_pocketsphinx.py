@@ -81,6 +81,15 @@ def test_running_water_noise_alone_gives_no_intent(recognizer):
     assert recognizer.recognize_audio(noise.astype(np.int16)).intent.name is None
 
 
+@pytest.mark.parametrize("hiss_rms", [0.0, 300.0])
+def test_command_is_heard_over_silence_and_over_a_steady_hiss(recognizer, joe, hiss_rms):
+    # Digital silence takes the cheap voice detector, a hiss (-40 dBFS) the noise-robust one.
+    speech = _padded(joe("help me let it out")).astype(np.float64)
+    hiss = np.random.default_rng(5).normal(0.0, hiss_rms, len(speech))
+    result = recognizer.recognize_audio(np.clip(speech + hiss, -32768, 32767).astype(np.int16))
+    assert result.intent.name == "start_session", result.text
+
+
 def test_streaming_reports_speech_start_then_the_final_intent(recognizer, joe):
     recording = _padded(joe("slower"), before=0.5, after=1.0)
     stream = recognizer.stream()

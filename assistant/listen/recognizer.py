@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.errors import LetitoutError
 from assistant.listen import audio
-from assistant.listen.denoise import make_denoiser
+from assistant.listen.denoise import make_denoiser, noise_floor
 from assistant.listen.grammar import expected_intents
 
 
@@ -169,7 +169,7 @@ class Recognizer:
         denoiser = make_denoiser(self.settings.denoiser)
         whole = getattr(denoiser, "process_whole", None)
         cleaned = whole(samples) if whole else denoiser.process(samples)
-        endpointer = self._endpointer()
+        endpointer = self._endpointer(quiet=noise_floor(cleaned) < audio.QUIET_RMS)
         segments = audio.speech_segments(cleaned, endpointer)
         if not segments:
             decoded = Decoded("", 0.0)
@@ -214,9 +214,14 @@ class Recognizer:
         self._prepare(key)
         return Stream(self, key, dictation, trailing_silence)
 
-    def _endpointer(self, trailing_silence: float | None = None) -> audio.Endpointer:
+    def _endpointer(self, trailing_silence: float | None = None, quiet: bool = False
+                    ) -> audio.Endpointer:
+        # quiet: a whole recording over a silent background (its quietest frames near digital
+        # silence). There any voice detector finds the speech, and the WebRTC one does it for a
+        # fraction of Silero's cost (Silero alone took about 2.4% of the audio's duration).
+        vad = "webrtc" if quiet and self.settings.vad == "silero" else self.settings.vad
         return audio.Endpointer(
-            audio.make_vad(self.settings.vad),
+            audio.make_vad(vad),
             trailing_silence=trailing_silence or self.settings.trailing_silence,
             threshold=self.settings.vad_threshold,
         )
