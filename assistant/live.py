@@ -14,6 +14,7 @@ import queue
 import re
 import sys
 import threading
+import time
 from collections import deque
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ from assistant.clock import Clock
 from assistant.devices import find_device
 from assistant.errors import LetitoutError
 from assistant.events import Events
+from assistant.listen.echo import EchoCanceller
 from assistant.listen.recognizer import Final, SpeechStart
 from assistant.narration import Say, Turn
 from assistant.runner import play
@@ -36,6 +38,9 @@ NO_MIC = ("no microphone found: type instead with `letitout session --text`, "
 BARGE_IN = frozenset({"stop", "pause", "crisis"})
 BARGE_IN_MIN_CONFIDENCE = 0.8
 ECHO_TAIL_S = 0.35  # after playback, the room still rings with the assistant's voice
+# While it speaks, an utterance ends after this much quiet (0.5 s otherwise): a lone "stop"
+# then silences the voice within half a second of its end.
+BARGE_IN_TRAILING_S = 0.2
 ECHO_SIMILARITY = 85  # heard words this close to the sentence being spoken are its echo
 
 
@@ -117,6 +122,16 @@ class LiveLoop:
         self.barge_ins: list[dict] = []  # what stopped the voice, and when (for the bench)
         self._cancel: threading.Event | None = None
         self._speaker: threading.Thread | None = None
+        # The speaker output knows what it plays: take that echo out of the microphone.
+        reference = getattr(output, "echo_reference", None)
+        self.echo = EchoCanceller(reference) if reference is not None else None
+
+    def _read(self, timeout: float) -> bytes | None:
+        """The next microphone frame, with the assistant's own voice taken out."""
+        frame = self.source.read(timeout=timeout)
+        if frame is not None and self.echo is not None:
+            frame = self.echo.process(frame)
+        return frame
 
     def stop_speaking(self) -> None:
         """Silence whatever is playing now (Ctrl-C, a lost device) and wait for it to stop."""
@@ -175,7 +190,7 @@ class LiveLoop:
         speaker.start()
         # The whole command grammar, not just the barge-in words: with only "stop" and crisis
         # phrases to choose from, the assistant's own voice would be forced into one of them.
-        stream = self.recognizer.stream(expect=None)
+        stream = self.recognizer.stream(expect=None, trailing_silence=BARGE_IN_TRAILING_S)
         spoken = " ".join(item.text for item in turn.items if isinstance(item, Say))
         audible = getattr(self.output, "audible", lambda: not done.is_set())
         talk = DoubleTalk()
@@ -183,10 +198,13 @@ class LiveLoop:
         try:
             # Keep listening past the end of playback while someone is mid-sentence.
             while not done.is_set() or in_speech:
-                frame = self.source.read(timeout=0.05)
+                frame = self._read(timeout=0.05)
                 if frame is None:
                     continue
                 talk.push(frame)
+                # The echo canceller takes out most of the assistant's voice; the level gate
+                # then passes only frames clearly louder than what is left of it (sending the
+                # cancelled audio ungated let tone cues through as false starts).
                 for event in debug(stream.accept(talk.gate(frame))):
                     if isinstance(event, SpeechStart):
                         started_in_silence = not audible()
@@ -195,7 +213,7 @@ class LiveLoop:
                     final = isinstance(event, Final)
                     if final:
                         in_speech = False
-                    command = self._command_over_voice(event.text, spoken, talk)
+                    command = self._command_over_voice(event.text, spoken, talk, final)
                     # Speech that began in the quiet after the last sentence is an ordinary
                     # answer, not an interruption: take it whatever it says.
                     answer = (final and started_in_silence and event.intent is not None
@@ -207,6 +225,9 @@ class LiveLoop:
                         if command:
                             self.barge_ins.append({"t_heard": t_heard, "text": command,
                                                    "t_silent": self.clock.now()})
+                            # bench/barge_in.py times the cut from this (one system clock)
+                            debug_note(f"barge-in {command!r} at monotonic "
+                                       f"{time.monotonic():.3f}")
                         return Heard(command or event.text, barged_in=bool(command),
                                      t_end_of_speech=t_heard)
         finally:
@@ -217,11 +238,16 @@ class LiveLoop:
         # The room still carries the last words for a moment: let that tail pass unheard.
         tail_end = self.clock.now() + ECHO_TAIL_S
         while self.clock.now() < tail_end:
-            self.source.read(timeout=0.05)
+            self._read(timeout=0.05)
         return None
 
-    def _command_over_voice(self, heard: str, spoken: str, talk: DoubleTalk) -> str | None:
-        """A barge-in command among the newest words that are not the assistant's own."""
+    def _command_over_voice(self, heard: str, spoken: str, talk: DoubleTalk,
+                            final: bool = True) -> str | None:
+        """A barge-in command among the newest words that are not the assistant's own.
+
+        A partial result may stop or pause the voice (fast, and a wrong stop costs little: the
+        person can go on), but only a final one can bring in crisis support: partials of a
+        misheard "stop" have read as "let's die"."""
         if not heard or not talk.active():
             return None
         own = set(normal_words(spoken))
@@ -232,7 +258,8 @@ class LiveLoop:
                 break
             tail = " ".join(novel[-size:])
             intent = understander.parse(tail)
-            if (intent.name in BARGE_IN and intent.confidence >= BARGE_IN_MIN_CONFIDENCE
+            allowed = BARGE_IN if final else BARGE_IN - {"crisis"}
+            if (intent.name in allowed and intent.confidence >= BARGE_IN_MIN_CONFIDENCE
                     and not is_echo(tail, spoken)):
                 return tail
         return None
@@ -245,7 +272,7 @@ class LiveLoop:
         deadline = None if listen.window is None else self.clock.now() + listen.window
         speaking = False
         while True:
-            frame = self.source.read(timeout=0.1)
+            frame = self._read(timeout=0.1)
             if frame is not None:
                 for event in debug(stream.accept(frame)):
                     if isinstance(event, SpeechStart):
@@ -327,6 +354,11 @@ def debug(events: list) -> list:
     return events
 
 
+def debug_note(message: str) -> None:
+    if os.environ.get("LETITOUT_DEBUG"):
+        print(f"letitout: debug: {message}", file=sys.stderr, flush=True)
+
+
 def normal_words(text: str) -> list[str]:
     return re.findall(r"[a-z']+", text.lower())
 
@@ -377,7 +409,6 @@ def run_live(session: Session, args, clock: Clock, events: Events) -> int:
 
 def _recover(loop: LiveLoop, microphone: Microphone) -> None:
     """The microphone vanished: pause (the letter stays in memory) and retry until it's back."""
-    import time
 
     print("letitout: the microphone went away; pausing until it's back (Ctrl-C to end)",
           file=sys.stderr)

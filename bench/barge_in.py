@@ -3,7 +3,10 @@
 A private PulseAudio room (tests/pulse_room.py) with the assistant's speaker leaking into its
 microphone (echo). `letitout session` runs on those devices; the person's voice (espeak-ng)
 says "help me let it out", "yes", and then "stop" while the first step is being spoken.
-Latency = from the end of the spoken "stop" to the first 100 ms of silence on the speaker.
+Latency = from the end of the spoken "stop" to the speaker falling silent: the first 100 ms
+of silence on the speaker's monitor after the moment the session cancelled its speech (the
+session notes that moment on stderr in debug mode; both processes share the system's
+monotonic clock, so a pause in the narration before the cut is never taken for the cut).
 Also counts how often the assistant took its own voice for the person.
 
     python bench/barge_in.py [--runs 5] [--voice joe]
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -28,6 +32,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from pulse_room import PulseRoom, wait_for  # noqa: E402
 
 SILENCE_RMS = 0.003
+DEBUG = False
 
 
 def read_events(path: Path) -> list[dict]:
@@ -52,6 +57,15 @@ def wait_quiet(room, quiet_s, timeout, after=0.0):
     return wait_for(quiet, timeout)
 
 
+def cancelled_at(stderr_path: Path) -> float | None:
+    """When the session cut its own speech (its debug note), on the monotonic clock."""
+    for line in stderr_path.read_text().splitlines():
+        found = re.search(r"barge-in .* at monotonic ([0-9.]+)", line)
+        if found:
+            return float(found.group(1))
+    return None
+
+
 def first_silence_after(room, t0: float, span: float = 0.1) -> float | None:
     blocks = [(t, rms) for t, rms in room.speaker_activity() if t >= t0]
     run_start = None
@@ -70,12 +84,14 @@ def one_run(voice: str, echo: float, say) -> dict:
         room = PulseRoom(Path(folder), echo_gain=echo).start()
         room.start_recording_speaker()
         events = Path(folder) / "events.jsonl"
+        stderr_path = Path(folder) / "stderr.txt"
+        stderr_file = stderr_path.open("w")
         proc = subprocess.Popen(
             [sys.executable, "-m", "assistant", "session", "--input-device", "pulse",
              "--output-device", "pulse", "--place", "home", "--minutes", "10",
              "--voice", voice, "--events", str(events)],
-            env=room.session_env(), cwd=ROOT, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE, text=True)
+            env={**room.session_env(), "LETITOUT_DEBUG": "1"}, cwd=ROOT,
+            stdout=subprocess.DEVNULL, stderr=stderr_file, text=True)
         result = {"ok": False}
         try:
             wait_quiet(room, 1.0, 120)
@@ -89,7 +105,8 @@ def one_run(voice: str, echo: float, say) -> dict:
             speaking = any(rms > SILENCE_RMS for _, rms in room.speaker_activity()[-10:])
             stop_end = room.play_into_mic(say("stop"))
             ended = wait_for(lambda: any(e["type"] == "end" for e in read_events(events)), 30)
-            silent_at = first_silence_after(room, stop_end - 0.2)
+            cut = cancelled_at(stderr_path)
+            silent_at = first_silence_after(room, cut - 0.05) if cut is not None else None
             log = read_events(events)
             heard = [e["text"] for e in log if e["type"] == "heard"]
             stopped = any(e["type"] == "end" and e["reason"] == "stop" for e in log)
@@ -110,6 +127,9 @@ def one_run(voice: str, echo: float, say) -> dict:
             except subprocess.TimeoutExpired:
                 proc.kill()
             room.stop()
+            stderr_file.close()
+            if DEBUG:
+                print(stderr_path.read_text(), file=sys.stderr)
         return result
 
 
@@ -118,7 +138,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--voice", default="joe")
     parser.add_argument("--echo", type=float, default=0.35, help="speaker-to-mic gain (0-1)")
+    parser.add_argument("--debug", action="store_true",
+                        help="print what the recogniser heard (LETITOUT_DEBUG)")
     args = parser.parse_args()
+    global DEBUG
+    DEBUG = args.debug
     say = person()
     runs = []
     for i in range(args.runs):

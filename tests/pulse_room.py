@@ -75,7 +75,8 @@ class PulseRoom:
         ]
         if self.echo_gain:
             lines.append("load-module module-loopback source=speaker.monitor sink=mic_feed "
-                         "latency_msec=20 source_dont_move=true sink_dont_move=true")
+                         "latency_msec=20 adjust_time=0 source_dont_move=true "
+                         "sink_dont_move=true")
         config.write_text("\n".join(lines) + "\n")
         self.process = subprocess.Popen(
             ["pulseaudio", "-n", "-F", str(config), "--daemonize=no", "--exit-idle-time=-1",

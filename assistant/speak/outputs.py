@@ -225,6 +225,10 @@ class SpeakerOutput(Output):
         self._lock = threading.Lock()
         self._frame = 0  # frames handed to the device so far
         self._stream = None
+        # Everything played, for the echo canceller on the microphone side (live.py).
+        from assistant.listen.echo import EchoReference
+
+        self.echo_reference = EchoReference(self.sample_rate)
 
     def _open(self) -> None:
         if self._stream is not None:
@@ -256,6 +260,7 @@ class SpeakerOutput(Output):
             self._sounds = keep
             self._frame = stop
         outdata[:, 0] = np.clip(out * np.float32(self.volume), -1.0, 1.0)
+        self.echo_reference.played(outdata[:, 0])
 
     def _enqueue(self, frame: int, audio: np.ndarray) -> None:
         with self._lock:
