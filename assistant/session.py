@@ -423,7 +423,9 @@ class Session:
         progress = self.progress
         step = progress.steps[progress.index]
         self.state = "dictation" if step.dictation else "step"
-        if step.dictation:
+        if step.dictation and self.letter is None:
+            # Coming back to the letter (after a pause, "repeat", a lost microphone) keeps
+            # every word already said: a fresh letter only when there is none.
             self.letter = Letter()
         self.events.emit("step", technique=progress.technique.id, index=progress.index)
         style = "breath" if step.breath else self.style
@@ -567,6 +569,25 @@ class Session:
         first = [self._p("breathe_normally")] if self.progress and self.progress.connected else []
         self.progress = None
         return self._end(self._turn(*first, self._p("goodbye"), window=None), "stop")
+
+    # ---- faults --------------------------------------------------------------------------
+    def device_lost(self) -> Turn:
+        """The microphone went away. Pause where we are (a letter being dictated stays in
+        memory, never written anywhere) and say so: the person may still hear us."""
+        if self.ended:
+            return Turn(done=True)
+        # Mid fast breathing, the first words are the way back to normal breathing.
+        first = [self._p("breathe_normally")] if self.progress and self.progress.connected else []
+        if self.state != "paused":
+            self.paused_from = self.state
+            self.state = "paused"
+        return self._turn(*first, self._p("device_lost"), window=None)
+
+    def device_back(self) -> Turn:
+        """The microphone is back: still paused; the person says when to carry on."""
+        if self.ended:
+            return Turn(done=True)
+        return self._turn(self._p("device_back"), window=None)
 
     def _pause(self) -> Turn:
         if self.state != "paused":

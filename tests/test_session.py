@@ -440,3 +440,39 @@ def test_a_patient_step_waits_through_a_song_without_reminders(text_session, cat
     for _ in range(5):
         assert s.say(None) == []
     assert s.types("step")[-1]["index"] == index
+
+
+def play_turn(s, turn) -> str:
+    before = len(s.types("say"))
+    s._play(turn, s.output, s.clock, s.events, s.session)
+    return " ".join(e["text"] for e in s.types("say")[before:])
+
+
+def test_a_lost_microphone_pauses_the_letter_and_keeps_every_word(text_session):
+    from assistant import journal
+
+    s = reach(text_session, "journal_dictation")
+    s.say("Dear Mum, the garden is full of your roses.")
+    said = play_turn(s, s.session.device_lost())
+    assert "microphone" in said.lower() and s.state == "paused"
+    said = play_turn(s, s.session.device_back())
+    assert "resume" in said.lower() and s.state == "paused"
+    s.say("resume")
+    assert s.state == "dictation"
+    s.say("I still talk to them every morning.")
+    s.say("I'm done")
+    said = " ".join(s.say("yes please"))
+    assert "full of your roses" in said and "every morning" in said
+    assert journal.entries() == []  # nothing is written until the person says so
+
+
+def test_a_lost_microphone_mid_breathing_brings_breathing_back_to_normal_first(text_session):
+    s = text_session(place="bed", minutes=30)
+    s.say("help me let it out")
+    s.say("breathwork")
+    s.say("no")  # the health check: nothing that rules fast breathing out
+    while not (s.session.progress and s.session.progress.connected):
+        s.say("next")
+    said = play_turn(s, s.session.device_lost())
+    assert said.index("normal") < said.index("microphone")
+    assert s.state == "paused"
