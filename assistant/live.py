@@ -214,6 +214,8 @@ class LiveLoop:
                     if final:
                         in_speech = False
                     command = self._command_over_voice(event.text, spoken, talk, final)
+                    if command is None and final:
+                        command = self._understood_over_voice(event.intent, spoken, talk)
                     # Speech that began in the quiet after the last sentence is an ordinary
                     # answer, not an interruption: take it whatever it says.
                     answer = (final and started_in_silence and event.intent is not None
@@ -263,6 +265,15 @@ class LiveLoop:
                     and not is_echo(tail, spoken)):
                 return tail
         return None
+
+    def _understood_over_voice(self, intent, spoken: str, talk: DoubleTalk) -> str | None:
+        """A final result whose words were not a command but whose understanding was (from a
+        runner-up hypothesis): believed over the voice on the same terms as words."""
+        if intent is None or intent.name not in BARGE_IN or not talk.active():
+            return None
+        if intent.confidence < BARGE_IN_MIN_CONFIDENCE or is_echo(intent.text, spoken):
+            return None
+        return intent.text
 
     def _listen(self, turn: Turn) -> Heard:
         """Wait for one utterance, or the window to pass in silence."""

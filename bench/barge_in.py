@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from pulse_room import PulseRoom, wait_for  # noqa: E402
 
 SILENCE_RMS = 0.003
+PERSON_RMS = 0.02  # the person's voice in the microphone (the echo is about 0.002)
 DEBUG = False
 
 
@@ -55,6 +56,14 @@ def wait_quiet(room, quiet_s, timeout, after=0.0):
         loud = [t for t, rms in room.speaker_activity() if rms > SILENCE_RMS and t >= after]
         return bool(loud) and time.monotonic() - loud[-1] >= quiet_s
     return wait_for(quiet, timeout)
+
+
+def word_end(room, after: float) -> float:
+    """When the person's word ended in the microphone: the last block after `after` far
+    louder than the echo (the person is ~25 dB over it here)."""
+    time.sleep(0.3)
+    loud = [t for t, rms in room.activity("mic") if t >= after and rms > PERSON_RMS]
+    return loud[-1] if loud else time.monotonic()
 
 
 def cancelled_at(stderr_path: Path) -> float | None:
@@ -83,6 +92,7 @@ def one_run(voice: str, echo: float, say) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         room = PulseRoom(Path(folder), echo_gain=echo).start()
         room.start_recording_speaker()
+        room.start_recording("mic", "mic")  # what the assistant hears: to time the word
         events = Path(folder) / "events.jsonl"
         stderr_path = Path(folder) / "stderr.txt"
         stderr_file = stderr_path.open("w")
@@ -103,7 +113,9 @@ def one_run(voice: str, echo: float, say) -> dict:
             wait_for(lambda: any(e["type"] == "step" for e in read_events(events)), 30)
             time.sleep(1.5)  # well into the narration of the first step
             speaking = any(rms > SILENCE_RMS for _, rms in room.speaker_activity()[-10:])
-            stop_end = room.play_into_mic(say("stop"))
+            said_at = time.monotonic()
+            room.play_into_mic(say("stop"))
+            stop_end = word_end(room, said_at)
             ended = wait_for(lambda: any(e["type"] == "end" for e in read_events(events)), 30)
             cut = cancelled_at(stderr_path)
             silent_at = first_silence_after(room, cut - 0.05) if cut is not None else None

@@ -49,8 +49,8 @@ class PulseRoom:
         self.runtime = self.folder / "run"
         self.home = self.folder / "home"
         self.process: subprocess.Popen | None = None
-        self._recording: list[tuple[float, np.ndarray]] = []
-        self._record_stream = None
+        self._recordings: dict[str, list[tuple[float, np.ndarray]]] = {}
+        self._record_streams: list = []
 
     @property
     def env(self) -> dict[str, str]:
@@ -127,27 +127,37 @@ class PulseRoom:
 
     def start_recording_speaker(self) -> None:
         """Record what the speaker plays (its monitor), stamped with monotonic times."""
+        self.start_recording("speaker", "speaker.monitor")
+
+    def start_recording(self, name: str, source: str) -> None:
+        """Record a source (10 ms blocks stamped with the monotonic time they arrived)."""
         import sounddevice as sd
 
-        def callback(indata, frames, time_info, status):
-            self._recording.append((time.monotonic(), indata[:, 0].copy()))
+        blocks = self._recordings.setdefault(name, [])
 
-        with _env(PULSE_SOURCE="speaker.monitor"):
-            self._record_stream = sd.InputStream(samplerate=RATE, channels=1, dtype="float32",
-                                                 device="pulse", blocksize=160,
-                                                 callback=callback)
-        self._record_stream.start()
+        def callback(indata, frames, time_info, status):
+            blocks.append((time.monotonic(), indata[:, 0].copy()))
+
+        with _env(PULSE_SOURCE=source):
+            stream = sd.InputStream(samplerate=RATE, channels=1, dtype="float32",
+                                    device="pulse", blocksize=160, callback=callback)
+        stream.start()
+        self._record_streams.append(stream)
 
     def speaker_activity(self, threshold: float = 0.01) -> list[tuple[float, float]]:
         """(monotonic time, RMS) per 10 ms block of the speaker recording so far."""
-        blocks = list(self._recording)
+        return self.activity("speaker")
+
+    def activity(self, name: str) -> list[tuple[float, float]]:
+        """(monotonic time, RMS) per 10 ms block of a recording so far."""
+        blocks = list(self._recordings.get(name, []))
         return [(t, float(np.sqrt(np.mean(b**2)))) for t, b in blocks if len(b)]
 
     def stop(self) -> None:
-        if self._record_stream is not None:
-            self._record_stream.stop()
-            self._record_stream.close()
-            self._record_stream = None
+        for stream in self._record_streams:
+            stream.stop()
+            stream.close()
+        self._record_streams = []
         for key, value in getattr(self, "_saved_env", {}).items():
             if value is None:
                 os.environ.pop(key, None)

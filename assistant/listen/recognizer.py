@@ -306,7 +306,11 @@ class Stream:
             # "about"); the whole-utterance pass does not, for about 5% of its length.
             again = self._rec._engine.utterance(self._key)
             again.feed(heard, whole=True)
-            decoded = again.finish()
+            first, decoded = decoded, again.finish()
+            # Each pass mishears some short words the other gets ("stop" as "to got really"
+            # in the room test): the live pass's words stay as a runner-up.
+            if first.text and first.text != decoded.text:
+                decoded.alternatives = [first.text, *decoded.alternatives]
         if segment is None:  # too little voiced audio: a click or a cough, not speech
             decoded = Decoded("", 0.0)
         intent = self._rec.understand(decoded, self._key, self._dictation)
