@@ -65,6 +65,7 @@ class Microphone:
         self._queue: queue.Queue = queue.Queue()
         self._stream = None
         self.lost = False
+        self._last_frame = time.monotonic()
 
     def open(self) -> None:
         import sounddevice as sd
@@ -78,17 +79,28 @@ class Microphone:
                                              callback=callback,
                                              finished_callback=self._finished)
             self._stream.start()
+            self._last_frame = time.monotonic()
         except Exception as exc:  # PortAudio raises several unrelated types
+            self._stream = None
             raise LetitoutError(f"cannot open the microphone ({exc}); {NO_MIC}") from None
 
     def _finished(self) -> None:
         self.lost = True
 
+    # A working input stream delivers frames (of silence, at least) without pause: none for
+    # this long means the device went away without telling (PulseAudio and USB can do that).
+    SILENT_DEVICE_S = 5.0
+
     def read(self, timeout: float = 0.5) -> bytes | None:
         try:
-            return self._queue.get(timeout=timeout)
+            frame = self._queue.get(timeout=timeout)
+            self._last_frame = time.monotonic()
+            return frame
         except queue.Empty:
             if self.lost or (self._stream is not None and not self._stream.active):
+                raise DeviceLost from None
+            if (self._stream is not None
+                    and time.monotonic() - self._last_frame > self.SILENT_DEVICE_S):
                 raise DeviceLost from None
             return None
 
@@ -140,8 +152,8 @@ class LiveLoop:
         if self._speaker is not None:
             self._speaker.join(timeout=2.0)
 
-    def run(self) -> int:
-        turn = self.session.start()
+    def run(self, first: Turn | None = None) -> int:
+        turn = first or self.session.start()
         while True:
             heard = self.play_and_listen(turn)
             if turn.done or self.session.ended:
@@ -403,12 +415,15 @@ def run_live(session: Session, args, clock: Clock, events: Events) -> int:
     events.subscribe(_print_event)
     microphone.open()
     loop = LiveLoop(session, microphone, output, recognizer, clock, events)
+    turn = None
     try:
         while True:
             try:
-                return loop.run()
+                return loop.run(turn)
             except DeviceLost:
-                _recover(loop, microphone)
+                loop.stop_speaking()
+                turn = recover(session, microphone,
+                               lambda t: play(t, output, clock, events, session))
     except KeyboardInterrupt:
         loop.stop_speaking()
         play(session.finish("interrupted"), output, clock, events, session)
@@ -418,20 +433,26 @@ def run_live(session: Session, args, clock: Clock, events: Events) -> int:
         output.close()
 
 
-def _recover(loop: LiveLoop, microphone: Microphone) -> None:
-    """The microphone vanished: pause (the letter stays in memory) and retry until it's back."""
-
-    print("letitout: the microphone went away; pausing until it's back (Ctrl-C to end)",
+def recover(session: Session, microphone, speak, wait=time.sleep, every_s: float = 2.0) -> Turn:
+    """The microphone vanished: pause the session where it is (a letter stays in memory only),
+    tell the person (they may still hear us), and try the microphone again every couple of
+    seconds until it is back. Returns what to say then."""
+    print("letitout: the microphone went away; paused until it's back (Ctrl-C to end)",
           file=sys.stderr)
-    loop.session.handle("pause")
+    try:
+        speak(session.device_lost())
+    except LetitoutError:
+        pass  # the speaker went too: carry on waiting for the microphone
     while True:
         microphone.close()
         try:
             microphone.lost = False
             microphone.open()
-            return
         except LetitoutError:
-            time.sleep(2.0)
+            wait(every_s)
+            continue
+        print("letitout: the microphone is back", file=sys.stderr)
+        return session.device_back()
 
 
 def _print_event(event: dict) -> None:

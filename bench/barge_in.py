@@ -128,6 +128,10 @@ def one_run(voice: str, echo: float, say) -> dict:
                 # Only a real barge-in has a latency: otherwise the next quiet is a pause.
                 "latency_ms": (round((silent_at - stop_end) * 1000)
                                if stopped and silent_at is not None else None),
+                # where the time goes: hearing and deciding, then the audio path going quiet
+                "decided_ms": round((cut - stop_end) * 1000) if cut is not None else None,
+                "quiet_ms": (round((silent_at - cut) * 1000)
+                             if cut is not None and silent_at is not None else None),
                 "heard": heard,
                 "self_heard": max(0, len(heard) - 3),
                 "end_reason": next((e["reason"] for e in log if e["type"] == "end"), None),
