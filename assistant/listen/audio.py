@@ -290,3 +290,82 @@ def loud_span(samples: np.ndarray, above_floor_db: float = 6.0, margin_s: float 
     start = max(0, int(loud[0]) * FRAME_SAMPLES - margin)
     end = min(len(samples), (int(loud[-1]) + 1) * FRAME_SAMPLES + margin)
     return start, end
+
+
+# --- the background under a recording -------------------------------------------------------
+
+
+def frame_rms(samples: np.ndarray, size: int = FRAME_SAMPLES) -> np.ndarray:
+    n = len(samples) // size
+    frames_ = samples[: n * size].astype(np.float32).reshape(n, size)
+    return np.sqrt(np.mean(frames_**2, axis=1))
+
+
+# The quietest frames of running water, wind or fan noise have a flat spectrum (flatness
+# 0.3-0.6); those of other people talking keep speech's harmonic peaks (under 0.1).
+TALK_FLATNESS = 0.15
+
+
+@dataclass
+class Background:
+    """What lies under the voice in a whole recording: its level (RMS of the quietest tenth
+    of frames) and whether it is other people talking rather than steady noise."""
+
+    floor_rms: float
+    talk: bool
+
+    @property
+    def quiet(self) -> bool:
+        return self.floor_rms < QUIET_RMS
+
+
+def background(samples: np.ndarray, quietest: float = 20.0) -> Background:
+    """Judge the background from the quietest `quietest` percent of 32 ms frames."""
+    size = 512
+    n = len(samples) // size
+    if n < 4:
+        return Background(0.0, False)
+    frames_ = samples[: n * size].astype(np.float32).reshape(n, size)
+    power = np.mean(frames_**2, axis=1)
+    floor = float(np.sqrt(np.percentile(power, 10)))
+    if floor < QUIET_RMS:
+        return Background(floor, False)
+    quiet = frames_[power <= np.percentile(power, quietest)] * np.hanning(size)
+    # 125 Hz to 6 kHz: below is hum and rumble, above is little of either noise or speech
+    spectrum = np.abs(np.fft.rfft(quiet, axis=1))[:, 4:192] ** 2 + 1e-3
+    flatness = np.exp(np.mean(np.log(spectrum), axis=1)) / np.mean(spectrum, axis=1)
+    return Background(floor, float(np.median(flatness)) < TALK_FLATNESS)
+
+
+def talker_span(samples: np.ndarray, min_contrast_db: float = 6.0, gap_s: float = 0.35,
+                margin_s: float = 0.15) -> tuple[int, int] | None:
+    """Where one voice stands out over a talking background, or None when none does.
+
+    Over other people's talk a voice detector hears speech everywhere, so the span is found
+    by level: frames (smoothed over 150 ms) louder than the background's typical level (its
+    20th percentile) by half the way to the loudest (95th percentile), at least
+    `min_contrast_db`; runs closer than `gap_s` join, and the run holding the most energy is
+    the nearest talker. Four-talker babble alone varies by under 5 dB, a voice 5 dB above
+    it by 9 dB or more."""
+    rms = frame_rms(samples)
+    if len(rms) < 5:
+        return None
+    power = np.convolve(rms.astype(np.float64) ** 2, np.ones(5) / 5, mode="same")
+    level = 10 * np.log10(power + 1.0)
+    low, high = np.percentile(level, 20), np.percentile(level, 95)
+    if high - low < min_contrast_db:
+        return None
+    loud = level > low + max(min_contrast_db, (high - low) / 2)
+    gap = round(gap_s * 1000 / FRAME_MS)
+    runs: list[list[int]] = []
+    for index in np.flatnonzero(loud):
+        if runs and index - runs[-1][1] <= gap + 1:
+            runs[-1][1] = int(index)
+        else:
+            runs.append([int(index), int(index)])
+    loud_power = power * loud
+    best = max(runs, key=lambda run: float(np.sum(loud_power[run[0] : run[1] + 1])))
+    margin = int(margin_s * RATE)
+    start = max(0, best[0] * FRAME_SAMPLES - margin)
+    end = min(len(samples), (best[1] + 1) * FRAME_SAMPLES + margin)
+    return start, end

@@ -10,11 +10,13 @@ from __future__ import annotations
 import numpy as np
 
 from assistant.errors import LetitoutError
+from assistant.listen.audio import background
 
 NAMES = ("none", "webrtc", "speex", "rnnoise", "noisereduce", "auto")
-# "auto" (whole recordings): RNNoise only when the noise floor is high. Measured in
+# "auto" (whole recordings): RNNoise only when the noise floor is high and steady. Measured in
 # bench/speech_in.py: RNNoise lifts running water at 10 dB from 24% to 58% but costs a few
-# points on clean speech, so it is used only where there is noise to remove.
+# points on clean speech, so it is used only where there is noise to remove; over other
+# people's talk it hurts (bench/speech_in.py babble), so it is not used there.
 NOISY_FLOOR_RMS = 150.0
 
 
@@ -102,6 +104,15 @@ class RnnoiseDenoiser:
         self._fifo48 = np.zeros(0, dtype=np.int16)
         self._out = np.zeros(480, dtype=np.int16)
 
+    def process_whole(self, samples: np.ndarray) -> np.ndarray:
+        """A whole recording, time-aligned: its 60 ms of delay flushed and dropped."""
+        if len(samples) <= self.DELAY:
+            return samples
+        flushed = self.process(np.concatenate([samples, np.zeros(self.DELAY, np.int16)]))
+        return flushed[self.DELAY :]
+
+    DELAY = 960  # samples at 16 kHz through resampling and one RNNoise frame
+
     def process(self, samples: np.ndarray) -> np.ndarray:
         self._fifo48 = np.concatenate([self._fifo48, self._up.resample_chunk(samples)])
         produced = []
@@ -134,19 +145,10 @@ class NoisereduceDenoiser:
         return (np.clip(y, -1, 32767 / 32768) * 32768).astype(np.int16)
 
 
-def noise_floor(samples: np.ndarray) -> float:
-    """RMS of the quietest tenth of 30 ms frames: the background level under speech."""
-    n = len(samples) // 480
-    if n == 0:
-        return 0.0
-    frames = samples[: n * 480].astype(np.float32).reshape(n, 480)
-    rms = np.sqrt(np.mean(frames**2, axis=1))
-    return float(np.percentile(rms, 10))
-
-
 class AutoDenoiser:
-    """Whole recordings: RNNoise when the noise floor is high, nothing otherwise. Streams
-    pass through (a live stream cannot look ahead at its own noise floor)."""
+    """Whole recordings: RNNoise over steady noise, nothing over quiet or over other people
+    talking (see Recognizer._cleaned). Streams pass through (a live stream cannot look ahead
+    at its own background)."""
 
     name = "auto"
 
@@ -154,11 +156,10 @@ class AutoDenoiser:
         return samples
 
     def process_whole(self, samples: np.ndarray) -> np.ndarray:
-        if noise_floor(samples) < NOISY_FLOOR_RMS:
+        scene = background(samples)
+        if scene.talk or scene.floor_rms < NOISY_FLOOR_RMS:
             return samples
-        return RnnoiseDenoiser().process(np.concatenate([samples, np.zeros(960, np.int16)]))[
-            960:
-        ] if len(samples) > 960 else samples
+        return RnnoiseDenoiser().process_whole(samples)
 
 
 def make_denoiser(name: str = "none"):

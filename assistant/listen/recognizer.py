@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.errors import LetitoutError
 from assistant.listen import audio
-from assistant.listen.denoise import make_denoiser, noise_floor
+from assistant.listen.denoise import NOISY_FLOOR_RMS, RnnoiseDenoiser, make_denoiser
 from assistant.listen.grammar import expected_intents
 
 
@@ -101,6 +101,11 @@ class Settings:
     # Whole recordings: decode only from the first to the last frame this much louder than
     # the background (audio.loud_span), so distant talk before and after is not decoded.
     loud_above_floor_db: float = 6.0
+    # Over other people's talk (audio.background), find the nearest voice by level
+    # (audio.talker_span) instead of by voice detection, which hears speech everywhere;
+    # a voice less than this much above the talk is not told apart from it: no intent.
+    talk_span: bool = True
+    talk_contrast_db: float = 6.0
     extra: dict = field(default_factory=dict)
 
 
@@ -166,25 +171,47 @@ class Recognizer:
         key = expected_intents(expect) if expect is not None else None
         self._prepare(key)
         samples = np.asarray(samples_16k_int16, dtype=np.int16).reshape(-1)
-        denoiser = make_denoiser(self.settings.denoiser)
-        whole = getattr(denoiser, "process_whole", None)
-        cleaned = whole(samples) if whole else denoiser.process(samples)
-        endpointer = self._endpointer(quiet=noise_floor(cleaned) < audio.QUIET_RMS)
-        segments = audio.speech_segments(cleaned, endpointer)
-        if not segments:
+        scene = audio.background(samples)
+        cleaned = self._cleaned(samples, scene)
+        if scene.talk and self.settings.talk_span:
+            span = audio.talker_span(samples, self.settings.talk_contrast_db)
+        else:
+            span = self._speech_span(cleaned, scene)
+        if span is None:
             decoded = Decoded("", 0.0)
         else:
-            first = int(segments[0].start_s * audio.RATE)
-            last = int((segments[-1].end_of_speech_s + 0.3) * audio.RATE)
-            loud_first, loud_last = audio.loud_span(cleaned, self.settings.loud_above_floor_db)
-            if loud_last - loud_first > audio.RATE // 5:
-                first, last = max(first, loud_first), min(last, loud_last)
             utterance = self._engine.utterance(key)
-            utterance.feed(cleaned[first:last])
+            utterance.feed(cleaned[span[0] : span[1]])
             decoded = utterance.finish()
         intent = self.understand(decoded, key)
         elapsed = (time.perf_counter() - started) * 1000
         return Result(decoded.text, intent, decoded.confidence, elapsed)
+
+    def _speech_span(self, cleaned: np.ndarray, scene: audio.Background
+                     ) -> tuple[int, int] | None:
+        """From the first voiced frame to the last (the voice detector's segments), within
+        the span louder than the background (audio.loud_span); None when no speech."""
+        segments = audio.speech_segments(cleaned, self._endpointer(quiet=scene.quiet))
+        if not segments:
+            return None
+        first = int(segments[0].start_s * audio.RATE)
+        last = int((segments[-1].end_of_speech_s + 0.3) * audio.RATE)
+        loud_first, loud_last = audio.loud_span(cleaned, self.settings.loud_above_floor_db)
+        if loud_last - loud_first > audio.RATE // 5:
+            first, last = max(first, loud_first), min(last, loud_last)
+        return first, last
+
+    def _cleaned(self, samples: np.ndarray, scene: audio.Background) -> np.ndarray:
+        """The recording through the noise suppressor. "auto": RNNoise over steady noise
+        only; quiet recordings and talking backgrounds are left alone (over babble RNNoise
+        keeps some of the talk and muffles the voice: 29 -> 13 of 40 clips at 20 dB)."""
+        if self.settings.denoiser == "auto":
+            if scene.talk or scene.floor_rms < NOISY_FLOOR_RMS:
+                return samples
+            return RnnoiseDenoiser().process_whole(samples)
+        denoiser = make_denoiser(self.settings.denoiser)
+        whole = getattr(denoiser, "process_whole", None)
+        return whole(samples) if whole else denoiser.process(samples)
 
     def recognize_file(self, path: str | Path) -> dict:
         """Contract JSON for one WAV file; a file that cannot be read gives {file, error}."""
