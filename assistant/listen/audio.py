@@ -304,6 +304,7 @@ def frame_rms(samples: np.ndarray, size: int = FRAME_SAMPLES) -> np.ndarray:
 # The quietest frames of running water, wind or fan noise have a flat spectrum (flatness
 # 0.3-0.6); those of other people talking keep speech's harmonic peaks (under 0.1).
 TALK_FLATNESS = 0.15
+STEADY_SPREAD_DB = 1.5
 
 
 @dataclass
@@ -313,6 +314,9 @@ class Background:
 
     floor_rms: float
     talk: bool
+    # steady: the quieter frames' level hardly moves (running water, a fan: the 10th and
+    # 30th percentiles within 1.5 dB; wind gusts and talk move it 2-11 dB)
+    steady: bool = False
 
     @property
     def quiet(self) -> bool:
@@ -330,15 +334,18 @@ def background(samples: np.ndarray, quietest: float = 20.0) -> Background:
     floor = float(np.sqrt(np.percentile(power, 10)))
     if floor < QUIET_RMS:
         return Background(floor, False)
+    spread_db = 10 * np.log10(np.percentile(power, 30) / max(float(np.percentile(power, 10)), 1.0))
     quiet = frames_[power <= np.percentile(power, quietest)] * np.hanning(size)
     # 125 Hz to 6 kHz: below is hum and rumble, above is little of either noise or speech
     spectrum = np.abs(np.fft.rfft(quiet, axis=1))[:, 4:192] ** 2 + 1e-3
     flatness = np.exp(np.mean(np.log(spectrum), axis=1)) / np.mean(spectrum, axis=1)
-    return Background(floor, float(np.median(flatness)) < TALK_FLATNESS)
+    talk = bool(np.median(flatness) < TALK_FLATNESS)
+    return Background(floor, talk, steady=bool(not talk and spread_db < STEADY_SPREAD_DB))
 
 
 def talker_span(samples: np.ndarray, min_contrast_db: float = 6.0, gap_s: float = 0.35,
-                margin_s: float = 0.15) -> tuple[int, int] | None:
+                margin_s: float = 0.15, above_db: float | None = None
+                ) -> tuple[int, int] | None:
     """Where one voice stands out over a talking background, or None when none does.
 
     Over other people's talk a voice detector hears speech everywhere, so the span is found
@@ -346,7 +353,8 @@ def talker_span(samples: np.ndarray, min_contrast_db: float = 6.0, gap_s: float 
     20th percentile) by half the way to the loudest (95th percentile), at least
     `min_contrast_db`; runs closer than `gap_s` join, and the run holding the most energy is
     the nearest talker. Four-talker babble alone varies by under 5 dB, a voice 5 dB above
-    it by 9 dB or more."""
+    it by 9 dB or more. Over a steady noise, whose level hardly moves, `above_db` (a fixed
+    margin over the background) keeps the soft ends of words a half-way threshold cuts."""
     rms = frame_rms(samples)
     if len(rms) < 5:
         return None
@@ -355,7 +363,8 @@ def talker_span(samples: np.ndarray, min_contrast_db: float = 6.0, gap_s: float 
     low, high = np.percentile(level, 20), np.percentile(level, 95)
     if high - low < min_contrast_db:
         return None
-    loud = level > low + max(min_contrast_db, (high - low) / 2)
+    above = above_db if above_db is not None else max(min_contrast_db, (high - low) / 2)
+    loud = level > low + above
     gap = round(gap_s * 1000 / FRAME_MS)
     runs: list[list[int]] = []
     for index in np.flatnonzero(loud):

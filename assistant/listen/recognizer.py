@@ -101,11 +101,12 @@ class Settings:
     # Whole recordings: decode only from the first to the last frame this much louder than
     # the background (audio.loud_span), so distant talk before and after is not decoded.
     loud_above_floor_db: float = 6.0
-    # Over other people's talk (audio.background), find the nearest voice by level
-    # (audio.talker_span) instead of by voice detection, which hears speech everywhere;
-    # a voice less than this much above the talk is not told apart from it: no intent.
-    talk_span: bool = True
+    # Over other people's talk or a steady noise (audio.background), find the nearest voice
+    # by level (audio.talker_span) instead of by voice detection; a voice less than
+    # talk_contrast_db above the background is not told apart from it: no intent.
+    level_span: bool = True
     talk_contrast_db: float = 6.0
+    steady_above_db: float = 3.0
     extra: dict = field(default_factory=dict)
 
 
@@ -172,10 +173,10 @@ class Recognizer:
         self._prepare(key)
         samples = np.asarray(samples_16k_int16, dtype=np.int16).reshape(-1)
         scene = audio.background(samples)
-        cleaned = self._cleaned(samples, scene)
-        if scene.talk and self.settings.talk_span:
-            span = audio.talker_span(samples, self.settings.talk_contrast_db)
+        if self.settings.level_span and (scene.talk or scene.steady):
+            cleaned, span = self._level_span(samples, scene)
         else:
+            cleaned = self._cleaned(samples, scene)
             span = self._speech_span(cleaned, scene)
         if span is None:
             decoded = Decoded("", 0.0)
@@ -186,6 +187,24 @@ class Recognizer:
         intent = self.understand(decoded, key)
         elapsed = (time.perf_counter() - started) * 1000
         return Result(decoded.text, intent, decoded.confidence, elapsed)
+
+    def _level_span(self, samples: np.ndarray, scene: audio.Background):
+        """Over a steady noise or other people's talk the nearest voice is found by level
+        (audio.talker_span): over talk a voice detector hears speech everywhere, and over
+        steady noise level finds the voice as well as Silero for none of its cost. Only the
+        span (with a half second before it for the suppressor to settle) is denoised."""
+        if scene.talk:
+            span = audio.talker_span(samples, self.settings.talk_contrast_db)
+        else:  # steady noise: no other voice to leave out, so keep every soft word end
+            span = audio.talker_span(samples, self.settings.talk_contrast_db, gap_s=0.6,
+                                     above_db=self.settings.steady_above_db)
+        if span is None:
+            return samples, None
+        lead = min(span[0], audio.RATE // 2)
+        part = self._cleaned(samples[span[0] - lead : span[1]], scene)[lead:]
+        cleaned = samples.copy()
+        cleaned[span[0] : span[1]] = part
+        return cleaned, span
 
     def _speech_span(self, cleaned: np.ndarray, scene: audio.Background
                      ) -> tuple[int, int] | None:
