@@ -66,11 +66,24 @@ class Microphone:
         self._stream = None
         self.lost = False
         self._last_frame = time.monotonic()
+        self._next_adc: float | None = None
+        self.gaps = 0  # overruns filled with silence
 
     def open(self) -> None:
         import sounddevice as sd
 
         def callback(indata, frames, time_info, status):
+            # Frames the device dropped (an overrun: this callback came late) come back as
+            # silence, so the microphone's timeline stays in step with the room's and the
+            # echo canceller keeps its alignment.
+            adc = time_info.inputBufferAdcTime
+            if adc and self._next_adc is not None and adc - self._next_adc > FRAME / RATE:
+                missing = min(int(round((adc - self._next_adc) * RATE)), RATE)
+                self._queue.put(bytes(2 * missing))
+                self.gaps += 1
+                self._next_adc += missing / RATE
+            if adc:
+                self._next_adc = (self._next_adc or adc) + frames / RATE
             self._queue.put(bytes(indata))
 
         try:
@@ -142,7 +155,12 @@ class LiveLoop:
         """The next microphone frame, with the assistant's own voice taken out."""
         frame = self.source.read(timeout=timeout)
         if frame is not None and self.echo is not None:
+            lag = self.echo.lag
             frame = self.echo.process(frame)
+            if self.echo.lag != lag:
+                debug_note(f"echo found {self.echo.lag / RATE * 1000:.0f} ms behind the voice"
+                           f" (gaps filled: microphone {getattr(self.source, 'gaps', 0)}, "
+                           f"speaker {self.echo.reference.gaps})")
         return frame
 
     def stop_speaking(self) -> None:
@@ -235,13 +253,14 @@ class LiveLoop:
                     if command or answer:
                         t_heard = self.clock.now()
                         cancel.set()
+                        if command:
+                            # bench/barge_in.py times the cut from this (one system clock)
+                            debug_note(f"barge-in {command!r} at monotonic "
+                                       f"{time.monotonic():.3f}")
                         done.wait(2.0)
                         if command:
                             self.barge_ins.append({"t_heard": t_heard, "text": command,
                                                    "t_silent": self.clock.now()})
-                            # bench/barge_in.py times the cut from this (one system clock)
-                            debug_note(f"barge-in {command!r} at monotonic "
-                                       f"{time.monotonic():.3f}")
                         return Heard(command or event.text, barged_in=bool(command),
                                      t_end_of_speech=t_heard)
         finally:

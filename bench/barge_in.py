@@ -118,7 +118,9 @@ def one_run(voice: str, echo: float, say) -> dict:
             stop_end = word_end(room, said_at)
             ended = wait_for(lambda: any(e["type"] == "end" for e in read_events(events)), 30)
             cut = cancelled_at(stderr_path)
-            silent_at = first_silence_after(room, cut - 0.05) if cut is not None else None
+            # 40 ms: the goodbye may start soon after the cut, so a longer gap can be missed
+            silent_at = (first_silence_after(room, cut - 0.05, span=0.04)
+                         if cut is not None else None)
             log = read_events(events)
             heard = [e["text"] for e in log if e["type"] == "heard"]
             stopped = any(e["type"] == "end" and e["reason"] == "stop" for e in log)

@@ -99,3 +99,19 @@ def test_passes_the_microphone_through_until_anything_is_played():
         reference.played(np.zeros(661, np.float32))
         assert canceller.process(frame) == frame
     assert canceller.lag is None and canceller.path is None
+
+
+def test_an_underrun_becomes_silence_in_the_reference():
+    """A late audio callback (the device played silence meanwhile) shows as a jump in the
+    device clock; the reference keeps in step by holding that silence too."""
+    reference = EchoReference(RATE)
+    block = np.full(320, 0.5, np.float32)  # 20 ms
+    t = 100.0
+    for _ in range(5):
+        reference.played(block, t)
+        t += 0.02
+    t += 0.1  # 100 ms the device filled with silence
+    reference.played(block, t)
+    got = reference.read(0, reference.written)
+    assert reference.written == 6 * 320 + 1600 and reference.gaps == 1
+    assert not got[5 * 320: 5 * 320 + 1600].any() and got[-320:].all()

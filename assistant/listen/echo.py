@@ -24,10 +24,10 @@ HISTORY_S = 20.0  # reference kept (the echo is looked for within it)
 # Delay search: the echo is looked for this far around the first guess (device buffers and
 # the room add a few tens to a few hundreds of milliseconds).
 SEARCH_S = (-0.3, 0.8)
-ESTIMATE_EVERY_S = 0.5
-ESTIMATE_WINDOW_S = 2.0
+ESTIMATE_EVERY_S = 0.25
+ESTIMATE_WINDOW_S = 1.0
 MIN_PEAK_RATIO = 6.0  # correlation peak over its typical value: a clear echo, not chance
-DRIFT_STEP = 8  # samples: a delay change this small is clock drift, followed at once
+DRIFT_STEP = 160  # samples: a delay change this small (timing jitter, drift) is followed at once
 # The echo path is fitted again every FIT_EVERY_S on the last FIT_WINDOW_S. Speech is a poor
 # probe (little energy in some bands), so longer windows fit better; two devices' clocks can
 # drift apart by a sample every few seconds, so shorter ones follow better. Measured in the
@@ -64,11 +64,32 @@ class EchoReference:
         self._lock = threading.Lock()
         self.mic_clock = None  # set by the canceller: a function giving mic samples so far
         self._anchor: tuple[int, int] | None = None  # (reference n, mic samples) when first seen
+        self._next_dac: float | None = None
+        self.gaps = 0  # underruns filled with silence (for the curious and the tests)
 
-    def played(self, block: np.ndarray) -> None:
+    def played(self, block: np.ndarray, dac_time: float | None = None) -> None:
+        """`dac_time`: when the block's first sample reaches the speaker (PortAudio's stream
+        clock). A late callback (an underrun: the device played silence we never wrote)
+        shows as a jump in it; the gap goes into the reference as silence, so the reference
+        stays in step with what the room actually heard."""
         block = np.asarray(block, np.float32).reshape(-1)
+        seconds = len(block) / self.rate
+        gap = 0
+        if dac_time:
+            if self._next_dac is None:
+                self._next_dac = dac_time
+            # The clock's small jitter is no underrun: only a whole block late counts, and the
+            # expected time runs on from the samples written, not from each jittery stamp.
+            late = dac_time - self._next_dac
+            if late > seconds:
+                gap = min(int(round(late * RATE)), RATE)
+                self._next_dac += gap / RATE
+            self._next_dac += seconds
         if self._resampler is not None:
             block = self._resampler.resample_chunk(block)
+        if gap:
+            self.gaps += 1
+            block = np.concatenate([np.zeros(gap, np.float32), block])
         with self._lock:
             if self._anchor is None and self.mic_clock is not None:
                 self._anchor = (self._written, self.mic_clock())

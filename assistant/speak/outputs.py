@@ -260,7 +260,7 @@ class SpeakerOutput(Output):
             self._sounds = keep
             self._frame = stop
         outdata[:, 0] = np.clip(out * np.float32(self.volume), -1.0, 1.0)
-        self.echo_reference.played(outdata[:, 0])
+        self.echo_reference.played(outdata[:, 0], time_info.outputBufferDacTime)
 
     def _enqueue(self, frame: int, audio: np.ndarray) -> None:
         with self._lock:
