@@ -109,3 +109,55 @@ def test_every_noise_suppressor_streams_without_changing_length(name, spoken_sto
 def test_an_unknown_noise_suppressor_is_a_clear_error():
     with pytest.raises(LetitoutError, match="noise suppressor"):
         make_denoiser("magic")
+
+
+# --- the background under a recording ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def babble(tmp_path_factory) -> np.ndarray:
+    """Four espeak-ng voices talking at once for 4 s (unit RMS, float)."""
+    folder = tmp_path_factory.mktemp("babble")
+    talk = [("en-us", "the bus was late again so we walked the whole way into town"),
+            ("en-gb", "have you tried the new place that opened near the station"),
+            ("en-us+f3", "my sister is coming over on sunday with the children"),
+            ("en-gb-x-rp", "they say it will rain all through the long weekend")]
+    mixed = np.zeros(16000 * 4)
+    for index, (voice, text) in enumerate(talk):
+        path = folder / f"talker{index}.wav"
+        subprocess.run(["espeak-ng", "-v", voice, "-w", str(path), text], check=True)
+        voice_samples = np.tile(audio.read_wav(path).astype(float), 3)[4000 * index :]
+        mixed += voice_samples[: len(mixed)]
+    return mixed / mixed.std()
+
+
+def _over(speech: np.ndarray, noise: np.ndarray, speech_to_noise_db: float) -> np.ndarray:
+    """speech (padded to the noise's length, starting at 1 s) over noise at this level."""
+    s = np.zeros(len(noise))
+    s[16000 : 16000 + len(speech)] = speech
+    voiced = speech[np.abs(speech) > 0.05 * np.abs(speech).max()].astype(float)
+    scale = np.sqrt(np.mean(voiced**2)) / 10 ** (speech_to_noise_db / 20)
+    return np.clip(s + noise * scale, -32768, 32767).astype(np.int16)
+
+
+def test_background_talk_is_told_apart_from_running_water(babble):
+    rng = np.random.default_rng(2)
+    hiss = rng.normal(0, 1, len(babble))
+    assert audio.background((babble * 2000).astype(np.int16)).talk
+    water = audio.background((hiss * 2000).astype(np.int16))
+    assert not water.talk and water.steady and not water.quiet
+    assert audio.background(np.zeros(32000, np.int16)).quiet
+
+
+def test_the_near_voice_is_found_over_background_talk(babble, spoken_stop):
+    recording = _over(spoken_stop, babble, 10.0)
+    span = audio.talker_span(recording)
+    voiced = np.flatnonzero(np.abs(spoken_stop) > 0.05 * np.abs(spoken_stop).max())
+    true_start, true_end = 16000 + voiced[0], 16000 + voiced[-1]
+    assert span is not None
+    assert true_start - 0.3 * 16000 <= span[0] <= true_start + 0.05 * 16000
+    assert true_end - 0.05 * 16000 <= span[1] <= true_end + 0.3 * 16000
+
+
+def test_background_talk_alone_has_no_near_voice(babble):
+    assert audio.talker_span((babble * 2000).astype(np.int16)) is None

@@ -350,11 +350,12 @@ def talker_span(samples: np.ndarray, min_contrast_db: float = 6.0, gap_s: float 
 
     Over other people's talk a voice detector hears speech everywhere, so the span is found
     by level: frames (smoothed over 150 ms) louder than the background's typical level (its
-    20th percentile) by half the way to the loudest (95th percentile), at least
-    `min_contrast_db`; runs closer than `gap_s` join, and the run holding the most energy is
-    the nearest talker. Four-talker babble alone varies by under 5 dB, a voice 5 dB above
-    it by 9 dB or more. Over a steady noise, whose level hardly moves, `above_db` (a fixed
-    margin over the background) keeps the soft ends of words a half-way threshold cuts."""
+    20th percentile) by half the way to the loudest (95th percentile), at least 6 dB,
+    when the loudest stand `min_contrast_db` above it; runs closer than `gap_s` join, and
+    the run holding the most energy is the nearest talker. Four-talker babble alone varies
+    by under 5 dB, a voice 5 dB above it by 9 dB or more. Over a steady noise, whose level
+    hardly moves, `above_db` (a fixed margin over the background) keeps the soft ends of
+    words that a half-way threshold cuts."""
     rms = frame_rms(samples)
     if len(rms) < 5:
         return None
@@ -363,7 +364,7 @@ def talker_span(samples: np.ndarray, min_contrast_db: float = 6.0, gap_s: float 
     low, high = np.percentile(level, 20), np.percentile(level, 95)
     if high - low < min_contrast_db:
         return None
-    above = above_db if above_db is not None else max(min_contrast_db, (high - low) / 2)
+    above = above_db if above_db is not None else max(6.0, (high - low) / 2)
     loud = level > low + above
     gap = round(gap_s * 1000 / FRAME_MS)
     runs: list[list[int]] = []
