@@ -11,7 +11,7 @@ Also counts how often the assistant took its own voice for the person.
 
     python bench/barge_in.py [--runs 5] [--voice joe]
 
-Writes bench/results/barge_in.json.
+Writes bench/results/barge_in_VOICE.json (the assistant's voice).
 """
 
 from __future__ import annotations
@@ -135,7 +135,9 @@ def one_run(voice: str, echo: float, say) -> dict:
                 "quiet_ms": (round((silent_at - cut) * 1000)
                              if cut is not None and silent_at is not None else None),
                 "heard": heard,
-                "self_heard": max(0, len(heard) - 3),
+                # the voice cut before the person said a word: its own voice, heard as a command
+                "cut_before_person_spoke": cut is not None and cut < said_at,
+                "self_heard": max(0, len(heard) - 3) + int(cut is not None and cut < said_at),
                 "end_reason": next((e["reason"] for e in log if e["type"] == "end"), None),
             }
         finally:
@@ -175,7 +177,7 @@ def main() -> int:
         "latency_ms_max": max(latencies) if latencies else None,
         "self_heard_total": sum(r.get("self_heard", 0) for r in runs),
     }
-    out = ROOT / "bench" / "results" / "barge_in.json"
+    out = ROOT / "bench" / "results" / f"barge_in_{args.voice}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2) + "\n")
     print(f"\nstopped {report['stopped']}/{len(runs)}; latency after 'stop' ends: "
