@@ -235,7 +235,10 @@ class LiveLoop:
                 # The echo canceller takes out most of the assistant's voice; the level gate
                 # then passes only frames clearly louder than what is left of it (sending the
                 # cancelled audio ungated let tone cues through as false starts).
-                for event in debug(stream.accept(talk.gate(frame))):
+                heard = talk.gate(frame)
+                if self.echo is not None and not self.echo.person_talking():
+                    heard = bytes(len(heard))  # only the assistant's own (misaligned) echo
+                for event in debug(stream.accept(heard)):
                     if isinstance(event, SpeechStart):
                         started_in_silence = not audible()
                         in_speech = True

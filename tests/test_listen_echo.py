@@ -115,3 +115,17 @@ def test_an_underrun_becomes_silence_in_the_reference():
     got = reference.read(0, reference.written)
     assert reference.written == 6 * 320 + 1600 and reference.gaps == 1
     assert not got[5 * 320: 5 * 320 + 1600].any() and got[-320:].all()
+
+
+def test_knows_the_person_from_the_echo_by_level(narration):
+    played, rate = narration
+    at16 = soxr.resample(played, rate, RATE)
+    half = len(at16) // 2
+    mic = pcm(room(at16, 1600, 0.1))[:half]
+    canceller, _ = run(played[: int(half * rate / RATE)], rate, mic)
+    assert canceller.path is not None
+    assert not canceller.person_talking()  # only the echo so far
+    loud = pcm(np.random.default_rng(4).normal(0, 0.2, FRAME)).tobytes()
+    canceller.reference.played(np.zeros(int(0.03 * rate), np.float32))
+    canceller.process(loud)
+    assert canceller.person_talking()

@@ -138,11 +138,20 @@ class EchoCanceller:
         self._since_fit = 0
         self._aligned = 0  # samples remembered since the current alignment was found
         self._frozen = 0  # samples left before the person's talk is out of the fit window
+        self._talk_seen = -(10**9)  # microphone sample at which the person was last heard
         # mic index = reference index + lag (unknown until the echo has been found)
         self.lag: int | None = None
         self.estimates: list[int] = []
         self.path: np.ndarray | None = None  # the echo path, as an FIR filter
         self._far_tail = np.zeros(FILTER_TAPS - 1, np.float32)
+
+    def person_talking(self, hangover_s: float = 0.3) -> bool:
+        """Was the microphone, lately, clearly louder than the echo of what was just played?
+        Judged on levels, so it holds even while the delay is being found again (when the
+        subtraction itself is off and leaves the assistant's voice in)."""
+        if self.path is None:
+            return True  # nothing learnt yet: no opinion (the level gate decides alone)
+        return self._mic - self._talk_seen <= hangover_s * RATE
 
     def mic_samples(self) -> int:
         with self._lock:
@@ -177,6 +186,7 @@ class EchoCanceller:
             expected = gain * float(np.mean(recent**2))
             if float(np.mean(near**2)) > NEAR_TALK_RATIO * expected + NEAR_TALK_FLOOR:
                 self._frozen = int(max(FIT_WINDOW_S, ESTIMATE_WINDOW_S) * RATE)
+                self._talk_seen = self._mic
         self._history = np.roll(self._history, -n)
         self._history[-n:] = near
         self._far_history = np.roll(self._far_history, -n)
