@@ -138,7 +138,9 @@ def test_streaming_reports_speech_start_then_the_final_intent(recognizer, joe):
 
 def test_narrowed_listening_still_hears_stop(recognizer, joe):
     stream = recognizer.stream(expect=["next", "repeat"])
-    recording = _padded(joe("stop"))
+    # "stop please": Piper renders differently each time, and a lone "stop" from it is heard
+    # as "bath" or "to got" now and then (a known weakness, see bench/barge_in.py).
+    recording = _padded(joe("stop please"))
     events = stream.accept(recording) + stream.flush()
     finals = [e for e in events if isinstance(e, Final)]
     assert [f.intent.name for f in finals] == ["stop"]
