@@ -24,7 +24,7 @@ from assistant.clock import Clock
 from assistant.devices import find_device
 from assistant.errors import LetitoutError
 from assistant.events import Events
-from assistant.listen.echo import EchoCanceller
+from assistant.listen.echo import DeviceClock, EchoCanceller
 from assistant.listen.recognizer import Final, SpeechStart
 from assistant.narration import Say, Turn
 from assistant.runner import play
@@ -66,7 +66,7 @@ class Microphone:
         self._stream = None
         self.lost = False
         self._last_frame = time.monotonic()
-        self._next_adc: float | None = None
+        self._clock = DeviceClock()
         self.gaps = 0  # overruns filled with silence
 
     def open(self) -> None:
@@ -76,14 +76,10 @@ class Microphone:
             # Frames the device dropped (an overrun: this callback came late) come back as
             # silence, so the microphone's timeline stays in step with the room's and the
             # echo canceller keeps its alignment.
-            adc = time_info.inputBufferAdcTime
-            if adc and self._next_adc is not None and adc - self._next_adc > FRAME / RATE:
-                missing = min(int(round((adc - self._next_adc) * RATE)), RATE)
+            missing = self._clock.missing(time_info.inputBufferAdcTime, frames / RATE)
+            if missing:
                 self._queue.put(bytes(2 * missing))
                 self.gaps += 1
-                self._next_adc += missing / RATE
-            if adc:
-                self._next_adc = (self._next_adc or adc) + frames / RATE
             self._queue.put(bytes(indata))
 
         try:
@@ -289,12 +285,12 @@ class LiveLoop:
         own = set(normal_words(spoken))
         novel = [w for w in normal_words(heard) if w not in own]
         understander = self.session.understander
+        allowed = BARGE_IN if final else BARGE_IN - {"crisis"}
         for size in (1, 2, 3, 4, 6):
             if size > len(novel):
                 break
             tail = " ".join(novel[-size:])
             intent = understander.parse(tail)
-            allowed = BARGE_IN if final else BARGE_IN - {"crisis"}
             if (intent.name in allowed and intent.confidence >= BARGE_IN_MIN_CONFIDENCE
                     and not is_echo(tail, spoken)):
                 return tail
@@ -393,9 +389,8 @@ class DoubleTalk:
 
 def debug(events: list) -> list:
     """With LETITOUT_DEBUG=1, what the recogniser hears goes to stderr (never to a file)."""
-    if events and os.environ.get("LETITOUT_DEBUG"):
-        for event in events:
-            print(f"letitout: debug: {event}", file=sys.stderr, flush=True)
+    for event in events:
+        debug_note(str(event))
     return events
 
 

@@ -565,10 +565,13 @@ class Session:
             self.state = "save_before_stop"
             return self._turn("Before we stop. " + self._p("journal_save_offer"),
                               expect=frozenset({"yes", "no"}) | GLOBAL)
-        # Mid-breathing, the first words are the way back to normal breathing.
-        first = [self._p("breathe_normally")] if self.progress and self.progress.connected else []
+        first = self._out_of_fast_breathing()
         self.progress = None
         return self._end(self._turn(*first, self._p("goodbye"), window=None), "stop")
+
+    def _out_of_fast_breathing(self) -> list[str]:
+        """Mid fast breathing, the first words are the way back to normal breathing."""
+        return [self._p("breathe_normally")] if self.progress and self.progress.connected else []
 
     # ---- faults --------------------------------------------------------------------------
     def device_lost(self) -> Turn:
@@ -576,11 +579,8 @@ class Session:
         memory, never written anywhere) and say so: the person may still hear us."""
         if self.ended:
             return Turn(done=True)
-        # Mid fast breathing, the first words are the way back to normal breathing.
-        first = [self._p("breathe_normally")] if self.progress and self.progress.connected else []
-        if self.state != "paused":
-            self.paused_from = self.state
-            self.state = "paused"
+        first = self._out_of_fast_breathing()
+        self._enter_pause()
         return self._turn(*first, self._p("device_lost"), window=None)
 
     def device_back(self) -> Turn:
@@ -590,10 +590,13 @@ class Session:
         return self._turn(self._p("device_back"), window=None)
 
     def _pause(self) -> Turn:
+        self._enter_pause()
+        return self._turn(self._p("paused"), window=None)
+
+    def _enter_pause(self) -> None:
         if self.state != "paused":
             self.paused_from = self.state
             self.state = "paused"
-        return self._turn(self._p("paused"), window=None)
 
     def _resume(self) -> Turn:
         previous, self.paused_from = self.paused_from, None

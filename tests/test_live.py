@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -116,6 +117,16 @@ def start_assistant(room: PulseRoom, tmp_path: Path, events: Path) -> subprocess
         stderr=open(tmp_path / "stderr.txt", "w"), text=True)
 
 
+@contextmanager
+def killed_at_exit(process: subprocess.Popen):
+    """The assistant's process, killed on the way out if a failed check left it running."""
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+
+
 def answer_when_asked(room: PulseRoom, events: Path, say, text: str, after_events: int):
     """Wait for a question (a sentence ending in ?), for the speaker to fall quiet, then
     answer into the microphone."""
@@ -142,8 +153,7 @@ def test_a_spoken_session_on_real_audio_devices_with_its_own_echo(room, tmp_path
     """Microphone and speaker through sounddevice; the speaker leaks into the microphone."""
     say = person_voice()
     events = tmp_path / "events.jsonl"
-    assistant = start_a_technique(room, tmp_path, events, say)
-    try:
+    with killed_at_exit(start_a_technique(room, tmp_path, events, say)) as assistant:
         # The first step rests in silence; "stop" in that quiet ends the session.
         first_step = [e for e in read_events(events) if e["type"] == "step"][0]
         assert wait_quiet(room, 1.5, 60, after=time.monotonic())
@@ -151,9 +161,6 @@ def test_a_spoken_session_on_real_audio_devices_with_its_own_echo(room, tmp_path
         assert wait_for(lambda: any(e["type"] == "end" for e in read_events(events)), 40), \
             show(events) + (tmp_path / "stderr.txt").read_text()[-3000:]
         assistant.wait(timeout=30)
-    finally:
-        if assistant.poll() is None:
-            assistant.kill()
     log = read_events(events)
     assert assistant.returncode == 0, (tmp_path / "stderr.txt").read_text()[-3000:]
     intents = [e["intent"] for e in log if e["type"] == "intent"]
@@ -170,13 +177,9 @@ def test_a_spoken_session_on_real_audio_devices_with_its_own_echo(room, tmp_path
 def test_ctrl_c_ends_a_spoken_session_cleanly_with_a_goodbye(room, tmp_path):
     say = person_voice()
     events = tmp_path / "events.jsonl"
-    assistant = start_a_technique(room, tmp_path, events, say)
-    try:
+    with killed_at_exit(start_a_technique(room, tmp_path, events, say)) as assistant:
         assistant.send_signal(signal.SIGINT)
         assistant.wait(timeout=60)
-    finally:
-        if assistant.poll() is None:
-            assistant.kill()
     assert assistant.returncode == 0, (tmp_path / "stderr.txt").read_text()[-3000:]
     log = read_events(events)
     assert log[-1] == {**log[-1], "type": "end", "reason": "interrupted"}

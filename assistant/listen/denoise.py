@@ -156,7 +156,11 @@ class AutoDenoiser:
         return samples
 
     def process_whole(self, samples: np.ndarray) -> np.ndarray:
-        scene = background(samples)
+        return self.for_background(samples, background(samples))
+
+    @staticmethod
+    def for_background(samples: np.ndarray, scene) -> np.ndarray:
+        """The rule itself, for a caller that has already judged the background."""
         if scene.talk or scene.floor_rms < NOISY_FLOOR_RMS:
             return samples
         return RnnoiseDenoiser().process_whole(samples)

@@ -14,6 +14,7 @@ window.)
 from __future__ import annotations
 
 import threading
+from collections import deque
 
 import numpy as np
 
@@ -44,6 +45,32 @@ NEAR_TALK_RATIO = 6.0
 NEAR_TALK_FLOOR = (150 / 32768) ** 2  # power below this is quiet, whatever the ratio
 
 
+class DeviceClock:
+    """When the next block should reach (or leave) the device, run on from the samples seen.
+    A block stamped a whole block later than that means the device played or dropped
+    something we never saw (an underrun or overrun); ``missing`` says how many 16 kHz samples
+    of silence stand in for it, so a timeline stays in step with the room's."""
+
+    def __init__(self) -> None:
+        self._next: float | None = None
+
+    def missing(self, stamp: float | None, seconds: float) -> int:
+        """`stamp`: PortAudio's time for this block (0 or None when it has none); `seconds`:
+        the block's length. Small jitter in the stamps is no gap: the expected time runs on
+        from the samples, not from each stamp."""
+        if not stamp:
+            return 0
+        if self._next is None:
+            self._next = stamp
+        gap = 0
+        late = stamp - self._next
+        if late > seconds:
+            gap = min(int(round(late * RATE)), RATE)
+            self._next += gap / RATE
+        self._next += seconds
+        return gap
+
+
 class EchoReference:
     """What the speaker played, resampled to 16 kHz, as one gapless timeline.
 
@@ -64,7 +91,7 @@ class EchoReference:
         self._lock = threading.Lock()
         self.mic_clock = None  # set by the canceller: a function giving mic samples so far
         self._anchor: tuple[int, int] | None = None  # (reference n, mic samples) when first seen
-        self._next_dac: float | None = None
+        self._clock = DeviceClock()
         self.gaps = 0  # underruns filled with silence (for the curious and the tests)
 
     def played(self, block: np.ndarray, dac_time: float | None = None) -> None:
@@ -73,18 +100,7 @@ class EchoReference:
         shows as a jump in it; the gap goes into the reference as silence, so the reference
         stays in step with what the room actually heard."""
         block = np.asarray(block, np.float32).reshape(-1)
-        seconds = len(block) / self.rate
-        gap = 0
-        if dac_time:
-            if self._next_dac is None:
-                self._next_dac = dac_time
-            # The clock's small jitter is no underrun: only a whole block late counts, and the
-            # expected time runs on from the samples written, not from each jittery stamp.
-            late = dac_time - self._next_dac
-            if late > seconds:
-                gap = min(int(round(late * RATE)), RATE)
-                self._next_dac += gap / RATE
-            self._next_dac += seconds
+        gap = self._clock.missing(dac_time, len(block) / self.rate)
         if self._resampler is not None:
             block = self._resampler.resample_chunk(block)
         if gap:
@@ -141,7 +157,7 @@ class EchoCanceller:
         self._talk_seen = -(10**9)  # microphone sample at which the person was last heard
         # mic index = reference index + lag (unknown until the echo has been found)
         self.lag: int | None = None
-        self.estimates: list[int] = []
+        self.estimates: deque[int] = deque(maxlen=64)  # the latest delay estimates
         self.path: np.ndarray | None = None  # the echo path, as an FIR filter
         self._far_tail = np.zeros(FILTER_TAPS - 1, np.float32)
 
@@ -187,10 +203,9 @@ class EchoCanceller:
             if float(np.mean(near**2)) > NEAR_TALK_RATIO * expected + NEAR_TALK_FLOOR:
                 self._frozen = int(max(FIT_WINDOW_S, ESTIMATE_WINDOW_S) * RATE)
                 self._talk_seen = self._mic
-        self._history = np.roll(self._history, -n)
-        self._history[-n:] = near
-        self._far_history = np.roll(self._far_history, -n)
-        self._far_history[-n:] = far
+        for history, new in ((self._history, near), (self._far_history, far)):
+            history[:-n] = history[n:]  # in place: this runs for every microphone frame
+            history[-n:] = new
         self._since_estimate += n
         self._since_fit += n
         self._aligned += n
@@ -235,18 +250,15 @@ class EchoCanceller:
         lag = self.estimate_lag(anchor)
         if lag is None:
             return
-        # Believe a new delay only when two estimates in a row agree (one chance peak must
-        # not throw away what the adaptive filter has learnt).
         previous = self.estimates[-1] if self.estimates else None
         self.estimates.append(lag)
         agreed = previous is not None and abs(lag - previous) <= 40
-        # The first clear peak is taken at once (the sooner the echo goes, the better); a
-        # change later needs two estimates that agree.
         small = self.lag is not None and abs(lag - self.lag) <= DRIFT_STEP
+        # The first clear peak is taken at once (the sooner the echo goes, the better), and so
+        # is a small change (jitter, drift); a jump needs two estimates in a row that agree,
+        # so one chance peak does not throw away the learnt path. Either way the remembered
+        # reference is read again the new way, so the next fit sees one alignment.
         if lag != self.lag and (self.lag is None or small or agreed):
-            # The clocks drift a sample at a time; a jump (an underrun) needs two estimates.
-            # Either way the remembered reference is read again the new way, so the next fit
-            # sees one consistent alignment.
             first = self.lag is None
             self.lag = lag
             self._realign()

@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.errors import LetitoutError
 from assistant.listen import audio
-from assistant.listen.denoise import NOISY_FLOOR_RMS, RnnoiseDenoiser, make_denoiser
+from assistant.listen.denoise import AutoDenoiser, make_denoiser
 from assistant.listen.grammar import expected_intents
 
 
@@ -234,9 +234,7 @@ class Recognizer:
         only; quiet recordings and talking backgrounds are left alone (over babble RNNoise
         keeps some of the talk and muffles the voice: 29 -> 13 of 40 clips at 20 dB)."""
         if self.settings.denoiser == "auto":
-            if scene.talk or scene.floor_rms < NOISY_FLOOR_RMS:
-                return samples
-            return RnnoiseDenoiser().process_whole(samples)
+            return AutoDenoiser.for_background(samples, scene)
         denoiser = make_denoiser(self.settings.denoiser)
         whole = getattr(denoiser, "process_whole", None)
         return whole(samples) if whole else denoiser.process(samples)
