@@ -41,6 +41,15 @@ ECHO_TAIL_S = 0.35  # after playback, the room still rings with the assistant's 
 # While it speaks, an utterance ends after this much quiet (0.5 s otherwise): a lone "stop"
 # then silences the voice within half a second of its end.
 BARGE_IN_TRAILING_S = 0.2
+# Partial results come this often while it speaks (a partial reading "stop" cuts in).
+BARGE_IN_PARTIAL_EVERY_S = 0.1
+# An utterance of at most this many words (so far) over the voice ends when the person's
+# level has been down for this many frames (150 ms): a lone "stop" needs no longer wait.
+EARLY_END_WORDS = 2
+EARLY_END_FRAMES = 5
+# A final heard this soon after another is read together with it, so a sentence cut in two
+# at a pause ("I just ... want to die") is still understood whole.
+JOIN_WITHIN_S = 1.5
 ECHO_SIMILARITY = 85  # heard words this close to the sentence being spoken are its echo
 
 
@@ -137,14 +146,15 @@ def find_input_device(device: str | int | None = None) -> int | None:
 
 class LiveLoop:
     def __init__(self, session: Session, source, output, recognizer, clock: Clock,
-                 events: Events) -> None:
+                 events: Events, echo_reference=None) -> None:
         self.session, self.source, self.output = session, source, output
         self.recognizer, self.clock, self.events = recognizer, clock, events
         self.barge_ins: list[dict] = []  # what stopped the voice, and when (for the bench)
         self._cancel: threading.Event | None = None
         self._speaker: threading.Thread | None = None
-        # The speaker output knows what it plays: take that echo out of the microphone.
-        reference = getattr(output, "echo_reference", None)
+        # The speaker output knows what it plays: take that echo out of the microphone. (The
+        # sound server's monitor of the speaker, when there is one, is the better record.)
+        reference = echo_reference or getattr(output, "echo_reference", None)
         self.echo = EchoCanceller(reference) if reference is not None else None
 
     def _read(self, timeout: float) -> bytes | None:
@@ -217,10 +227,13 @@ class LiveLoop:
         # The whole command grammar, not just the barge-in words: with only "stop" and crisis
         # phrases to choose from, the assistant's own voice would be forced into one of them.
         stream = self.recognizer.stream(expect=None, trailing_silence=BARGE_IN_TRAILING_S)
+        stream.PARTIAL_EVERY_S = BARGE_IN_PARTIAL_EVERY_S
         spoken = " ".join(item.text for item in turn.items if isinstance(item, Say))
         audible = getattr(self.output, "audible", lambda: not done.is_set())
         talk = DoubleTalk()
         started_in_silence = in_speech = False
+        partial_words = 0
+        earlier = SplitPhrase()
         try:
             # Keep listening past the end of playback while someone is mid-sentence.
             while not done.is_set() or in_speech:
@@ -234,15 +247,27 @@ class LiveLoop:
                 heard = talk.gate(frame)
                 if self.echo is not None and not self.echo.person_talking():
                     heard = bytes(len(heard))  # only the assistant's own (misaligned) echo
-                for event in debug(stream.accept(heard)):
+                events = stream.accept(heard)
+                # A word or two said over the voice ends when the voice over the echo does:
+                # waiting for the usual stretch of quiet would cost a quarter second more.
+                # (Not an answer begun in the quiet after a sentence: that may pause between
+                # words, "help me ... let it out", and gets the usual endpoint.)
+                if (in_speech and not started_in_silence and partial_words <= EARLY_END_WORDS
+                        and talk.quiet_frames == EARLY_END_FRAMES):
+                    events += stream.flush()
+                for event in debug(events):
                     if isinstance(event, SpeechStart):
                         started_in_silence = not audible()
-                        in_speech = True
+                        in_speech, partial_words = True, 0
                         continue
                     final = isinstance(event, Final)
+                    text = event.text
                     if final:
                         in_speech = False
-                    command = self._command_over_voice(event.text, spoken, talk, final)
+                        text = earlier.join(text, self.clock.now())
+                    else:
+                        partial_words = len(normal_words(text))
+                    command = self._command_over_voice(text, spoken, talk, final)
                     if command is None and final:
                         command = self._understood_over_voice(event.intent, spoken, talk)
                     # Speech that began in the quiet after the last sentence is an ordinary
@@ -334,6 +359,21 @@ class LiveLoop:
                 return Heard(None)  # a scripted person who has said their line
 
 
+class SplitPhrase:
+    """Finals heard close together are read as one: a sentence cut in two at a pause ("I just
+    ... want to die") is still understood whole."""
+
+    def __init__(self, within_s: float = JOIN_WITHIN_S) -> None:
+        self.within_s = within_s
+        self._last: tuple[str, float] | None = None
+
+    def join(self, text: str, now: float) -> str:
+        last, self._last = self._last, (text, now)
+        if last is not None and last[0] and now - last[1] <= self.within_s:
+            return f"{last[0]} {text}".strip()
+        return text
+
+
 class DoubleTalk:
     """Is someone talking over the assistant? Their voice makes the microphone clearly louder
     than the echo of the assistant alone (the recent median level)."""
@@ -348,6 +388,7 @@ class DoubleTalk:
         self.levels: deque[float] = deque(maxlen=self.WINDOW)
         self._open_for = 0
         self._recent: deque[bytes] = deque(maxlen=self.PREROLL + 1)
+        self.quiet_frames = 0  # frames since the last one clearly louder than the echo
 
     def push(self, frame: bytes) -> None:
         samples = np.frombuffer(frame, dtype=np.int16).astype(np.float32)
@@ -365,6 +406,7 @@ class DoubleTalk:
         echo = float(np.median(self.levels))
         bar = max(self.FLOOR, echo * self.RATIO)
         if self.levels[-1] > bar:
+            self.quiet_frames = 0
             opening = self._open_for == 0
             self._open_for = self.HANGOVER
             if opening:
@@ -372,7 +414,9 @@ class DoubleTalk:
                 # held back as silence, through as well.
                 held = list(self._recent)[:-1]
                 return b"".join(held) + frame
-        elif self._open_for > 0:
+            return frame
+        self.quiet_frames += 1
+        if self._open_for > 0:
             self._open_for -= 1
         else:
             return bytes(len(frame))
@@ -390,7 +434,7 @@ class DoubleTalk:
 def debug(events: list) -> list:
     """With LETITOUT_DEBUG=1, what the recogniser hears goes to stderr (never to a file)."""
     for event in events:
-        debug_note(str(event))
+        debug_note(f"{event} at monotonic {time.monotonic():.3f}")
     return events
 
 
@@ -431,7 +475,9 @@ def run_live(session: Session, args, clock: Clock, events: Events) -> int:
           file=sys.stderr)
     events.subscribe(_print_event)
     microphone.open()
-    loop = LiveLoop(session, microphone, output, recognizer, clock, events)
+    monitor = open_monitor(output)
+    loop = LiveLoop(session, microphone, output, recognizer, clock, events,
+                    echo_reference=monitor)
     turn = None
     try:
         while True:
@@ -447,7 +493,23 @@ def run_live(session: Session, args, clock: Clock, events: Events) -> int:
         return 0
     finally:
         microphone.close()
+        if monitor is not None:
+            monitor.close()
         output.close()
+
+
+def open_monitor(output):
+    """What the speaker plays, heard back from the sound server (None where there is none)."""
+    from assistant.listen.monitor import MonitorReference, speaker_monitor
+
+    name = speaker_monitor(getattr(output, "device", None))
+    if name is None:
+        return None
+    monitor = MonitorReference(name)
+    if not monitor.open():
+        return None
+    debug_note(f"echo reference: the sound server's {name}")
+    return monitor
 
 
 def recover(session: Session, microphone, speak, wait=time.sleep, every_s: float = 2.0) -> Turn:

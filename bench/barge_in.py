@@ -103,6 +103,7 @@ def one_run(voice: str, echo: float, say) -> dict:
             env={**room.session_env(), "LETITOUT_DEBUG": "1"}, cwd=ROOT,
             stdout=subprocess.DEVNULL, stderr=stderr_file, text=True)
         result = {"ok": False}
+        said_at = stop_end = 0.0
         try:
             wait_quiet(room, 1.0, 120)
             room.play_into_mic(say("help me let it out"))
@@ -128,11 +129,13 @@ def one_run(voice: str, echo: float, say) -> dict:
                 "ok": bool(ended and stopped and speaking and silent_at is not None),
                 "speaking_when_stop_said": speaking,
                 # Only a real barge-in has a latency: otherwise the next quiet is a pause.
-                "latency_ms": (round((silent_at - stop_end) * 1000)
+                # (A pause in the narration may have begun just before the cut: then the
+                # cut itself is when the voice stopped for good.)
+                "latency_ms": (round((max(silent_at, cut) - stop_end) * 1000)
                                if stopped and silent_at is not None else None),
                 # where the time goes: hearing and deciding, then the audio path going quiet
                 "decided_ms": round((cut - stop_end) * 1000) if cut is not None else None,
-                "quiet_ms": (round((silent_at - cut) * 1000)
+                "quiet_ms": (round(max(0.0, silent_at - cut) * 1000)
                              if cut is not None and silent_at is not None else None),
                 "heard": heard,
                 # the voice cut before the person said a word: its own voice, heard as a command
@@ -150,6 +153,8 @@ def one_run(voice: str, echo: float, say) -> dict:
             stderr_file.close()
             if DEBUG:
                 print(stderr_path.read_text(), file=sys.stderr)
+                print(f"stop played at monotonic {said_at:.3f}, its end heard at "
+                      f"{stop_end:.3f}", file=sys.stderr)
         return result
 
 

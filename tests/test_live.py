@@ -185,3 +185,49 @@ def test_ctrl_c_ends_a_spoken_session_cleanly_with_a_goodbye(room, tmp_path):
     assert log[-1] == {**log[-1], "type": "end", "reason": "interrupted"}
     assert "take care" in log[-2]["text"].lower()
     assert "Traceback" not in (tmp_path / "stderr.txt").read_text()
+
+
+@pytest.mark.pulse
+def test_stop_said_over_the_narration_silences_it(room, tmp_path):
+    """Barge-in on the real device path: the assistant is mid-sentence, its voice leaking into
+    the microphone, when the person says "stop" (bench/barge_in.py times it)."""
+    say = person_voice()
+    events = tmp_path / "events.jsonl"
+    with killed_at_exit(start_a_technique(room, tmp_path, events, say)) as assistant:
+        time.sleep(1.5)  # well into the narration of the first step
+        speaking = [rms for _, rms in room.speaker_activity()[-10:]]
+        assert max(speaking) > 0.003, "the assistant was not speaking"
+        said_at = room.play_into_mic(say("stop"))
+        assert wait_for(lambda: any(e["type"] == "end" for e in read_events(events)), 30), \
+            show(events) + (tmp_path / "stderr.txt").read_text()[-3000:]
+        assistant.wait(timeout=30)
+    log = read_events(events)
+    assert log[-1] == {**log[-1], "type": "end", "reason": "stop"}, show(events)
+    # The narration was cut (its debug note), after the person spoke, not by its own voice.
+    note = [line for line in (tmp_path / "stderr.txt").read_text().splitlines()
+            if "barge-in" in line]
+    assert note and float(note[0].rsplit(" ", 1)[1]) > said_at - 1.0, note
+    heard = [e["text"] for e in log if e["type"] == "heard"]
+    assert heard[:2] == ["help me let it out", "yes"] and len(heard) == 3, show(events)
+
+
+@pytest.mark.pulse
+def test_the_speakers_monitor_is_taken_as_the_echo_reference(room, monkeypatch):
+    import sounddevice as sd
+
+    from assistant.listen.monitor import MonitorReference, speaker_monitor
+    from assistant.speak.outputs import find_output_device
+
+    monkeypatch.setenv("PULSE_SINK", "speaker")
+    assert speaker_monitor(find_output_device("pulse")) == "speaker.monitor"
+    reference = MonitorReference("speaker.monitor")
+    assert reference.open()
+    try:
+        t = np.arange(16000) / 16000
+        with sd.OutputStream(samplerate=16000, channels=1, dtype="float32", device="pulse") as out:
+            out.write((0.3 * np.sin(2 * np.pi * 440 * t)).astype(np.float32).reshape(-1, 1))
+            time.sleep(0.3)
+        heard = reference.read(reference.written - 24000, 24000)
+    finally:
+        reference.close()
+    assert np.sqrt(np.mean(heard**2)) > 0.05  # the tone, as the room heard it

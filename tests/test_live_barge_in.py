@@ -11,7 +11,7 @@ import pytest
 
 from assistant.clock import VirtualClock
 from assistant.events import Events
-from assistant.live import DoubleTalk, LiveLoop
+from assistant.live import DoubleTalk, LiveLoop, SplitPhrase
 from assistant.session import Session
 from assistant.understand import Intent
 
@@ -66,3 +66,32 @@ def test_a_runner_up_understood_as_stop_cuts_in(loop):
     assert loop._understood_over_voice(stop, NARRATION, talking(False)) is None
     unsure = Intent(name="stop", slots={}, confidence=0.5, text="stop")
     assert loop._understood_over_voice(unsure, NARRATION, talking(True)) is None
+
+
+def test_a_crisis_sentence_cut_at_a_pause_is_understood_whole(loop):
+    # Over the voice a short utterance ends as soon as the person's level drops, so "I just
+    # ... want to die" can arrive as two finals: read together, it is crisis.
+    phrase = SplitPhrase()
+    assert phrase.join("i just", now=10.0) == "i just"
+    joined = phrase.join("want to die", now=10.6)
+    heard = loop._command_over_voice(joined, NARRATION, talking(True), final=True)
+    assert loop.session.understander.parse(heard).name == "crisis"
+
+
+def test_finals_far_apart_are_not_joined():
+    phrase = SplitPhrase()
+    phrase.join("stop", now=1.0)
+    assert phrase.join("okay", now=5.0) == "okay"
+
+
+def test_the_gate_counts_the_quiet_since_the_person_last_spoke_over_the_echo():
+    talk = talking(True)  # ends with ten loud frames
+    rng = np.random.default_rng(4)
+    loud = (rng.normal(0, 3000, 480)).astype(np.int16).tobytes()
+    quiet = (rng.normal(0, 100, 480)).astype(np.int16).tobytes()
+    talk.push(loud)
+    assert talk.gate(loud) == loud and talk.quiet_frames == 0
+    for k in range(1, 6):
+        talk.push(quiet)
+        talk.gate(quiet)
+        assert talk.quiet_frames == k
