@@ -22,10 +22,14 @@ from assistant.errors import LetitoutError
 from assistant.listen.grammar import balanced_corpus
 from assistant.listen.pronounce import pronounce_missing
 from assistant.listen.recognizer import Decoded, print_stderr
+from assistant.listen.rescore import PhoneticIndex, jsgf, slots_of
 
 NBEST = 10  # lattice paths looked at when the best one is not a command
 TOPN = 6  # Gaussians scored per codebook (measured in bench/speech_in.py, see below)
 WARP = "1.06"  # inverse-linear frequency warp factor for the filterbank
+LM_DISCOUNT = 0.5  # probability mass the command model keeps for word sequences unseen
+RESCORE_NEAREST = 24  # template sentences the second pass chooses among
+RESCORE_SLOT_VALUES = 6  # values per slot (place, technique, minutes) it chooses among
 
 
 def model_dir() -> str:
@@ -69,6 +73,8 @@ class PocketsphinxEngine:
         self._searches: dict[frozenset[str] | None, str] = {}
         self._dictation_ready = False
         self._active: str | None = None
+        # (understander, intents) -> the phonetic index of those intents' templates
+        self._indexes: dict[tuple[int, frozenset[str]], PhoneticIndex] = {}
 
     # vocabulary -----------------------------------------------------------------------------
     def _ensure_words(self, words: set[str]) -> None:
@@ -96,7 +102,7 @@ class PocketsphinxEngine:
         self._ensure_words({w for w in corpus.split()})
         # Short names: pocketsphinx refuses to activate a search with a very long name.
         name = "all" if key is None else f"only_{len(self._searches)}"
-        lm = ArpaBoLM(text=corpus, add_start=True, discount_mass=0.5)
+        lm = ArpaBoLM(text=corpus, add_start=True, discount_mass=LM_DISCOUNT)
         lm.compute()
         with tempfile.TemporaryDirectory(prefix="letitout-lm-") as folder:
             path = os.path.join(folder, "commands.arpa")
@@ -121,6 +127,50 @@ class PocketsphinxEngine:
         else:
             search = self._searches[key]
         return _Utterance(self, search)
+
+    # second pass --------------------------------------------------------------------------
+    def rescore(self, key: frozenset[str] | None, samples: np.ndarray, first: Decoded,
+                understander, intents: frozenset[str]) -> Decoded | None:
+        """Decode the audio again against only the templates of these intents that sound
+        nearest to what the first pass heard (and its runner-ups). The result's confidence
+        is how close in phones (0..1) the heard words were to the nearest of them. None
+        when there is nothing to compare."""
+        heard = [t for t in [first.text, *first.alternatives] if t.strip()]
+        if not heard:
+            return None
+        index = self.phonetic_index(understander, intents)
+        allowed = None if key is None else intents & key
+        nearest = index.nearest(heard, RESCORE_NEAREST, allowed)
+        if not nearest:
+            return None
+        candidates = [candidate for candidate, _ in nearest]
+        values = index.slot_choices(heard, slots_of(candidates), RESCORE_SLOT_VALUES)
+        try:
+            self._decoder.add_jsgf_string("rescore", jsgf(candidates, values))
+        except (ValueError, RuntimeError):
+            return None
+        self._active = None  # a fresh search under the same name: activate it again
+        # The second look must not move the running cepstral mean (the same audio twice
+        # would weigh double in it and change how the next utterances are heard).
+        mean = self._decoder.get_cmn()
+        utterance = _Utterance(self, "rescore")
+        utterance.feed(samples)
+        text = utterance.finish().text
+        self._decoder.set_cmn(mean)
+        if not text:
+            return None
+        return Decoded(text, nearest[0][1] / 100)
+
+    def phonetic_index(self, understander, intents: frozenset[str]) -> PhoneticIndex:
+        """Built once per understander and intents (crisis only: a few milliseconds); the
+        recogniser asks for it at start so the first rescue does not wait for it."""
+        found = self._indexes.get((id(understander), intents))
+        if found is None:
+            found = PhoneticIndex(understander, self._decoder.lookup_word, intents)
+            self._ensure_words(found.words())
+            found.nearest(["a"], 1)  # every sentence's phones, now that every word has some
+            self._indexes[(id(understander), intents)] = found
+        return found
 
     def activate(self, search: str) -> None:
         # Tracked here: Decoder.current_search() crashes when no search is active yet.
@@ -159,7 +209,8 @@ class _Utterance:
         hyp = self._decoder.hyp()
         if hyp is None:
             return Decoded("", 0.0)
-        return Decoded(hyp.hypstr, float(hyp.prob), alternatives=self._alternatives(hyp.hypstr))
+        return Decoded(hyp.hypstr, float(hyp.prob),
+                       alternatives=self._alternatives(hyp.hypstr))
 
     def _alternatives(self, best: str) -> list[str]:
         """Distinct runner-up word strings from the lattice (cheap: about 1 ms)."""
