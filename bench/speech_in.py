@@ -195,6 +195,8 @@ def correct(intent, item) -> bool:
 
 def run_condition(recognizer, clips) -> dict:
     hits, crisis_hits, crisis_total, decode_s, audio_s = 0, 0, 0, 0.0, 0.0
+    wrong = 0  # an intent that is not the one said: worse than none (a false "stop")
+    false_crisis = 0  # crisis support offered for something else
     cpu_s = 0.0  # CPU time of this process: steadier than wall time on a shared machine
     misses = []
     for item, samples in clips:
@@ -203,18 +205,23 @@ def run_condition(recognizer, clips) -> dict:
         cpu_s += time.process_time() - cpu_started
         ok = correct(result.intent, item)
         hits += ok
+        wrong += not ok and result.intent.name is not None
         decode_s += result.decode_ms / 1000
         audio_s += len(samples) / 16000
         if item["intent"] == "crisis":
             crisis_total += 1
             crisis_hits += result.intent.name == "crisis"
+        else:
+            false_crisis += result.intent.name == "crisis"
         if not ok and len(misses) < 15:
             misses.append({"said": item["text"], "heard": result.text,
                            "intent": result.intent.name, "want": item["intent"]})
     return {
         "n": len(clips),
         "accuracy": round(hits / max(1, len(clips)), 4),
+        "wrong_intent_rate": round(wrong / max(1, len(clips)), 4),
         "crisis_recall": round(crisis_hits / crisis_total, 4) if crisis_total else None,
+        "false_crisis": false_crisis,
         "decode_rtf": round(decode_s / max(audio_s, 1e-9), 4),
         "decode_cpu_rtf": round(cpu_s / max(audio_s, 1e-9), 4),
         "misses": misses,
@@ -280,6 +287,7 @@ def bench_engine(engine: str, denoisers: list[str], quick: bool, cache: Path) ->
     for name, clips in conditions.items():
         report["conditions"][name] = run_condition(recognizer, clips)
         print(f"{engine:13s} {name:12s} accuracy {report['conditions'][name]['accuracy']:.3f}"
+              f"  wrong {report['conditions'][name]['wrong_intent_rate']:.3f}"
               f"  rtf {report['conditions'][name]['decode_rtf']:.3f}"
               f" cpu {report['conditions'][name]['decode_cpu_rtf']:.3f}", flush=True)
     # no intent on noise alone
@@ -384,8 +392,9 @@ def main() -> int:
               f"latency {report['latency_clean']}")
         for name, target in TARGETS.items():
             got = report["conditions"][name]["accuracy"]
+            wrong = report["conditions"][name]["wrong_intent_rate"]
             print(f"  {name:12s} {got:6.1%}  target {target:.0%}  "
-                  f"{'ok' if got >= target else 'MISSED'}")
+                  f"{'ok' if got >= target else 'MISSED':6s}  wrong intent {wrong:5.1%}")
         print(f"  crisis on clean: {report['conditions']['clean']['crisis_recall']}")
         print(f"  decode RTF clean: {report['conditions']['clean']['decode_rtf']}")
     print(f"wrote {args.out} and {args.out.with_suffix('.png')}")
