@@ -32,7 +32,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 from pulse_room import PulseRoom, wait_for  # noqa: E402
 
 SILENCE_RMS = 0.003
-PERSON_RMS = 0.02  # the person's voice in the microphone (the echo is about 0.002)
 DEBUG = False
 
 
@@ -42,13 +41,13 @@ def read_events(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
-def person():
+def person(name: str = "joe", gain: float = 0.8):
     import soxr
 
     from assistant.speak import load_voice
 
-    voice = load_voice("joe", warn=lambda m: None)
-    return lambda text: soxr.resample(voice.synthesize(text), voice.sample_rate, 16000) * 0.8
+    voice = load_voice(name, warn=lambda m: None)
+    return lambda text: soxr.resample(voice.synthesize(text), voice.sample_rate, 16000) * gain
 
 
 def wait_quiet(room, quiet_s, timeout, after=0.0):
@@ -58,12 +57,26 @@ def wait_quiet(room, quiet_s, timeout, after=0.0):
     return wait_for(quiet, timeout)
 
 
-def word_end(room, after: float) -> float:
-    """When the person's word ended in the microphone: the last block after `after` far
-    louder than the echo (the person is ~25 dB over it here)."""
+def word_end(room, after: float, clip) -> float:
+    """When the person's word ended in the microphone. The clip is found in the microphone
+    recording by cross-correlation (the echo there can be as loud as the person), and its
+    last voiced 10 ms block (over 5% of its loudest) is read off the recording's clock."""
+    import numpy as np
+
     time.sleep(0.3)
-    loud = [t for t, rms in room.activity("mic") if t >= after and rms > PERSON_RMS]
-    return loud[-1] if loud else time.monotonic()
+    blocks = [(t, b) for t, b in list(room._recordings.get("mic", [])) if t >= after - 0.5]
+    if not blocks:
+        return time.monotonic()
+    mic = np.concatenate([b for _, b in blocks])
+    stamps = np.concatenate([np.full(len(b), t) for t, b in blocks])
+    clip = np.asarray(clip, np.float64)
+    size = 1 << int(np.ceil(np.log2(len(mic) + len(clip))))
+    corr = np.fft.irfft(np.fft.rfft(mic, size) * np.conj(np.fft.rfft(clip, size)), size)
+    start = int(np.argmax(corr[: len(mic)]))
+    levels = [np.sqrt(np.mean(clip[i:i + 160] ** 2)) for i in range(0, len(clip), 160)]
+    voiced = [i for i, level in enumerate(levels) if level > 0.05 * max(levels)]
+    end = min(len(mic) - 1, start + (voiced[-1] + 1) * 160)
+    return float(stamps[end])
 
 
 def cancelled_at(stderr_path: Path) -> float | None:
@@ -115,8 +128,9 @@ def one_run(voice: str, echo: float, say) -> dict:
             time.sleep(1.5)  # well into the narration of the first step
             speaking = any(rms > SILENCE_RMS for _, rms in room.speaker_activity()[-10:])
             said_at = time.monotonic()
-            room.play_into_mic(say("stop"))
-            stop_end = word_end(room, said_at)
+            clip = say("stop")
+            room.play_into_mic(clip)
+            stop_end = word_end(room, said_at, clip)
             ended = wait_for(lambda: any(e["type"] == "end" for e in read_events(events)), 30)
             cut = cancelled_at(stderr_path)
             # 40 ms: the goodbye may start soon after the cut, so a longer gap can be missed
@@ -163,12 +177,15 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--voice", default="joe")
     parser.add_argument("--echo", type=float, default=0.35, help="speaker-to-mic gain (0-1)")
+    parser.add_argument("--person", default="joe", help="the person's voice")
+    parser.add_argument("--person-gain", type=float, default=0.8,
+                        help="the person's level in the microphone (peak, 0-1)")
     parser.add_argument("--debug", action="store_true",
                         help="print what the recogniser heard (LETITOUT_DEBUG)")
     args = parser.parse_args()
     global DEBUG
     DEBUG = args.debug
-    say = person()
+    say = person(args.person, args.person_gain)
     runs = []
     for i in range(args.runs):
         run = one_run(args.voice, args.echo, say)
@@ -176,13 +193,16 @@ def main() -> int:
         print(f"run {i + 1}: {run}", flush=True)
     latencies = [r["latency_ms"] for r in runs if r.get("latency_ms") is not None]
     report = {
-        "voice": args.voice, "echo_gain": args.echo, "runs": runs,
+        "voice": args.voice, "echo_gain": args.echo, "person": args.person,
+        "person_gain": args.person_gain, "runs": runs,
         "stopped": sum(1 for r in runs if r.get("end_reason") == "stop"),
         "latency_ms_p50": statistics.median(latencies) if latencies else None,
         "latency_ms_max": max(latencies) if latencies else None,
         "self_heard_total": sum(r.get("self_heard", 0) for r in runs),
     }
-    out = ROOT / "bench" / "results" / f"barge_in_{args.voice}.json"
+    name = args.voice if (args.person, args.person_gain, args.echo) == ("joe", 0.8, 0.35) else (
+        f"{args.voice}_person-{args.person}-{args.person_gain:g}_echo-{args.echo:g}")
+    out = ROOT / "bench" / "results" / f"barge_in_{name}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2) + "\n")
     print(f"\nstopped {report['stopped']}/{len(runs)}; latency after 'stop' ends: "

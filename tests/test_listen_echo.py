@@ -129,3 +129,39 @@ def test_knows_the_person_from_the_echo_by_level(narration):
     canceller.reference.played(np.zeros(int(0.03 * rate), np.float32))
     canceller.process(loud)
     assert canceller.person_talking()
+
+
+def test_knows_the_person_even_when_no_louder_than_the_echo(narration):
+    """Someone speaking only as loud as the assistant's echo: the microphone's level alone
+    cannot tell, but what the subtraction leaves can (the echo is gone, the person is not)."""
+    played, rate = narration
+    at16 = soxr.resample(played, rate, RATE)
+    echo = room(at16, 1600, 0.3)
+    person = np.zeros_like(echo)
+    words = soxr.resample(played[: int(0.6 * rate)], rate, RATE)  # other speech, same level
+    at = int(3.0 * RATE)
+    person[at:at + len(words)] = 0.3 * words
+    seen = []
+    reference = EchoReference(rate)
+    canceller = EchoCanceller(reference)
+    block = int(0.03 * rate)
+    mic = pcm(echo + person)
+    for k, start in enumerate(range(0, len(mic) - FRAME + 1, FRAME)):
+        chunk = played[k * block:(k + 1) * block]
+        reference.played(np.pad(chunk, (0, block - len(chunk))))
+        canceller.process(mic[start:start + FRAME].tobytes())
+        seen.append((start, canceller.person_talking(hangover_s=0.0)))
+    during = [talking for start, talking in seen if at + 1600 <= start < at + len(words) - 1600]
+    before = [talking for start, talking in seen if 1.5 * RATE <= start < at]
+    assert sum(during) >= 0.5 * len(during)
+    assert not any(before)
+
+
+def test_waits_briefly_for_a_reference_that_arrives_after_the_microphone():
+    reference = EchoReference(RATE)
+    import threading
+
+    late = threading.Timer(0.02, lambda: reference.played(np.ones(480, np.float32)))
+    late.start()
+    assert reference.wait_for(480, timeout=1.0)
+    assert not reference.wait_for(960, timeout=0.05)

@@ -36,6 +36,9 @@ DRIFT_STEP = 160  # samples: a delay change this small (timing jitter, drift) is
 FIT_EVERY_S = 0.25
 FIT_WINDOW_S = 3.0
 MIN_FIT_S = 0.5  # the first fit, as soon as this much aligned sound is in
+# How long a microphone frame may wait for the reference that explains its echo (a late
+# reference read as silence would leave that echo in, and look like the person talking).
+REFERENCE_WAIT_S = 0.08
 REGULARISE = 1e-6  # a whisper of ridge, so a silent band stays solvable (1e-3 cost 10 dB)
 # The person talking over the assistant (double talk) must not be learnt as echo. They are
 # taken to be talking when the microphone is this much louder (power) than the echo the path
@@ -89,6 +92,7 @@ class EchoReference:
         self._ring = np.zeros(self._size, np.float32)
         self._written = 0
         self._lock = threading.Lock()
+        self._arrived = threading.Condition(self._lock)
         self.mic_clock = None  # set by the canceller: a function giving mic samples so far
         self._anchor: tuple[int, int] | None = None  # (reference n, mic samples) when first seen
         self._clock = DeviceClock()
@@ -117,6 +121,14 @@ class EchoReference:
             self._ring[start:start + first] = block[:first]
             self._ring[: n - first] = block[first:]
             self._written += n
+            self._arrived.notify_all()
+
+    def wait_for(self, end: int, timeout: float) -> bool:
+        """Wait (at most `timeout` seconds) until samples up to `end` are in. A reference
+        captured after playback (the sound server's monitor) can reach us a little after the
+        microphone frame whose echo it explains."""
+        with self._arrived:
+            return self._arrived.wait_for(lambda: self._written >= end, timeout)
 
     @property
     def written(self) -> int:
@@ -160,6 +172,8 @@ class EchoCanceller:
         self.estimates: deque[int] = deque(maxlen=64)  # the latest delay estimates
         self.path: np.ndarray | None = None  # the echo path, as an FIR filter
         self._far_tail = np.zeros(FILTER_TAPS - 1, np.float32)
+        self._echo_power: deque[float] = deque(maxlen=4)  # predicted echo, last frames
+        self._leaks: deque[float] = deque(maxlen=100)  # share of the echo left, last 3 s
 
     def person_talking(self, hangover_s: float = 0.3) -> bool:
         """Was the microphone, lately, clearly louder than the echo of what was just played?
@@ -181,27 +195,49 @@ class EchoCanceller:
         near = mic.astype(np.float32) / 32768
         # The echo of reference sample n reaches the microphone at n + lag; the reference is
         # taken a margin early so the whole echo path lies inside the filter.
-        far = (np.zeros_like(near) if self.lag is None
-               else self.reference.read(first - self.lag + MARGIN, len(mic)))
-        self._remember(near, far)
+        if self.lag is None:
+            far = np.zeros_like(near)
+        else:
+            start = first - self.lag + MARGIN
+            self.reference.wait_for(start + len(mic), REFERENCE_WAIT_S)
+            far = self.reference.read(start, len(mic))
+        echo = self._predict(far)
+        residual = near - echo if echo is not None else None
+        self._remember(near, far, echo, residual)
         self._maybe_estimate()
         self._maybe_fit()
-        if self.lag is None or self.path is None:
+        if self.lag is None or residual is None:
             return frame
-        padded = np.concatenate([self._far_tail, far])
-        echo = np.convolve(padded, self.path, mode="valid")[: len(far)]
-        self._far_tail = padded[-(FILTER_TAPS - 1):]
-        cleaned = (near - echo) * 32768
+        cleaned = residual * 32768
         return np.clip(cleaned, -32768, 32767).astype(np.int16).tobytes()
 
-    def _remember(self, near: np.ndarray, far: np.ndarray) -> None:
+    def _predict(self, far: np.ndarray) -> np.ndarray | None:
+        """The echo the learnt path predicts for this frame (None before one is learnt)."""
+        padded = np.concatenate([self._far_tail, far])
+        self._far_tail = padded[-(FILTER_TAPS - 1):]
+        if self.lag is None or self.path is None:
+            return None
+        return np.convolve(padded, self.path, mode="valid")[: len(far)]
+
+    def _remember(self, near: np.ndarray, far: np.ndarray, echo: np.ndarray | None,
+                  residual: np.ndarray | None) -> None:
         n = len(near)
-        if self.path is not None:
-            gain = float(np.sum(self.path**2))
-            recent = self._far_history[-(FILTER_TAPS + n):]
-            expected = gain * float(np.mean(recent**2))
+        if echo is not None and residual is not None:
+            # The predicted echo's level (the path's gain where the voice has its energy):
+            # right even while the delay is being found again, when the subtraction is off.
+            # The loudest of the last few frames: a slight misalignment does not make an
+            # echo's onset look like the person.
+            self._echo_power.append(float(np.mean(echo**2)))
+            expected = max(self._echo_power)
             if float(np.mean(near**2)) > NEAR_TALK_RATIO * expected + NEAR_TALK_FLOOR:
+                # Louder than any echo could be: the person, whatever the alignment. Only
+                # this stops the learning (a test that trusts the subtraction would, once
+                # the delay moves, take every frame for the person and never learn again).
                 self._frozen = int(max(FIT_WINDOW_S, ESTIMATE_WINDOW_S) * RATE)
+                self._talk_seen = self._mic
+            elif self._over_leak(float(np.mean(residual**2)), expected):
+                # Far louder than what the subtraction usually leaves: someone as loud as
+                # the echo itself, heard clearly once the echo is out.
                 self._talk_seen = self._mic
         for history, new in ((self._history, near), (self._far_history, far)):
             history[:-n] = history[n:]  # in place: this runs for every microphone frame
@@ -210,6 +246,16 @@ class EchoCanceller:
         self._since_fit += n
         self._aligned += n
         self._frozen = max(0, self._frozen - n)
+
+    def _over_leak(self, residual_power: float, expected: float) -> bool:
+        """Is what is left after the subtraction far more than it usually leaves of the
+        echo? `leak` (the median share of the echo left over lately) rises by itself when
+        the delay moves, so a misaligned moment does not pass the echo for the person."""
+        leak = float(np.median(self._leaks)) if len(self._leaks) >= 10 else 1.0
+        talking = residual_power > NEAR_TALK_RATIO * leak * expected + NEAR_TALK_FLOOR
+        if expected > NEAR_TALK_FLOOR:
+            self._leaks.append(min(1.0, residual_power / expected))
+        return talking
 
     # learning the echo path ---------------------------------------------------------------
     def _maybe_fit(self) -> None:
