@@ -197,9 +197,14 @@ def test_stop_said_over_the_narration_silences_it(room, tmp_path):
         time.sleep(1.5)  # well into the narration of the first step
         speaking = [rms for _, rms in room.speaker_activity()[-10:]]
         assert max(speaking) > 0.003, "the assistant was not speaking"
-        said_at = room.play_into_mic(say("stop"))
-        assert wait_for(lambda: any(e["type"] == "end" for e in read_events(events)), 30), \
-            show(events) + (tmp_path / "stderr.txt").read_text()[-3000:]
+        # "stop please": a lone "stop" rendered by Piper is now and then heard as "bath" by
+        # the embedded model (a recognition miss the bench counts, not a barge-in fault); a
+        # person not heard says it again, and so does this one, once.
+        ended = lambda: any(e["type"] == "end" for e in read_events(events))  # noqa: E731
+        said_at = room.play_into_mic(say("stop please"))
+        if not wait_for(ended, 6):
+            room.play_into_mic(say("stop please"))
+        assert wait_for(ended, 30), show(events) + (tmp_path / "stderr.txt").read_text()[-3000:]
         assistant.wait(timeout=30)
     log = read_events(events)
     assert log[-1] == {**log[-1], "type": "end", "reason": "stop"}, show(events)
@@ -208,7 +213,7 @@ def test_stop_said_over_the_narration_silences_it(room, tmp_path):
             if "barge-in" in line]
     assert note and float(note[0].rsplit(" ", 1)[1]) > said_at - 1.0, note
     heard = [e["text"] for e in log if e["type"] == "heard"]
-    assert heard[:2] == ["help me let it out", "yes"] and len(heard) == 3, show(events)
+    assert heard[:2] == ["help me let it out", "yes"] and len(heard) in (3, 4), show(events)
 
 
 @pytest.mark.pulse
