@@ -35,3 +35,15 @@ def find_device(device: int | str | None, kind: str, missing: str) -> int | None
             return matches[0]
     names = ", ".join(f"{i}: {devices[i]['name']}" for i in usable)
     raise LetitoutError(f"no {LABELS[kind]} matches '{device}' ({kind}s: {names})")
+
+
+def close_stream(stream) -> None:
+    """Stop and close a sounddevice stream; a device (or sound server) that has vanished may
+    fail to close, and that must not stop the session from ending or retrying."""
+    if stream is None:
+        return
+    try:
+        stream.stop()
+        stream.close()
+    except Exception:  # noqa: BLE001 - PortAudio raises several unrelated types
+        pass

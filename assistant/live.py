@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.clock import Clock
-from assistant.devices import find_device
+from assistant.devices import close_stream, find_device
 from assistant.errors import LetitoutError
 from assistant.events import Events
 from assistant.listen.echo import DeviceClock, EchoCanceller
@@ -130,13 +130,8 @@ class Microphone:
         """Called when the assistant starts listening (the scripted person speaks then)."""
 
     def close(self) -> None:
-        if self._stream is not None:
-            try:
-                self._stream.stop()
-                self._stream.close()
-            except Exception:  # noqa: BLE001 - a vanished device may fail to close
-                pass
-            self._stream = None
+        close_stream(self._stream)
+        self._stream = None
 
 
 def find_input_device(device: str | int | None = None) -> int | None:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import threading
 
 import numpy as np
 
+from assistant.devices import close_stream
 from assistant.listen.echo import RATE, DeviceClock, EchoReference
 
 BLOCK = 160  # 10 ms: the reference must be in before the microphone frame that needs it
@@ -77,7 +77,6 @@ class MonitorReference(EchoReference):
         self.monitor = monitor
         self._stream = None
         self._adc = DeviceClock()
-        self._open_lock = threading.Lock()
 
     def open(self) -> bool:
         """Start capturing; False (and the caller keeps its other reference) if it cannot."""
@@ -97,29 +96,23 @@ class MonitorReference(EchoReference):
             self.played(block, None)
 
         # The server picks the source from PULSE_SOURCE when a stream connects.
-        with self._open_lock:
-            saved = os.environ.get("PULSE_SOURCE")
-            os.environ["PULSE_SOURCE"] = self.monitor
-            try:
-                self._stream = sd.InputStream(samplerate=RATE, channels=1, dtype="float32",
-                                              device=device, blocksize=BLOCK, latency="low",
-                                              callback=callback)
-                self._stream.start()
-            except Exception:  # noqa: BLE001 - PortAudio raises several unrelated types
-                self._stream = None
-                return False
-            finally:
-                if saved is None:
-                    os.environ.pop("PULSE_SOURCE", None)
-                else:
-                    os.environ["PULSE_SOURCE"] = saved
+        saved = os.environ.get("PULSE_SOURCE")
+        os.environ["PULSE_SOURCE"] = self.monitor
+        try:
+            self._stream = sd.InputStream(samplerate=RATE, channels=1, dtype="float32",
+                                          device=device, blocksize=BLOCK, latency="low",
+                                          callback=callback)
+            self._stream.start()
+        except Exception:  # noqa: BLE001 - PortAudio raises several unrelated types
+            self._stream = None
+            return False
+        finally:
+            if saved is None:
+                os.environ.pop("PULSE_SOURCE", None)
+            else:
+                os.environ["PULSE_SOURCE"] = saved
         return True
 
     def close(self) -> None:
-        if self._stream is not None:
-            try:
-                self._stream.stop()
-                self._stream.close()
-            except Exception:  # noqa: BLE001 - a vanished server may fail to close
-                pass
-            self._stream = None
+        close_stream(self._stream)
+        self._stream = None
