@@ -70,6 +70,24 @@ def test_espeak_voice_command_is_understood(recognizer, tmp_path):
     assert recognizer.recognize_audio(_padded(audio.read_wav(path))).intent.name == "stop"
 
 
+@pytest.mark.parametrize("gain", [1.0, 0.1, 0.04])
+def test_a_fresh_recognizer_hears_its_very_first_command_at_any_level(tmp_path, gain):
+    # One recording per process (`letitout recognize one.wav`) or the first thing said in a
+    # session: no running cepstral mean yet. From pocketsphinx's own start these came out
+    # as "would please", "shot", "go got"; the mean now starts from the speech's level.
+    # At 0.04 (peaks near -33 dBFS, a voice across the room) the WebRTC voice detector
+    # found no speech at all; Silero now looks again.
+    said = [("slower please", "slower"), ("I'm in the shower", "set_place"),
+            ("go back", "back")]
+    for text, intent in said:
+        path = tmp_path / "said.wav"
+        subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(path), text], check=True)
+        samples = (audio.read_wav(path) * gain).astype(np.int16)
+        fresh = make_recognizer("pocketsphinx", warn=lambda message: None)
+        result = fresh.recognize_audio(_padded(samples))
+        assert result.intent.name == intent, (text, gain, result.text)
+
+
 def test_talk_that_is_not_a_command_gives_no_intent(recognizer, joe):
     # Piper renders differ run to run; one in a few of this sentence has been heard as
     # "what one would be for pick make" -> suggest_technique (the understander is lenient:
@@ -120,15 +138,24 @@ def next_room(tmp_path_factory) -> np.ndarray:
 
 
 def test_command_is_heard_over_people_talking_nearby(recognizer, joe, next_room):
-    speech = np.zeros(len(next_room))
-    command = joe("help me let it out").astype(float)
-    speech[12000 : 12000 + len(command)] = command
-    voiced = command[np.abs(command) > 0.05 * np.abs(command).max()]
-    talk = next_room * np.sqrt(np.mean(voiced**2)) / 1000 / 10 ** (15 / 20)  # 15 dB under
-    result = recognizer.recognize_audio(np.clip(speech + talk, -32768, 32767).astype(np.int16))
+    # Each Piper render differs; about one in eight of this one over the talk is heard as
+    # "it all you let it out" whatever the front end does, so a second render may be said
+    # (as a person would say it again). The behaviour under test is finding the near voice.
+    heard = []
+    for _ in range(2):
+        speech = np.zeros(len(next_room))
+        command = joe("help me let it out").astype(float)
+        speech[12000 : 12000 + len(command)] = command
+        voiced = command[np.abs(command) > 0.05 * np.abs(command).max()]
+        talk = next_room * np.sqrt(np.mean(voiced**2)) / 1000 / 10 ** (15 / 20)  # 15 dB under
+        mixed = np.clip(speech + talk, -32768, 32767).astype(np.int16)
+        result = recognizer.recognize_audio(mixed)
+        heard.append(result.text)
+        if result.intent.name == "start_session":
+            break
     # the voice detector heard the talk around the command as words too ("really let a
     # little you let it out but i you're going a really doesn't work")
-    assert result.intent.name == "start_session", result.text
+    assert result.intent.name == "start_session", heard
 
 
 def test_people_talking_nearby_alone_give_no_intent(recognizer, next_room):

@@ -301,6 +301,18 @@ def frame_rms(samples: np.ndarray, size: int = FRAME_SAMPLES) -> np.ndarray:
     return np.sqrt(np.mean(frames_**2, axis=1))
 
 
+def speech_level_db(samples: np.ndarray, range_db: float = 20.0) -> float | None:
+    """How loud the speech in a recording is: the mean power (dB re one int16 step) of the 30
+    ms frames within range_db of its loud frames (95th percentile), so pauses and the
+    background count little. None for silence."""
+    rms = frame_rms(np.asarray(samples))
+    if not len(rms) or not rms.any():
+        return None
+    power_db = 20 * np.log10(rms.astype(np.float64) + 1e-3)
+    loud = power_db >= np.percentile(power_db, 95) - range_db
+    return float(10 * np.log10(np.mean(10 ** (power_db[loud] / 10))))
+
+
 # The quietest frames of running water, wind or fan noise have a flat spectrum (flatness
 # 0.3-0.6); those of other people talking keep speech's harmonic peaks (under 0.1).
 TALK_FLATNESS = 0.15

@@ -258,6 +258,11 @@ class Recognizer:
         """From the first voiced frame to the last (the voice detector's segments), within
         the span louder than the background (audio.loud_span); None when no speech."""
         segments = audio.speech_segments(cleaned, self._endpointer(quiet=scene.quiet))
+        if not segments and scene.quiet and self.settings.vad == "silero":
+            # The WebRTC detector goes by level: a voice far from the microphone (peaks near
+            # -30 dBFS: "go back" said at a twentieth of espeak-ng's level) is nothing to it,
+            # while Silero still finds it. Only recordings it found nothing in pay for Silero.
+            segments = audio.speech_segments(cleaned, self._endpointer())
         if not segments:
             return None
         first = int(segments[0].start_s * audio.RATE)
