@@ -103,7 +103,13 @@ _PATTERNS = [
     r"(everyone|everybody|people|they|my family|the world|you|them|the kids|my kids|"
     r"things|life|he|she|we) (would|will|might|could) (all )?(be )?(better|happier|fine) "
     r"(off )?(without me|if i (was|were|am) (gone|dead|not here|not around|never born))",
-    r"better off without me", r"(no one|nobody|noone) (would|will) (even )?(care|notice|miss me)"
+    r"better off without me",
+    # "...without me" / "...if I was gone" is what a recogniser most often loses off the end
+    # ("everybody would be better off it i'd was got"); the opening alone says enough, unless
+    # it goes on about someone else doing something.
+    r"(everyone|everybody|my family|the world|people) (would|will) (all )?be better off"
+    r"(?! (if|when|with|once) (we|you|they|he|she|it|the)\b| (with|at|in|on) (a|an|the|some)\b)",
+    r"(no one|nobody|noone) (would|will) (even )?(care|notice|miss me)"
     r" if i (die|died|was gone|were gone|was dead|were dead|disappeared|was not here|killed)",
     r"(do not|does not|did not|no longer|never) (want|wanna|wish) to (live|be alive|exist|"
     r"be here|go on|keep living|keep going|wake up|be around)",

@@ -41,6 +41,9 @@ INSIDE_LONGER_SENTENCES = [
     "dear mum, I'm sorry, I just can't go on and I want to die",
     "okay so um I've been having thoughts of suicide lately, can we pause",
 ]
+# The end a recogniser lost ("...if I was gone" heard as "it i'd was got"): the start is enough.
+CUT_SHORT = ["everybody would be better off it i'd was got", "everyone would be better off",
+             "my family would be better off the car with"]
 FIGURES_OF_SPEECH = [
     "this song kills me", "I'm dead tired", "I could kill for a coffee", "you're killing it",
     "I'm dying to see it", "my feet are killing me", "I nearly died laughing",
@@ -55,10 +58,12 @@ FIGURES_OF_SPEECH = [
     "I'm done", "killer workout", "in the end it was fine",
     "I want to jump into the pool", "I need to end things with my girlfriend",
     "we made plans for the weekend", "I want to end it for today", "we drove over the bridge",
+    "everybody would be better off if we left early", "people would be better off with a nap",
 ]
 
 
-@pytest.mark.parametrize("text", CRISIS + TYPOS + INSIDE_LONGER_SENTENCES + PLANS_AND_MEANS)
+@pytest.mark.parametrize(
+    "text", CRISIS + TYPOS + INSIDE_LONGER_SENTENCES + PLANS_AND_MEANS + CUT_SHORT)
 def test_crisis_language_is_recognised(text):
     assert is_crisis(text), text
 
