@@ -221,8 +221,8 @@ class LiveLoop:
         speaker.start()
         # The whole command grammar, not just the barge-in words: with only "stop" and crisis
         # phrases to choose from, the assistant's own voice would be forced into one of them.
-        stream = self.recognizer.stream(expect=None, trailing_silence=BARGE_IN_TRAILING_S)
-        stream.PARTIAL_EVERY_S = BARGE_IN_PARTIAL_EVERY_S
+        stream = self.recognizer.stream(expect=None, trailing_silence=BARGE_IN_TRAILING_S,
+                                        partial_every=BARGE_IN_PARTIAL_EVERY_S)
         spoken = " ".join(item.text for item in turn.items if isinstance(item, Say))
         audible = getattr(self.output, "audible", lambda: not done.is_set())
         talk = DoubleTalk()

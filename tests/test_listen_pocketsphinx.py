@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.listen import Final, SpeechStart, audio
+from assistant.listen import Final, Partial, SpeechStart, audio
 from assistant.listen.phrases import PhraseBook
 from assistant.listen.pocketsphinx_engine import PocketsphinxEngine
 from assistant.listen.recognizer import Decoded, Recognizer, make_recognizer
@@ -186,6 +186,23 @@ def test_streaming_reports_speech_start_then_the_final_intent(recognizer, joe):
     final = next(e for e in events if isinstance(e, Final))
     assert final.intent.name == "slower"
     assert 0.5 < final.t_end_of_speech < len(recording) / 16000
+
+
+def test_partial_results_come_as_often_as_asked(recognizer, joe):
+    # Barge-in asks for a partial every 0.1 s so a "stop" said over the voice acts early.
+    recording = _padded(joe("please could you slow down a little"), before=0.5, after=1.0)
+
+    def partial_checks(**kwargs) -> int:
+        stream = recognizer.stream(**kwargs)
+        checks = 0
+        for start in range(0, len(recording), 480):
+            events = stream.accept(recording[start : start + 480])
+            checks += sum(isinstance(e, Partial) for e in events)
+        stream.flush()
+        return checks
+
+    often, default = partial_checks(partial_every=0.1), partial_checks()
+    assert often > default >= 1, (often, default)
 
 
 def test_narrowed_listening_still_hears_stop(recognizer, joe):

@@ -317,12 +317,14 @@ class Recognizer:
 
     # live audio -----------------------------------------------------------------------------
     def stream(self, *, expect=None, dictation: bool = False,
-               trailing_silence: float | None = None) -> Stream:
+               trailing_silence: float | None = None,
+               partial_every: float | None = None) -> Stream:
         """trailing_silence: end an utterance after this much quiet (default: the settings');
-        the live loop uses a shorter one for barge-in, where a lone "stop" must act fast."""
+        partial_every: seconds between partial results (default Stream.PARTIAL_EVERY_S). The
+        live loop shortens both for barge-in, where a lone "stop" must act fast."""
         key = expected_intents(expect) if expect is not None else self._expect
         self._prepare(key)
-        return Stream(self, key, dictation, trailing_silence)
+        return Stream(self, key, dictation, trailing_silence, partial_every)
 
     def _endpointer(self, trailing_silence: float | None = None, quiet: bool = False
                     ) -> audio.Endpointer:
@@ -343,8 +345,10 @@ class Stream:
     PARTIAL_EVERY_S = 0.3
 
     def __init__(self, recognizer: Recognizer, key, dictation: bool,
-                 trailing_silence: float | None = None) -> None:
+                 trailing_silence: float | None = None,
+                 partial_every: float | None = None) -> None:
         self._rec = recognizer
+        self._partial_every = partial_every or self.PARTIAL_EVERY_S
         self._key = key
         self._dictation = dictation
         self._endpointer = recognizer._endpointer(trailing_silence)
@@ -394,7 +398,7 @@ class Stream:
             return self._final(segment.end_of_speech_s if segment else None, segment)
         self._utterance.feed(frame)
         self._since_partial += audio.FRAME_MS / 1000
-        if self._since_partial >= self.PARTIAL_EVERY_S:
+        if self._since_partial >= self._partial_every:
             self._since_partial = 0.0
             text = self._utterance.partial()
             if text and text != self._last_partial:
