@@ -81,6 +81,10 @@ class Microphone:
     def open(self) -> None:
         import sounddevice as sd
 
+        # A reopened device (after a loss) starts a new timeline: the old one's expected
+        # time would read the whole outage as dropped frames (up to 1 s of made-up silence).
+        self._clock = DeviceClock()
+
         def callback(indata, frames, time_info, status):
             # Frames the device dropped (an overrun: this callback came late) come back as
             # silence, so the microphone's timeline stays in step with the room's and the
