@@ -34,20 +34,22 @@ RESCORE_SLOT_VALUES = 6  # values per slot (place, technique, minutes) it choose
 
 # Where the cepstral mean starts. pocketsphinx normalises each utterance by a running mean
 # that only catches up after whole utterances; its own start (40,3,-1,0...) is far from any
-# voice, so a fresh recogniser misheard its first utterances (one file per process: 28.7%
-# of unseen espeak-ng voices' commands right, against 42.7% once warmed up). The start is
-# set instead from how loud the speech is (c0, the log energy, rises 0.86 per dB of speech
-# level: fitted over five bench voices at two gains, residual sd 4) and a typical spectral
-# shape (c1..c12: the mean of the four espeak-ng bench voices and Piper's joe, the natural
-# voice weighing as much as the four). Measured (commit message): fresh
-# per utterance 28.7 -> 41.0% on unseen voices, and the same at a 20 dB quieter gain, where a
-# fixed start fell to 23%. Later utterances keep the running mean (it knows this person),
-# except that c0 is moved to the new level when it jumps (nearer, farther, louder): with
-# levels alternating 20 dB apart, 64.2 -> 68.9%.
+# voice, so a fresh recogniser misheard its first utterance (one recording per process, or
+# the first thing said in a session). The first mean is set instead: c0 (log energy) from
+# the speech itself, c1..c12 from a typical spectral shape (the mean of the four espeak-ng
+# bench voices and Piper's joe, the natural voice weighing as much as the four). A whole
+# recording's c0 is measured by a batch pass of pocketsphinx's own front end; a live lead-in
+# is too short, so there c0 = 0.86 x the level (dB) of its loud frames - 12 (fitted over five
+# voices at two gains, residual sd 4). Measured one recording per process: unseen espeak-ng
+# voices 28.7 -> 41.7% right, running water at 10 dB 70.0 -> 75.0%, talk at 10 dB 18.3 ->
+# 20.8%; also fine 20 dB quieter, where a fixed start fell to 23%. Later utterances keep the
+# running mean. Moving c0 when the level jumped helped with levels alternating 20 dB apart
+# (64.2 -> 68.9%) but not kept: estimated from the level it cost background talk at 10 dB
+# 41.7 -> 33.3% (talk raises the level), measured it lost the gain and cost a tenth of a decode.
 C0_PER_DB, C0_AT_0_DB = 0.86, -12.0
 TYPICAL_SHAPE = (1.31, -4.52, 13.30, -7.19, -3.59, -0.12, -14.19, -1.38, -2.92, 5.12, -1.18,
                  -6.53)
-C0_JUMP = 6.0  # how far (c0 units, about 7 dB) the level may move before c0 is reset
+PROBE_MIN_S = 0.6  # a first feed this long is a whole recording: its c0 is measured
 
 
 def model_dir() -> str:
@@ -92,6 +94,7 @@ class PocketsphinxEngine:
         self._dictation_ready = False
         self._active: str | None = None
         self._heard_any = False  # a running cepstral mean exists (see prime_mean)
+        self._probe_ready = False
         # (understander, intents) -> the phonetic index of those intents' templates
         self._indexes: dict[tuple[int, frozenset[str]], PhoneticIndex] = {}
 
@@ -192,20 +195,31 @@ class PocketsphinxEngine:
         return found
 
     def prime_mean(self, samples: np.ndarray) -> None:
-        """Before an utterance: start the cepstral mean from this speech's level (and a typical
-        spectral shape) if nothing has been heard yet, or move its c0 if the level jumped."""
-        level = audio.speech_level_db(samples)
-        if level is None:
+        """Before the first utterance: start the cepstral mean from this speech's loudness and
+        a typical spectral shape. A whole recording's c0 is measured (_measured_c0); a live
+        stream's lead-in is too short for that, so its c0 comes from its loudest frames'
+        level. Later utterances keep the running mean: it knows this voice and this room."""
+        if self._heard_any:
             return
-        c0 = C0_PER_DB * level + C0_AT_0_DB
-        if not self._heard_any:
-            mean = [c0, *TYPICAL_SHAPE]
+        if len(samples) >= PROBE_MIN_S * audio.RATE:
+            c0 = self._measured_c0(samples)
         else:
-            mean = [float(x) for x in self._decoder.get_cmn().split(",")]
-            if abs(mean[0] - c0) <= C0_JUMP:
-                return
-            mean[0] = c0
-        self._decoder.set_cmn(",".join(f"{x:.2f}" for x in mean))
+            level = audio.speech_level_db(samples)
+            c0 = None if level is None else C0_PER_DB * level + C0_AT_0_DB
+        if c0 is not None:
+            self._decoder.set_cmn(",".join(f"{x:.2f}" for x in [c0, *TYPICAL_SHAPE]))
+
+    def _measured_c0(self, samples: np.ndarray) -> float | None:
+        """The recording's own mean c0, from pocketsphinx's front end: a whole-utterance
+        (batch) pass through a one-word search costs about a tenth of a decode."""
+        if not self._probe_ready:
+            self._decoder.add_jsgf_string("probe", "#JSGF V1.0;\ngrammar probe;\npublic <p> = a;\n")
+            self._probe_ready = True
+        self.activate("probe")
+        self._decoder.start_utt()
+        self._decoder.process_raw(np.asarray(samples, dtype=np.int16).tobytes(), False, True)
+        self._decoder.end_utt()
+        return float(self._decoder.get_cmn().split(",")[0])
 
     def activate(self, search: str) -> None:
         # Tracked here: Decoder.current_search() crashes when no search is active yet.
