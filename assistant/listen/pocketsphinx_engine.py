@@ -95,6 +95,7 @@ class PocketsphinxEngine:
         self._active: str | None = None
         self._heard_any = False  # a running cepstral mean exists (see prime_mean)
         self._probe_ready = False
+        self._start_mean = self._decoder.get_cmn()
         # (understander, intents) -> the phonetic index of those intents' templates
         self._indexes: dict[tuple[int, frozenset[str]], PhoneticIndex] = {}
 
@@ -208,6 +209,11 @@ class PocketsphinxEngine:
             c0 = None if level is None else C0_PER_DB * level + C0_AT_0_DB
         if c0 is not None:
             self._decoder.set_cmn(",".join(f"{x:.2f}" for x in [c0, *TYPICAL_SHAPE]))
+
+    def forget_voice(self) -> None:
+        """Back to pocketsphinx's own start, as in a new process (benches compare the two)."""
+        self._decoder.set_cmn(self._start_mean)
+        self._heard_any = False
 
     def _measured_c0(self, samples: np.ndarray) -> float | None:
         """The recording's own mean c0, from pocketsphinx's front end: a whole-utterance

@@ -152,6 +152,13 @@ class Recognizer:
         if index is not None and self.settings.rescue_intents:
             index(understander, frozenset(self.settings.rescue_intents))
 
+    def forget_voice(self) -> None:
+        """Drop what the engine learnt about the voice so far (pocketsphinx's running cepstral
+        mean), as a new process would start: benches compare the two."""
+        forget = getattr(self._engine, "forget_voice", None)
+        if forget is not None:
+            forget()
+
     # grammar narrowing ----------------------------------------------------------------------
     def set_expect(self, intents=None) -> None:
         """Listen only for these intents (plus crisis, stop, pause); None means all."""

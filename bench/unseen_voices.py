@@ -1,0 +1,108 @@
+"""Speech in on voices no other bench or test uses: how the default engine does on speakers it
+was never tuned on (the way issue 3 is accepted).
+
+Renders 120 sentences (intent test sentences and held-out paraphrases, a different slice from
+bench/speech_in.py's) with five espeak-ng voices, and recognises each clean recording either
+with a fresh cepstral mean (as `letitout recognize one.wav` in its own process does) or with
+the running mean of one recogniser over all of them in a shuffled order (a long session).
+Prints and writes bench/results/unseen_voices.json: intent+slots right, wrong intents, crisis
+recall, per voice.
+
+    python bench/unseen_voices.py [--running] [--sentences 120]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+import speech_in as bench  # noqa: E402
+
+from assistant.listen.recognizer import make_recognizer  # noqa: E402
+from assistant.understand import Understander  # noqa: E402
+
+UNSEEN = {
+    "espeak-en-us-f3": ["-v", "en-us+f3", "-s", "160"],
+    "espeak-en-gb-scotland": ["-v", "en-gb-scotland", "-s", "160"],
+    "espeak-en-m7": ["-v", "en+m7", "-s", "170"],
+    "espeak-en-029": ["-v", "en-029", "-s", "155"],
+    "espeak-en-us-f2-fast": ["-v", "en-us+f2", "-s", "185"],
+}
+
+
+def sentences(understander, count: int) -> list[dict]:
+    items = [{"text": t.text, "intent": t.intent, "slots": dict(t.slots)}
+             for t in understander.tests]
+    data = yaml.safe_load((HERE / "data" / "paraphrases.yaml").read_text())
+    for item in data.get("paraphrases", []):
+        intent = {True: "yes", False: "no"}.get(item.get("intent"), item.get("intent"))
+        items.append({"text": item["text"], "intent": intent, "slots": item.get("slots") or {}})
+    random.Random(5).shuffle(items)
+    return items[250 : 250 + count]  # bench/speech_in.py --quick takes from the front
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--running", action="store_true",
+                        help="one recogniser and its running mean over all recordings")
+    parser.add_argument("--sentences", type=int, default=120)
+    parser.add_argument("--out", type=Path, default=HERE / "results" / "unseen_voices.json")
+    args = parser.parse_args()
+    bench.ESPEAK_VOICES.update(UNSEEN)
+    understander = Understander.load()
+    items = sentences(understander, args.sentences)
+    cache = Path(tempfile.gettempdir()) / "letitout-bench-speech"
+    cache.mkdir(parents=True, exist_ok=True)
+    voices = bench.Voices(list(UNSEEN), cache)
+    pairs = [(voice, item) for voice in UNSEEN for item in items]
+    random.Random(3).shuffle(pairs)
+    recognizer = make_recognizer("pocketsphinx", understander=understander,
+                                 warn=lambda message: None)
+    right = {voice: 0 for voice in UNSEEN}
+    wrong = crisis_found = crisis_said = false_crisis = 0
+    audio_s = cpu_s = 0.0
+    for voice, item in pairs:
+        samples = bench.pad(voices.speak(voice, item["text"]))
+        if not args.running:  # what a new process would start from
+            recognizer.forget_voice()
+        began = time.process_time()
+        result = recognizer.recognize_audio(samples)
+        cpu_s += time.process_time() - began
+        audio_s += len(samples) / 16000
+        ok = bench.correct(result.intent, item)
+        right[voice] += ok
+        wrong += not ok and result.intent.name is not None
+        if item["intent"] == "crisis":
+            crisis_said += 1
+            crisis_found += result.intent.name == "crisis"
+        else:
+            false_crisis += result.intent.name == "crisis"
+    report = {
+        "mode": "running mean" if args.running else "fresh per recording",
+        "clips": len(pairs),
+        "accuracy": round(sum(right.values()) / len(pairs), 4),
+        "wrong_intent_rate": round(wrong / len(pairs), 4),
+        "per_voice": {voice: round(n / len(items), 3) for voice, n in right.items()},
+        "crisis_recall": f"{crisis_found}/{crisis_said}",
+        "false_crisis": false_crisis,
+        "decode_cpu_rtf": round(cpu_s / audio_s, 4),
+    }
+    print(json.dumps(report, indent=1))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
