@@ -5,8 +5,8 @@ Renders 120 sentences (intent test sentences and held-out paraphrases, a differe
 bench/speech_in.py's) with five espeak-ng voices, and recognises each clean recording either
 with a fresh cepstral mean (as `letitout recognize one.wav` in its own process does) or with
 the running mean of one recogniser over all of them in a shuffled order (a long session).
-Prints and writes bench/results/unseen_voices.json: intent+slots right, wrong intents, crisis
-recall, per voice.
+Prints and writes bench/results/unseen_voices_{fresh,running}.json: intent+slots right, wrong
+intents, crisis recall, per voice.
 
     python bench/unseen_voices.py [--running] [--sentences 120]
 """
@@ -57,7 +57,7 @@ def main() -> int:
     parser.add_argument("--running", action="store_true",
                         help="one recogniser and its running mean over all recordings")
     parser.add_argument("--sentences", type=int, default=120)
-    parser.add_argument("--out", type=Path, default=HERE / "results" / "unseen_voices.json")
+    parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     bench.ESPEAK_VOICES.update(UNSEEN)
     understander = Understander.load()
@@ -99,8 +99,10 @@ def main() -> int:
         "decode_cpu_rtf": round(cpu_s / audio_s, 4),
     }
     print(json.dumps(report, indent=1))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=1) + "\n")
+    out = args.out or HERE / "results" / (
+        f"unseen_voices_{'running' if args.running else 'fresh'}.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=1) + "\n")
     return 0
 
 
