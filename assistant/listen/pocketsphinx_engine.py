@@ -41,11 +41,12 @@ RESCORE_SLOT_VALUES = 6  # values per slot (place, technique, minutes) it choose
 # recording's c0 is measured by a batch pass of pocketsphinx's own front end; a live lead-in
 # is too short, so there c0 = 0.86 x the level (dB) of its loud frames - 12 (fitted over five
 # voices at two gains, residual sd 4). Measured one recording per process: unseen espeak-ng
-# voices 28.7 -> 41.7% right, running water at 10 dB 70.0 -> 75.0%, talk at 10 dB 18.3 ->
-# 20.8%; also fine 20 dB quieter, where a fixed start fell to 23%. Later utterances keep the
-# running mean. Moving c0 when the level jumped helped with levels alternating 20 dB apart
-# (64.2 -> 68.9%) but not kept: estimated from the level it cost background talk at 10 dB
-# 41.7 -> 33.3% (talk raises the level), measured it lost the gain and cost a tenth of a decode.
+# voices 28.7 -> 36.3% right (bench/unseen_voices.py), the quick bench's clips in running
+# water at 10 dB 70.0 -> 75.0%, in talk at 10 dB 18.3 -> 20.8%; also fine 20 dB quieter,
+# where a fixed start fell to half. Later utterances keep the running mean. Moving c0 when
+# the level jumped helped with levels alternating 20 dB apart (64.2 -> 68.9%) but was not
+# kept: estimated from the level it cost background talk at 10 dB 41.7 -> 33.3% (talk raises
+# the level); measured, it lost that gain and cost a tenth of a decode per utterance.
 C0_PER_DB, C0_AT_0_DB = 0.86, -12.0
 TYPICAL_SHAPE = (1.31, -4.52, 13.30, -7.19, -3.59, -0.12, -14.19, -1.38, -2.92, 5.12, -1.18,
                  -6.53)
@@ -215,7 +216,7 @@ class PocketsphinxEngine:
         self._decoder.set_cmn(self._start_mean)
         self._heard_any = False
 
-    def _measured_c0(self, samples: np.ndarray) -> float | None:
+    def _measured_c0(self, samples: np.ndarray) -> float:
         """The recording's own mean c0, from pocketsphinx's front end: a whole-utterance
         (batch) pass through a one-word search costs about a tenth of a decode."""
         if not self._probe_ready:
