@@ -148,6 +148,10 @@ class Recognizer:
         self._prepared: set[frozenset[str] | None] = set()
         self._expect: frozenset[str] | None = None
         self._prepare(None)
+        # Load the voice detectors now: importing webrtcvad (it pulls in pkg_resources) took
+        # 330 ms of the first recording's decode time, which belongs to start-up.
+        audio.make_vad("webrtc")
+        audio.make_vad(self.settings.vad)
         index = getattr(engine, "phonetic_index", None)
         if index is not None and self.settings.rescue_intents:
             index(understander, frozenset(self.settings.rescue_intents))
