@@ -18,7 +18,7 @@ from typing import TextIO
 import numpy as np
 
 from assistant.clock import Clock
-from assistant.devices import devices_of, find_device
+from assistant.devices import close_stream, devices_of, find_device
 from assistant.errors import LetitoutError
 from assistant.narration import Item, Say
 from assistant.speak.timeline import Pacing, Slot, describe_breath, schedule, wait_until
@@ -331,8 +331,6 @@ class SpeakerOutput(Output):
         return True
 
     def close(self) -> None:
-        if self._stream is not None:
-            self._stream.stop()
-            self._stream.close()
-            self._stream = None
+        close_stream(self._stream)
+        self._stream = None
 
