@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import resource
 import statistics
@@ -55,7 +56,8 @@ BABBLE_TEXT = [
 # --- utterances -------------------------------------------------------------------------------
 
 
-def utterances(understander, quick: bool, seed: int = 1) -> list[dict]:
+def all_utterances(understander) -> list[dict]:
+    """The intents' own test sentences, then the held-out paraphrases (bench/data)."""
     items = [{"text": t.text, "intent": t.intent, "slots": dict(t.slots), "set": "templates"}
              for t in understander.tests]
     data = yaml.safe_load((HERE / "data" / "paraphrases.yaml").read_text())
@@ -63,6 +65,11 @@ def utterances(understander, quick: bool, seed: int = 1) -> list[dict]:
         intent = {True: "yes", False: "no"}.get(item.get("intent"), item.get("intent"))
         items.append({"text": item["text"], "intent": intent, "slots": item.get("slots") or {},
                       "set": "paraphrases"})
+    return items
+
+
+def utterances(understander, quick: bool, seed: int = 1) -> list[dict]:
+    items = all_utterances(understander)
     rng = random.Random(seed)
     rng.shuffle(items)
     crisis = [i for i in items if i["intent"] == "crisis"]
@@ -85,13 +92,17 @@ class Voices:
         key = f"{voice}_{hashlib.sha1(text.encode()).hexdigest()[:16]}.wav"
         path = self.cache / key
         if not path.exists():
+            # Written aside and renamed: two benches sharing the cache must never read a
+            # half-written render (one did: a run beside another read truncated clips).
+            partial = path.with_name(f"{path.stem}.{os.getpid()}.part")
             if voice == "piper-joe":
                 self._piper_voice()
-                with wave.open(str(path), "wb") as out:
+                with wave.open(str(partial), "wb") as out:
                     self._piper.synthesize_wav(text, out)
             else:
-                subprocess.run(["espeak-ng", *ESPEAK_VOICES[voice], "-w", str(path), text],
+                subprocess.run(["espeak-ng", *ESPEAK_VOICES[voice], "-w", str(partial), text],
                                check=True)
+            os.replace(partial, path)
         return audio.read_wav(path)
 
     def _piper_voice(self):
@@ -193,18 +204,27 @@ def correct(intent, item) -> bool:
     return intent.name == item["intent"] and dict(intent.slots) == dict(item["slots"] or {})
 
 
-def run_condition(recognizer, clips) -> dict:
+def run_condition(recognizer, clips, *, before_each=None, group=None) -> dict:
+    """before_each: called before each clip (a fresh recogniser state); group: item -> a
+    name, for accuracy per group (per voice) in "by_group"."""
     hits, crisis_hits, crisis_total, decode_s, audio_s = 0, 0, 0, 0.0, 0.0
+    group_hits: dict[str, list[int]] = {}  # name -> [right, clips]
     wrong = 0  # an intent that is not the one said: worse than none (a false "stop")
     false_crisis = 0  # crisis support offered for something else
     cpu_s = 0.0  # CPU time of this process: steadier than wall time on a shared machine
     misses = []
     for item, samples in clips:
+        if before_each is not None:
+            before_each()
         cpu_started = time.process_time()
         result = recognizer.recognize_audio(samples)
         cpu_s += time.process_time() - cpu_started
         ok = correct(result.intent, item)
         hits += ok
+        if group is not None:
+            counts = group_hits.setdefault(group(item), [0, 0])
+            counts[0] += ok
+            counts[1] += 1
         wrong += not ok and result.intent.name is not None
         decode_s += result.decode_ms / 1000
         audio_s += len(samples) / 16000
@@ -216,7 +236,7 @@ def run_condition(recognizer, clips) -> dict:
         if not ok and len(misses) < 15:
             misses.append({"said": item["text"], "heard": result.text,
                            "intent": result.intent.name, "want": item["intent"]})
-    return {
+    report = {
         "n": len(clips),
         "accuracy": round(hits / max(1, len(clips)), 4),
         "wrong_intent_rate": round(wrong / max(1, len(clips)), 4),
@@ -226,6 +246,9 @@ def run_condition(recognizer, clips) -> dict:
         "decode_cpu_rtf": round(cpu_s / max(audio_s, 1e-9), 4),
         "misses": misses,
     }
+    if group is not None:
+        report["by_group"] = {name: round(right / n, 3) for name, (right, n) in group_hits.items()}
+    return report
 
 
 def streaming_latency(recognizer, clips) -> dict:

@@ -18,10 +18,7 @@ import json
 import random
 import sys
 import tempfile
-import time
 from pathlib import Path
-
-import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -42,12 +39,7 @@ UNSEEN = {
 
 
 def sentences(understander, count: int) -> list[dict]:
-    items = [{"text": t.text, "intent": t.intent, "slots": dict(t.slots)}
-             for t in understander.tests]
-    data = yaml.safe_load((HERE / "data" / "paraphrases.yaml").read_text())
-    for item in data.get("paraphrases", []):
-        intent = {True: "yes", False: "no"}.get(item.get("intent"), item.get("intent"))
-        items.append({"text": item["text"], "intent": intent, "slots": item.get("slots") or {}})
+    items = bench.all_utterances(understander)
     random.Random(5).shuffle(items)
     return items[250 : 250 + count]  # bench/speech_in.py --quick takes from the front
 
@@ -65,38 +57,24 @@ def main() -> int:
     cache = Path(tempfile.gettempdir()) / "letitout-bench-speech"
     cache.mkdir(parents=True, exist_ok=True)
     voices = bench.Voices(list(UNSEEN), cache)
-    pairs = [(voice, item) for voice in UNSEEN for item in items]
-    random.Random(3).shuffle(pairs)
+    clips = [({**item, "voice": voice}, bench.pad(voices.speak(voice, item["text"])))
+             for voice in UNSEEN for item in items]
+    random.Random(3).shuffle(clips)
     recognizer = make_recognizer("pocketsphinx", understander=understander,
                                  warn=lambda message: None)
-    right = {voice: 0 for voice in UNSEEN}
-    wrong = crisis_found = crisis_said = false_crisis = 0
-    audio_s = cpu_s = 0.0
-    for voice, item in pairs:
-        samples = bench.pad(voices.speak(voice, item["text"]))
-        if not args.running:  # what a new process would start from
-            recognizer.forget_voice()
-        began = time.process_time()
-        result = recognizer.recognize_audio(samples)
-        cpu_s += time.process_time() - began
-        audio_s += len(samples) / 16000
-        ok = bench.correct(result.intent, item)
-        right[voice] += ok
-        wrong += not ok and result.intent.name is not None
-        if item["intent"] == "crisis":
-            crisis_said += 1
-            crisis_found += result.intent.name == "crisis"
-        else:
-            false_crisis += result.intent.name == "crisis"
+    # Fresh: what a new process would start from, for every recording.
+    found = bench.run_condition(recognizer, clips,
+                                before_each=None if args.running else recognizer.forget_voice,
+                                group=lambda item: item["voice"])
     report = {
         "mode": "running mean" if args.running else "fresh per recording",
-        "clips": len(pairs),
-        "accuracy": round(sum(right.values()) / len(pairs), 4),
-        "wrong_intent_rate": round(wrong / len(pairs), 4),
-        "per_voice": {voice: round(n / len(items), 3) for voice, n in right.items()},
-        "crisis_recall": f"{crisis_found}/{crisis_said}",
-        "false_crisis": false_crisis,
-        "decode_cpu_rtf": round(cpu_s / audio_s, 4),
+        "clips": found["n"],
+        "accuracy": found["accuracy"],
+        "wrong_intent_rate": found["wrong_intent_rate"],
+        "per_voice": {voice: found["by_group"][voice] for voice in UNSEEN},
+        "crisis_recall": found["crisis_recall"],
+        "false_crisis": found["false_crisis"],
+        "decode_cpu_rtf": found["decode_cpu_rtf"],
     }
     print(json.dumps(report, indent=1))
     out = args.out or HERE / "results" / (
