@@ -1,0 +1,105 @@
+"""pocketsphinx's US English model adapted to synthetic voices, as files its decoder reads.
+
+The model pocketsphinx ships was trained on people; espeak-ng's formant voices and other
+synthetic speech sit far from it (the bench's unseen espeak-ng voices: 41% of commands right).
+models/pocketsphinx/en-us-voices.npz holds the model's Gaussian means and variances after MAP
+adaptation (sphinxtrain's bw and map_adapt) to 30 espeak-ng voice variants and Piper's joe
+reading the assistant's own prompts: none of the bench voices, none of the command sentences.
+tools/adapt_pocketsphinx.py rebuilds it. It hears people worse than the original does, so the
+engine keeps both and lets each voice's likelihood choose (see pocketsphinx_engine.py).
+
+The arrays are stored as float16 (half the size; a thousandth of a variance is far below what
+changes a decision) and written out once, as float32 Sphinx files, into the user cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import struct
+import tempfile
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from assistant.data import data_dir
+
+ADAPTATION = "en-us-voices.npz"
+PARTS = ("means", "variances")
+
+
+def adaptation_path() -> Path:
+    return data_dir("models") / "pocketsphinx" / ADAPTATION
+
+
+def adapted_files(base_model: str, warn: Callable[[str], None],
+                  source: Path | None = None) -> dict[str, str] | None:
+    """{"mean": path, "var": path} for pocketsphinx's Decoder, or None (said in one line) when
+    the adaptation is missing, unreadable or does not fit this pocketsphinx's model."""
+    source = source or adaptation_path()
+    try:
+        stored = np.load(source)
+        arrays = {part: np.asarray(stored[part], dtype=np.float32) for part in PARTS}
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as exc:
+        reason = str(exc) or type(exc).__name__
+        warn(f"pocketsphinx: the voice adaptation {source} could not be read ({reason}); "
+             "using the model as shipped")
+        return None
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:12]
+    folder = _cache_folder() / f"pocketsphinx-en-us-voices-{digest}"
+    paths = {}
+    for part, arg in zip(PARTS, ("mean", "var"), strict=True):
+        shape = _gaussian_shape(os.path.join(base_model, part))
+        if shape != arrays[part].shape:
+            warn(f"pocketsphinx: the voice adaptation {source} was made for another model "
+                 f"({arrays[part].shape} {part}, this one has {shape}); using the model as shipped")
+            return None
+        target = folder / part
+        if not target.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            _write_gaussians(target, arrays[part])
+        paths[arg] = str(target)
+    return paths
+
+
+def _cache_folder() -> Path:
+    try:
+        from platformdirs import user_cache_dir
+
+        folder = Path(user_cache_dir("letitout"))
+        folder.mkdir(parents=True, exist_ok=True)
+        if os.access(folder, os.W_OK):
+            return folder
+    except OSError:
+        pass
+    return Path(tempfile.gettempdir()) / "letitout"
+
+
+def _gaussian_shape(path: str) -> tuple[int, ...] | None:
+    """(codebooks, streams, densities, length) from a Sphinx Gaussian file's header."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+        at = head.index(b"endhdr\n") + len(b"endhdr\n") + 4  # past the byte-order word
+        codebooks, streams, densities = struct.unpack_from("<III", head, at)
+        lengths = struct.unpack_from(f"<{streams}I", head, at + 12)
+    except (OSError, ValueError, struct.error):
+        return None
+    if len(set(lengths)) != 1:
+        return None
+    return codebooks, streams, densities, lengths[0]
+
+
+def _write_gaussians(path: Path, values: np.ndarray) -> None:
+    """A Sphinx-III Gaussian file (no checksum), written aside and renamed: a second process
+    starting at the same moment never reads half a file."""
+    codebooks, streams, densities, length = values.shape
+    header = b"s3\nversion 1.0\n"
+    pad = -(len(header) + len(b"endhdr\n")) % 4  # the numbers start on a 4-byte boundary
+    body = struct.pack("<i", 0x11223344) + struct.pack("<III", codebooks, streams, densities)
+    body += struct.pack(f"<{streams}I", *([length] * streams)) + struct.pack("<I", values.size)
+    part = path.with_suffix(f".part{os.getpid()}")
+    part.write_bytes(header + b" " * pad + b"endhdr\n" + body + values.astype("<f4").tobytes())
+    os.replace(part, path)
