@@ -13,6 +13,7 @@ and by voice activity gating. Free text (journaling) uses the bundled general mo
 from __future__ import annotations
 
 import itertools
+import math
 import os
 import tempfile
 
@@ -20,6 +21,7 @@ import numpy as np
 
 from assistant.errors import LetitoutError
 from assistant.listen import audio
+from assistant.listen.adapted_model import adapted_files
 from assistant.listen.grammar import balanced_corpus
 from assistant.listen.pronounce import pronounce_missing
 from assistant.listen.recognizer import Decoded, print_stderr
@@ -59,10 +61,37 @@ def model_dir() -> str:
     return os.path.join(get_model_path(), "en-us")
 
 
+class _Model:
+    """One acoustic model: its decoder, and what has been set up in it."""
+
+    def __init__(self, name: str, decoder) -> None:
+        self.name = name
+        self.decoder = decoder
+        self.active: str | None = None
+        self.heard_any = False  # a running cepstral mean exists (see prime_mean)
+        self.probe_ready = False
+        self.dictation_ready = False
+        self.start_mean = decoder.get_cmn()
+
+    def activate(self, search: str) -> None:
+        # Tracked here: Decoder.current_search() crashes when no search is active yet.
+        if self.active != search:
+            self.decoder.activate_search(search)
+            self.active = search
+
+    def prime(self, c0: float | None) -> None:
+        if not self.heard_any and c0 is not None:
+            self.decoder.set_cmn(",".join(f"{x:.2f}" for x in [c0, *TYPICAL_SHAPE]))
+
+    def forget(self) -> None:
+        self.decoder.set_cmn(self.start_mean)
+        self.heard_any = False
+
+
 class PocketsphinxEngine:
     name = "pocketsphinx"
 
-    def __init__(self, *, warn=print_stderr) -> None:
+    def __init__(self, *, warn=print_stderr, adapted: bool = True) -> None:
         try:
             from pocketsphinx import Decoder
         except ImportError:
@@ -70,7 +99,6 @@ class PocketsphinxEngine:
                 "pocketsphinx is not installed; run: pip install pocketsphinx"
             ) from None
         path = model_dir()
-        self.description = f"pocketsphinx 5 with its embedded US English model ({path})"
         self._warn = warn
         self._warned: set[str] = set()
         # The flat second pass and lattice best path fix short commands ("stop" heard as
@@ -85,29 +113,46 @@ class PocketsphinxEngine:
         # warp 1.06: a slight vocal-tract-length warp of the filterbank, measured +1 on the
         # bench and +4 on unseen espeak-ng voices, Piper unchanged; choosing the warp per
         # utterance by likelihood gained only +4 of 326 more for 2-4 decodes, so it is fixed.
-        self._decoder = Decoder(
+        options = dict(
             lm=None, loglevel="FATAL", fwdflat=True, bestpath=True, dither=True, seed=7,
             fwdflatbeam=1e-40, fwdflatwbeam=1e-20, topn=TOPN,
             warp_type="inverse_linear", warp_params=WARP,
         )
+        self._models = [_Model("shipped", Decoder(**options))]
+        self.description = f"pocketsphinx 5 with its embedded US English model ({path})"
+        adaptation = adapted_files(os.path.join(path, "en-us"), warn) if adapted else None
+        if adaptation is not None:
+            self._models.append(_Model("voices", Decoder(**options, **adaptation)))
+            self.description += ", and that model adapted to synthetic voices"
+        self._choice = VoiceChoice(len(self._models))
         self._model_path = path
         self._searches: dict[frozenset[str] | None, str] = {}
-        self._dictation_ready = False
-        self._active: str | None = None
-        self._heard_any = False  # a running cepstral mean exists (see prime_mean)
-        self._probe_ready = False
-        self._start_mean = self._decoder.get_cmn()
         # (understander, intents) -> the phonetic index of those intents' templates
         self._indexes: dict[tuple[int, frozenset[str]], PhoneticIndex] = {}
 
+    @property
+    def _lead(self) -> _Model:
+        """The model that fits this voice best so far (partial results and second looks)."""
+        return self._models[self._choice.leader]
+
+    @property
+    def _decoder(self):
+        return self._lead.decoder
+
+    @property
+    def model_in_use(self) -> str:
+        return self._lead.name
+
     # vocabulary -----------------------------------------------------------------------------
     def _ensure_words(self, words: set[str]) -> None:
-        missing = sorted(w for w in words if self._decoder.lookup_word(w) is None)
+        lookup = self._models[0].decoder.lookup_word
+        missing = sorted(w for w in words if lookup(w) is None)
         if not missing:
             return
-        pronunciations = pronounce_missing(missing, self._decoder.lookup_word)
-        for i, (word, phones) in enumerate(pronunciations.items()):
-            self._decoder.add_word(word, phones, i == len(pronunciations) - 1)
+        pronunciations = pronounce_missing(missing, lookup)
+        for model in self._models:
+            for i, (word, phones) in enumerate(pronunciations.items()):
+                model.decoder.add_word(word, phones, i == len(pronunciations) - 1)
         new = [w for w in missing if w not in self._warned]
         if new:
             self._warned.update(new)
@@ -131,26 +176,27 @@ class PocketsphinxEngine:
         with tempfile.TemporaryDirectory(prefix="letitout-lm-") as folder:
             path = os.path.join(folder, "commands.arpa")
             lm.write_file(path)
-            try:
-                self._decoder.add_lm_file(name, path)
-            except RuntimeError as exc:
-                raise LetitoutError(
-                    f"pocketsphinx could not load the command language model: {exc}"
-                ) from None
+            for model in self._models:
+                try:
+                    model.decoder.add_lm_file(name, path)
+                except RuntimeError as exc:
+                    raise LetitoutError(
+                        f"pocketsphinx could not load the command language model: {exc}"
+                    ) from None
         self._searches[key] = name
-
-    def _ensure_dictation(self) -> None:
-        if not self._dictation_ready:
-            self._decoder.add_lm_file("dictation", os.path.join(self._model_path, "en-us.lm.bin"))
-            self._dictation_ready = True
 
     def utterance(self, key: frozenset[str] | None, dictation: bool = False) -> _Utterance:
         if dictation:
-            self._ensure_dictation()
-            search = "dictation"
-        else:
-            search = self._searches[key]
-        return _Utterance(self, search)
+            # Free text decodes with one model only: a second copy of the 27 MB general
+            # language model is not worth it for a journal letter.
+            model = self._lead
+            if not model.dictation_ready:
+                path = os.path.join(self._model_path, "en-us.lm.bin")
+                model.decoder.add_lm_file("dictation", path)
+                model.dictation_ready = True
+            return _Utterance(self, [model], "dictation")
+        models = [self._models[i] for i in self._choice.deciding()]
+        return _Utterance(self, models, self._searches[key])
 
     # second pass --------------------------------------------------------------------------
     def rescore(self, key: frozenset[str] | None, samples: np.ndarray, first: Decoded,
@@ -169,18 +215,20 @@ class PocketsphinxEngine:
             return None
         candidates = [candidate for candidate, _ in nearest]
         values = index.slot_choices(heard, slots_of(candidates), RESCORE_SLOT_VALUES)
+        model = self._lead
         try:
-            self._decoder.add_jsgf_string("rescore", jsgf(candidates, values))
+            model.decoder.add_jsgf_string("rescore", jsgf(candidates, values))
         except (ValueError, RuntimeError):
             return None
-        self._active = None  # a fresh search under the same name: activate it again
+        model.active = None  # a fresh search under the same name: activate it again
         # The second look must not move the running cepstral mean (the same audio twice
-        # would weigh double in it and change how the next utterances are heard).
-        mean = self._decoder.get_cmn()
-        utterance = _Utterance(self, "rescore")
+        # would weigh double in it and change how the next utterances are heard), nor count
+        # as evidence of which model fits.
+        mean = model.decoder.get_cmn()
+        utterance = _Utterance(self, [model], "rescore", evidence=False)
         utterance.feed(samples)
         text = utterance.finish().text
-        self._decoder.set_cmn(mean)
+        model.decoder.set_cmn(mean)
         if not text:
             return None
         return Decoded(text, nearest[0][1] / 100)
@@ -190,64 +238,130 @@ class PocketsphinxEngine:
         recogniser asks for it at start so the first rescue does not wait for it."""
         found = self._indexes.get((id(understander), intents))
         if found is None:
-            found = PhoneticIndex(understander, self._decoder.lookup_word, intents)
+            found = PhoneticIndex(understander, self._models[0].decoder.lookup_word, intents)
             self._ensure_words(found.words())
             found.nearest(["a"], 1)  # every sentence's phones, now that every word has some
             self._indexes[(id(understander), intents)] = found
         return found
 
-    def prime_mean(self, samples: np.ndarray) -> None:
+    def prime_mean(self, samples: np.ndarray, models: list[_Model]) -> None:
         """Before the first utterance: start the cepstral mean from this speech's loudness and
         a typical spectral shape. A whole recording's c0 is measured (_measured_c0); a live
         stream's lead-in is too short for that, so its c0 comes from its loudest frames'
         level. Later utterances keep the running mean: it knows this voice and this room."""
-        if self._heard_any:
+        fresh = [m for m in models if not m.heard_any]
+        if not fresh:
             return
         if len(samples) >= PROBE_MIN_S * audio.RATE:
-            c0 = self._measured_c0(samples)
+            c0 = self._measured_c0(samples, fresh[0])
         else:
             level = audio.speech_level_db(samples)
             c0 = None if level is None else C0_PER_DB * level + C0_AT_0_DB
-        if c0 is not None:
-            self._decoder.set_cmn(",".join(f"{x:.2f}" for x in [c0, *TYPICAL_SHAPE]))
+        for model in fresh:
+            model.prime(c0)
 
     def forget_voice(self) -> None:
         """Back to pocketsphinx's own start, as in a new process (benches compare the two)."""
-        self._decoder.set_cmn(self._start_mean)
-        self._heard_any = False
+        for model in self._models:
+            model.forget()
+        self._choice.forget()
 
-    def _measured_c0(self, samples: np.ndarray) -> float:
-        """The recording's own mean c0, from pocketsphinx's front end: a whole-utterance
-        (batch) pass through a one-word search costs about a tenth of a decode."""
-        if not self._probe_ready:
-            self._decoder.add_jsgf_string("probe", "#JSGF V1.0;\ngrammar probe;\npublic <p> = a;\n")
-            self._probe_ready = True
-        self.activate("probe")
-        self._decoder.start_utt()
-        self._decoder.process_raw(np.asarray(samples, dtype=np.int16).tobytes(), False, True)
-        self._decoder.end_utt()
-        return float(self._decoder.get_cmn().split(",")[0])
+    def _measured_c0(self, samples: np.ndarray, model: _Model) -> float:
+        """The recording's own mean c0, from pocketsphinx's front end (the same for every
+        model): a whole-utterance (batch) pass through a one-word search costs about a tenth
+        of a decode."""
+        if not model.probe_ready:
+            model.decoder.add_jsgf_string("probe", "#JSGF V1.0;\ngrammar probe;\npublic <p> = a;\n")
+            model.probe_ready = True
+        model.activate("probe")
+        model.decoder.start_utt()
+        model.decoder.process_raw(np.asarray(samples, dtype=np.int16).tobytes(), False, True)
+        model.decoder.end_utt()
+        return float(model.decoder.get_cmn().split(",")[0])
 
-    def activate(self, search: str) -> None:
-        # Tracked here: Decoder.current_search() crashes when no search is active yet.
-        if self._active != search:
-            self._decoder.activate_search(search)
-            self._active = search
+
+class VoiceChoice:
+    """Which acoustic model fits this voice. While that is open, every model decodes each
+    utterance and the evidence adds up (the best path's score per frame, weighted by frames);
+    the model ahead on it gives the answer. Once one is ahead by SETTLE_MARGIN per frame over
+    SETTLE_FRAMES, only it decodes (half the work), with every model looking again every
+    RECHECK_EVERY utterances, older evidence halved, in case the voice changed.
+    Measured on people (the ALSA test voice, a TIMIT sentence) the shipped model is ahead by
+    2-15 per frame; on synthetic voices the adapted one by about 7 on average, clip to clip
+    -12 to +25: single utterances mislead, hence the adding up."""
+
+    SETTLE_FRAMES = 300  # 3 s of speech
+    SETTLE_MARGIN = 3.0
+    RECHECK_EVERY = 8
+
+    def __init__(self, count: int) -> None:
+        self._count = count
+        self.forget()
+
+    def forget(self) -> None:
+        self.leader = 0
+        self._score = [0.0] * self._count  # frames x fit, summed
+        self._frames = 0
+        self._since_check = 0
+
+    @property
+    def settled(self) -> bool:
+        if self._count < 2 or self._frames < self.SETTLE_FRAMES:
+            return self._count < 2
+        ahead = sorted(self._score, reverse=True)
+        return (ahead[0] - ahead[1]) / self._frames >= self.SETTLE_MARGIN
+
+    def deciding(self) -> list[int]:
+        """The models that decode the next utterance."""
+        if self.settled and self._since_check < self.RECHECK_EVERY:
+            return [self.leader]
+        return list(range(self._count))
+
+    def record(self, fits: list[float], frames: int) -> int:
+        """Per-frame fits of every model for one utterance; returns the model whose answer
+        stands (the one ahead on all the evidence)."""
+        if self.settled:  # a recheck: what was heard before counts half
+            self._score = [s / 2 for s in self._score]
+            self._frames //= 2
+        if all(math.isfinite(f) for f in fits) and frames > 0:
+            self._score = [s + f * frames for s, f in zip(self._score, fits, strict=True)]
+            self._frames += frames
+            self.leader = max(range(self._count), key=lambda i: self._score[i])
+        self._since_check = 0
+        return self.leader
+
+    def skipped(self) -> None:
+        self._since_check += 1
+
+
+LOG_BASE = math.log(1.0001)  # pocketsphinx's scores are powers of 1.0001
+
+
+def _fit(decoder, hyp) -> float:
+    """The best path's score per frame (higher: the model fits this audio better)."""
+    if hyp is None or hyp.best_score <= 0:
+        return -math.inf
+    return math.log(hyp.best_score) / LOG_BASE / max(1, decoder.n_frames())
 
 
 class _Utterance:
-    def __init__(self, engine: PocketsphinxEngine, search: str) -> None:
+    """One utterance decoded by one or more acoustic models at once."""
+
+    def __init__(self, engine: PocketsphinxEngine, models: list[_Model], search: str,
+                 evidence: bool = True) -> None:
         self._engine = engine
-        self._decoder = engine._decoder
+        self._models = models
         self._search = search
+        self._evidence = evidence
         self._started = False
 
     def _start(self, samples: np.ndarray | None = None) -> None:
         if not self._started:
             if samples is not None and len(samples):
-                self._engine.prime_mean(samples)
-            self._engine.activate(self._search)
-            self._decoder.start_utt()
+                self._engine.prime_mean(samples, self._models)
+            for model in self._models:
+                model.activate(self._search)
+                model.decoder.start_utt()
             self._started = True
 
     def feed(self, samples: np.ndarray, whole: bool = False) -> None:
@@ -255,30 +369,46 @@ class _Utterance:
         which is steadier than the running estimate a live stream has to use."""
         self._start(samples)
         data = np.asarray(samples, dtype=np.int16).tobytes()
-        self._decoder.process_raw(data, False, whole)
+        for model in self._models:
+            model.decoder.process_raw(data, False, whole)
 
     def partial(self) -> str:
-        hyp = self._decoder.hyp() if self._started else None
+        if not self._started:
+            return ""
+        lead = self._engine._lead
+        model = lead if lead in self._models else self._models[0]
+        hyp = model.decoder.hyp()
         return hyp.hypstr if hyp is not None else ""
 
     def finish(self) -> Decoded:
         self._start()
-        self._decoder.end_utt()
-        self._engine._heard_any = True
-        hyp = self._decoder.hyp()
+        hyps = []
+        for model in self._models:
+            model.decoder.end_utt()
+            model.heard_any = True
+            hyps.append(model.decoder.hyp())
+        winner = 0
+        if len(self._models) > 1:  # every model decoded it: who fits is evidence
+            fits = [_fit(m.decoder, h) for m, h in zip(self._models, hyps, strict=True)]
+            leader = self._engine._choice.record(fits, self._models[0].decoder.n_frames())
+            winner = self._models.index(self._engine._models[leader])
+        elif self._evidence:
+            self._engine._choice.skipped()
+        hyp, decoder = hyps[winner], self._models[winner].decoder
         if hyp is None:
             return Decoded("", 0.0)
         return Decoded(hyp.hypstr, float(hyp.prob),
-                       alternatives=self._alternatives(hyp.hypstr))
+                       alternatives=_alternatives(decoder, hyp.hypstr))
 
-    def _alternatives(self, best: str) -> list[str]:
-        """Distinct runner-up word strings from the lattice (cheap: about 1 ms)."""
-        found: list[str] = []
-        try:
-            for hyp in itertools.islice(self._decoder.nbest(), NBEST):
-                text = hyp.hypstr if hyp is not None else ""  # the lattice can end early
-                if text and text != best and text not in found:
-                    found.append(text)
-        except RuntimeError:  # no lattice (nothing decoded)
-            pass
-        return found
+
+def _alternatives(decoder, best: str) -> list[str]:
+    """Distinct runner-up word strings from the lattice (cheap: about 1 ms)."""
+    found: list[str] = []
+    try:
+        for hyp in itertools.islice(decoder.nbest(), NBEST):
+            text = hyp.hypstr if hyp is not None else ""  # the lattice can end early
+            if text and text != best and text not in found:
+                found.append(text)
+    except RuntimeError:  # no lattice (nothing decoded)
+        pass
+    return found
