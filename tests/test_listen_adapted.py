@@ -131,3 +131,11 @@ def test_a_person_is_heard_with_the_model_as_shipped(engine_and_recognizer):
     recognizer.recognize_audio(audio.read_wav(PERSON.with_name("Rear_Right.wav")))
     assert engine.model_in_use == "shipped"
     assert adaptation_path().exists()
+
+
+def test_the_adaptation_can_be_turned_off(monkeypatch):
+    monkeypatch.setenv("LETITOUT_ADAPTED_MODEL", "off")
+    warnings: list[str] = []
+    engine = PocketsphinxEngine(warn=warnings.append)
+    assert engine.model_in_use == "shipped" and "adapted" not in engine.description
+    assert not warnings

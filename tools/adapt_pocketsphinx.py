@@ -49,6 +49,7 @@ VARIANTS = ["m1", "m2", "m4", "m5", "m6", "m8", "f1", "f4", "f5", "klatt", "klat
             "john", "max", "robert", "steph", "travis", "victor", "Mike", "Denis", "edward"]
 PER_VOICE = 30
 PIPER_SENTENCES = 60
+ROUNDS = 1
 
 
 def voices(rng: random.Random) -> dict[str, list[str]]:
@@ -160,11 +161,31 @@ def run(command: list[str], log: Path) -> None:
         subprocess.run(command, check=True, stdout=out, stderr=subprocess.STDOUT)
 
 
+def adapt_round(work: Path, model: Path, wavs: Path, dictionary: Path) -> None:
+    """bw's statistics under the current model, then MAP from the shipped model."""
+    run([str(SPHINXTRAIN / "bw"), "-hmmdir", str(model), "-moddeffn", str(model / "mdef.txt"),
+         "-ts2cbfn", ".ptm.", "-feat", "1s_c_d_dd", "-svspec", "0-12/13-25/26-38",
+         "-cmn", "batch", "-agc", "none", "-dictfn", str(dictionary),
+         "-fdictfn", str(model / "noisedict"), "-ctlfn", str(work / "fileids"),
+         "-lsnfn", str(work / "transcription"), "-cepdir", str(wavs),
+         "-accumdir", str(work / "acc")], work / "bw.log")
+    run([str(SPHINXTRAIN / "map_adapt"), "-moddeffn", str(model / "mdef.txt"),
+         "-ts2cbfn", ".ptm.", "-meanfn", str(model / "shipped_means"),
+         "-varfn", str(model / "shipped_variances"), "-mixwfn", str(model / "mixture_weights"),
+         "-tmatfn", str(model / "transition_matrices"), "-accumdir", str(work / "acc"),
+         "-mapmeanfn", str(work / "map" / "means"), "-mapvarfn", str(work / "map" / "variances"),
+         "-mapmixwfn", str(work / "map" / "mixture_weights"),
+         "-maptmatfn", str(work / "map" / "transition_matrices")], work / "map.log")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir())
                         / "letitout-adapt")
     parser.add_argument("--out", type=Path, default=adaptation_path())
+    parser.add_argument("--per-voice", type=int, default=PER_VOICE)
+    parser.add_argument("--rounds", type=int, default=ROUNDS,
+                        help="align again with the adapted model and adapt again")
     args = parser.parse_args()
     if not (SPHINXTRAIN / "bw").exists() or shutil.which("sphinx_fe") is None:
         print("needs sphinxtrain: apt-get install -y sphinxtrain sphinxbase-utils pocketsphinx")
@@ -185,7 +206,7 @@ def main() -> int:
     espeak_voices = voices(rng)
     pool = sentences(words)
     items = [(f"{voice}_{i:03d}", voice, text) for voice in espeak_voices
-             for i, text in enumerate(rng.sample(pool, PER_VOICE))]
+             for i, text in enumerate(rng.sample(pool, args.per_voice))]
     items += [(f"joe_{i:03d}", "joe", text)
               for i, text in enumerate(rng.sample(pool, PIPER_SENTENCES))]
     print(f"{len(pool)} sentences, {len(items)} recordings")
@@ -198,19 +219,12 @@ def main() -> int:
          "-c", str(work / "fileids"), "-di", str(wavs), "-do", str(wavs), "-ei", "wav",
          "-eo", "mfc", "-mswav", "yes", "-warp_type", "inverse_linear", "-warp_params", WARP,
          "-dither", "yes", "-seed", "7"], work / "fe.log")
-    run([str(SPHINXTRAIN / "bw"), "-hmmdir", str(model), "-moddeffn", str(model / "mdef.txt"),
-         "-ts2cbfn", ".ptm.", "-feat", "1s_c_d_dd", "-svspec", "0-12/13-25/26-38",
-         "-cmn", "batch", "-agc", "none", "-dictfn", str(dictionary),
-         "-fdictfn", str(model / "noisedict"), "-ctlfn", str(work / "fileids"),
-         "-lsnfn", str(work / "transcription"), "-cepdir", str(wavs),
-         "-accumdir", str(work / "acc")], work / "bw.log")
-    run([str(SPHINXTRAIN / "map_adapt"), "-moddeffn", str(model / "mdef.txt"),
-         "-ts2cbfn", ".ptm.", "-meanfn", str(model / "means"),
-         "-varfn", str(model / "variances"), "-mixwfn", str(model / "mixture_weights"),
-         "-tmatfn", str(model / "transition_matrices"), "-accumdir", str(work / "acc"),
-         "-mapmeanfn", str(work / "map" / "means"), "-mapvarfn", str(work / "map" / "variances"),
-         "-mapmixwfn", str(work / "map" / "mixture_weights"),
-         "-maptmatfn", str(work / "map" / "transition_matrices")], work / "map.log")
+    for name in ("means", "variances"):  # the prior every round adapts from
+        shutil.copy(model / name, model / f"shipped_{name}")
+    for _ in range(args.rounds):
+        adapt_round(work, model, wavs, dictionary)
+        for name in ("means", "variances"):  # the next round aligns with the adapted model
+            shutil.copy(work / "map" / name, model / name)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out, means=gaussians(work / "map" / "means").astype(np.float16),
                         variances=gaussians(work / "map" / "variances").astype(np.float16))

@@ -28,9 +28,14 @@ from assistant.data import data_dir
 
 ADAPTATION = "en-us-voices.npz"
 PARTS = ("means", "variances")
+# "off" runs the shipped model alone; a path uses another adaptation (tools/ builds them).
+SETTING = "LETITOUT_ADAPTED_MODEL"
 
 
 def adaptation_path() -> Path:
+    chosen = os.environ.get(SETTING, "")
+    if chosen and chosen != "off":
+        return Path(chosen)
     return data_dir("models") / "pocketsphinx" / ADAPTATION
 
 
@@ -38,6 +43,8 @@ def adapted_files(base_model: str, warn: Callable[[str], None],
                   source: Path | None = None) -> dict[str, str] | None:
     """{"mean": path, "var": path} for pocketsphinx's Decoder, or None (said in one line) when
     the adaptation is missing, unreadable or does not fit this pocketsphinx's model."""
+    if source is None and os.environ.get(SETTING) == "off":
+        return None
     source = source or adaptation_path()
     try:
         stored = np.load(source)
