@@ -139,3 +139,12 @@ def test_the_adaptation_can_be_turned_off(monkeypatch):
     engine = PocketsphinxEngine(warn=warnings.append)
     assert engine.model_in_use == "shipped" and "adapted" not in engine.description
     assert not warnings
+
+
+def test_models_that_fit_about_as_well_stop_both_decoding_after_a_while():
+    choice = VoiceChoice(2)
+    for _ in range(VoiceChoice.SETTLE_ANYWAY_FRAMES // 200 - 1):
+        choice.record([-40.0, -41.0], 200)
+        assert choice.deciding() == [0, 1]
+    choice.record([-40.0, -41.0], 200)
+    assert choice.deciding() == [0]

@@ -50,6 +50,7 @@ VARIANTS = ["m1", "m2", "m4", "m5", "m6", "m8", "f1", "f4", "f5", "klatt", "klat
 PER_VOICE = 30
 PIPER_SENTENCES = 60
 ROUNDS = 1
+NOISY = 0.0
 
 
 def voices(rng: random.Random) -> dict[str, list[str]]:
@@ -106,11 +107,39 @@ def render(items, folder: Path, espeak_voices) -> None:
                             text], check=True)
         samples = audio.read_wav(folder / "tmp.wav")
         pad = np.zeros(3200, np.int16)
-        with wave.open(str(path), "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(16000)
-            out.writeframes(np.concatenate([pad, samples, pad]).tobytes())
+        write_wav(path, np.concatenate([pad, samples, pad]))
+
+
+def in_water(items, folder: Path, share: float, rng: random.Random) -> list:
+    """Copies of some recordings under running water at 5-15 dB, through the recogniser's
+    own noise suppression: what the decoder sees in the shower. The noise is the bench's
+    generator (bench/speech_in.py) with other seeds."""
+    if share <= 0:
+        return []
+    sys.path.insert(0, str(ROOT / "bench"))
+    from speech_in import make_noise, mix
+
+    from assistant.listen.denoise import AutoDenoiser
+
+    noise_rng = np.random.default_rng(rng.randint(0, 2**31))
+    noise = make_noise("water", 16000 * 120, noise_rng)
+    copies = []
+    for name, voice, text in rng.sample(items, int(share * len(items))):
+        samples = audio.read_wav(folder / f"{name}.wav")
+        start = int(noise_rng.integers(0, len(noise) - len(samples)))
+        noisy = mix(samples, noise[start : start + len(samples)], rng.uniform(5, 15))
+        cleaned = AutoDenoiser.for_background(noisy, audio.background(noisy))
+        write_wav(folder / f"water_{name}.wav", cleaned)
+        copies.append((f"water_{name}", voice, text))
+    return copies
+
+
+def write_wav(path: Path, samples: np.ndarray) -> None:
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes(np.asarray(samples, dtype=np.int16).tobytes())
 
 
 def mixture_weights(sendump: Path, target: Path) -> None:
@@ -184,6 +213,8 @@ def main() -> int:
                         / "letitout-adapt")
     parser.add_argument("--out", type=Path, default=adaptation_path())
     parser.add_argument("--per-voice", type=int, default=PER_VOICE)
+    parser.add_argument("--noisy", type=float, default=NOISY,
+                        help="this share of the recordings also goes in with running water")
     parser.add_argument("--rounds", type=int, default=ROUNDS,
                         help="align again with the adapted model and adapt again")
     args = parser.parse_args()
@@ -211,6 +242,7 @@ def main() -> int:
               for i, text in enumerate(rng.sample(pool, PIPER_SENTENCES))]
     print(f"{len(pool)} sentences, {len(items)} recordings")
     render(items, wavs, espeak_voices)
+    items += in_water(items, wavs, args.noisy, rng)
     (work / "fileids").write_text("".join(f"{name}\n" for name, _, _ in items))
     (work / "transcription").write_text(
         "".join(f"<s> {text} </s> ({name})\n" for name, _, text in items))
