@@ -148,3 +148,17 @@ def test_models_that_fit_about_as_well_stop_both_decoding_after_a_while():
         assert choice.deciding() == [0, 1]
     choice.record([-40.0, -41.0], 200)
     assert choice.deciding() == [0]
+
+
+@pytest.mark.slow
+def test_a_model_far_behind_stops_decoding_a_second_into_the_utterance(
+        engine_and_recognizer, tmp_path):
+    engine, recognizer = engine_and_recognizer
+    engine.forget_voice()
+    recognizer.recognize_audio(_espeak(tmp_path, "next", "en+m7"))  # searches are ready
+    engine.forget_voice()
+    utterance = engine.utterance(None)
+    speech = _espeak(tmp_path, "I am in the shower and I have ten minutes", "en+m7")[8000:]
+    utterance.feed(speech)
+    assert [m.name for m in utterance._models] == ["voices"]
+    assert utterance.finish().text

@@ -340,6 +340,10 @@ class VoiceChoice:
         self._since_check += 1
 
 
+# The early look (_Utterance._early_look): after this much of an utterance, a model ahead by
+# this much per frame decodes the rest alone.
+EARLY_LOOK_S = 1.0
+EARLY_MARGIN = 6.0
 LOG_BASE = math.log(1.0001)  # pocketsphinx's scores are powers of 1.0001
 
 
@@ -360,6 +364,9 @@ class _Utterance:
         self._search = search
         self._evidence = evidence
         self._started = False
+        self._fed = 0  # samples given to the models
+        self._looked = False  # the early look at which model fits has been taken
+        self._decided_early = False
 
     def _start(self, samples: np.ndarray | None = None) -> None:
         if not self._started:
@@ -374,9 +381,39 @@ class _Utterance:
         """whole=True: this is the entire utterance, so normalise it as a whole (batch CMN),
         which is steadier than the running estimate a live stream has to use."""
         self._start(samples)
-        data = np.asarray(samples, dtype=np.int16).tobytes()
+        samples = np.asarray(samples, dtype=np.int16)
+        if len(self._models) > 1 and not whole and not self._looked:
+            head = max(0, int(EARLY_LOOK_S * audio.RATE) - self._fed)
+            if head < len(samples):
+                self._process(samples[:head], whole)
+                self._early_look()
+                samples = samples[head:]
+        self._process(samples, whole)
+
+    def _process(self, samples: np.ndarray, whole: bool) -> None:
+        data = samples.tobytes()
         for model in self._models:
             model.decoder.process_raw(data, False, whole)
+        self._fed += len(samples)
+
+    def _early_look(self) -> None:
+        """A second into the utterance: when one model already fits far better, the others
+        stop here (their decode is wasted work) and what was seen counts as evidence."""
+        self._looked = True
+        fits = [_fit(m.decoder, m.decoder.hyp()) for m in self._models]
+        if not all(math.isfinite(f) for f in fits):
+            return
+        ahead = sorted(fits, reverse=True)
+        if ahead[0] - ahead[1] < EARLY_MARGIN:
+            return
+        leader = self._engine._choice.record(fits, self._models[0].decoder.n_frames())
+        keep = self._engine._models[leader]
+        for model in self._models:
+            if model is not keep:
+                model.decoder.end_utt()
+                model.heard_any = True
+        self._models = [keep]
+        self._decided_early = True
 
     def partial(self) -> str:
         if not self._started:
@@ -398,7 +435,7 @@ class _Utterance:
             fits = [_fit(m.decoder, h) for m, h in zip(self._models, hyps, strict=True)]
             leader = self._engine._choice.record(fits, self._models[0].decoder.n_frames())
             winner = self._models.index(self._engine._models[leader])
-        elif self._evidence:
+        elif self._evidence and not self._decided_early:
             self._engine._choice.skipped()
         hyp, decoder = hyps[winner], self._models[winner].decoder
         if hyp is None:
