@@ -1,4 +1,7 @@
-"""The embedded engine: CMU pocketsphinx with the US English model its wheel ships.
+"""The embedded engine: CMU pocketsphinx with the US English model its wheel ships, and that
+model adapted to synthetic voices (assistant/listen/adapted_model.py). Each voice is heard with
+the model that fits it (VoiceChoice): people with the model as shipped, which hears them
+better; espeak-ng-like voices with the adapted one (unseen ones: 41 -> 78% of commands right).
 
 Commands are decoded with a small trigram language model trained on the sentences the intent
 templates expand to (every intent weighted the same), then understood by the fuzzy
@@ -91,7 +94,7 @@ class _Model:
 class PocketsphinxEngine:
     name = "pocketsphinx"
 
-    def __init__(self, *, warn=print_stderr, adapted: bool = True) -> None:
+    def __init__(self, *, warn=print_stderr) -> None:
         try:
             from pocketsphinx import Decoder
         except ImportError:
@@ -120,7 +123,7 @@ class PocketsphinxEngine:
         )
         self._models = [_Model("shipped", Decoder(**options))]
         self.description = f"pocketsphinx 5 with its embedded US English model ({path})"
-        adaptation = adapted_files(os.path.join(path, "en-us"), warn) if adapted else None
+        adaptation = adapted_files(os.path.join(path, "en-us"), warn)
         if adaptation is not None:
             self._models.append(_Model("voices", Decoder(**options, **adaptation)))
             self.description += ", and that model adapted to synthetic voices"
@@ -137,6 +140,7 @@ class PocketsphinxEngine:
 
     @property
     def _decoder(self):
+        """The leading model's decoder (tests look words up in it)."""
         return self._lead.decoder
 
     @property
@@ -285,8 +289,8 @@ class VoiceChoice:
     utterance and the evidence adds up (the best path's score per frame, weighted by frames);
     the model ahead on it gives the answer. Once one is ahead by SETTLE_MARGIN per frame over
     SETTLE_FRAMES (or simply leads after SETTLE_ANYWAY_FRAMES), only it decodes (half the
-    work), with every model looking again every
-    RECHECK_EVERY utterances, older evidence halved, in case the voice changed.
+    work), with every model looking again every RECHECK_EVERY utterances, older evidence
+    halved, in case the voice changed.
     Measured on people (the ALSA test voice, a TIMIT sentence) the shipped model is ahead by
     2-15 per frame; on synthetic voices the adapted one by about 7 on average, clip to clip
     -12 to +25: single utterances mislead, hence the adding up."""
@@ -341,7 +345,8 @@ class VoiceChoice:
 
 
 # The early look (_Utterance._early_look): after this much of an utterance, a model ahead by
-# this much per frame decodes the rest alone.
+# this much per frame decodes the rest alone. Unseen voices one recording per process: CPU
+# time / audio 0.111 -> 0.092, commands right 77.7 -> 78.0%.
 EARLY_LOOK_S = 1.0
 EARLY_MARGIN = 6.0
 LOG_BASE = math.log(1.0001)  # pocketsphinx's scores are powers of 1.0001
