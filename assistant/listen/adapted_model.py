@@ -50,10 +50,13 @@ def adapted_files(base_model: str, warn: Callable[[str], None],
     try:
         stored = np.load(source)
         arrays = {part: np.asarray(stored[part], dtype=np.float32) for part in PARTS}
-    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as exc:
-        reason = str(exc) or type(exc).__name__
-        warn(f"pocketsphinx: the voice adaptation {source} could not be read ({reason}); "
-             "using the model as shipped")
+    except OSError as exc:
+        warn(f"pocketsphinx: the voice adaptation {source} could not be read "
+             f"({exc.strerror or exc}); using the model as shipped")
+        return None
+    except (KeyError, ValueError, EOFError, zipfile.BadZipFile):
+        warn(f"pocketsphinx: {source} is not a voice adaptation (rebuild it with "
+             "tools/adapt_pocketsphinx.py); using the model as shipped")
         return None
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:12]
     folder = _cache_folder() / f"pocketsphinx-en-us-voices-{digest}"
@@ -66,8 +69,13 @@ def adapted_files(base_model: str, warn: Callable[[str], None],
             return None
         target = folder / part
         if not target.exists():
-            folder.mkdir(parents=True, exist_ok=True)
-            _write_gaussians(target, arrays[part])
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                _write_gaussians(target, arrays[part])
+            except OSError as exc:
+                warn(f"pocketsphinx: could not write the adapted model to {folder} "
+                     f"({exc.strerror or exc}); using the model as shipped")
+                return None
         paths[arg] = str(target)
     return paths
 
