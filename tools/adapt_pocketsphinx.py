@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.listen import audio  # noqa: E402
-from assistant.listen.adapted_model import adaptation_path  # noqa: E402
+from assistant.listen.adapted_model import adaptation_path, read_gaussians  # noqa: E402
 from assistant.listen.grammar import spoken_form  # noqa: E402
 from assistant.listen.pocketsphinx_engine import WARP, model_dir  # noqa: E402
 
@@ -181,15 +181,6 @@ def mixture_weights(sendump: Path, target: Path) -> None:
                        + weights.astype("<f4").tobytes())
 
 
-def gaussians(path: Path) -> np.ndarray:
-    data = path.read_bytes()
-    at = data.index(b"endhdr\n") + len(b"endhdr\n") + 4
-    codebooks, streams, densities = struct.unpack_from("<III", data, at)
-    at += 12 + 4 * streams
-    count = struct.unpack_from("<I", data, at)[0]
-    return np.frombuffer(data, "<f4", count, at + 4).reshape(codebooks, streams, densities, -1)
-
-
 def run(command: list[str], log: Path) -> None:
     with log.open("w") as out:
         subprocess.run(command, check=True, stdout=out, stderr=subprocess.STDOUT)
@@ -263,8 +254,9 @@ def main() -> int:
         for name in ("means", "variances"):  # the next round aligns with the adapted model
             shutil.copy(work / "map" / name, model / name)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.out, means=gaussians(work / "map" / "means").astype(np.float16),
-                        variances=gaussians(work / "map" / "variances").astype(np.float16))
+    means, variances = (read_gaussians(work / "map" / name)[1] for name in ("means", "variances"))
+    np.savez_compressed(args.out, means=means.astype(np.float16),
+                        variances=variances.astype(np.float16))
     print(f"wrote {args.out}")
     return 0
 

@@ -93,19 +93,28 @@ def _cache_folder() -> Path:
     return Path(tempfile.gettempdir()) / "letitout"
 
 
+def read_gaussians(path: str | Path, *, header_only: bool = False) -> tuple:
+    """A Sphinx Gaussian file: ((codebooks, streams, densities, length), values or None)."""
+    with open(path, "rb") as handle:
+        data = handle.read(4096) if header_only else handle.read()
+    at = data.index(b"endhdr\n") + len(b"endhdr\n") + 4  # past the byte-order word
+    codebooks, streams, densities = struct.unpack_from("<III", data, at)
+    lengths = struct.unpack_from(f"<{streams}I", data, at + 12)
+    if len(set(lengths)) != 1:
+        raise ValueError(f"{path}: streams of different lengths")
+    shape = (codebooks, streams, densities, lengths[0])
+    if header_only:
+        return shape, None
+    count = struct.unpack_from("<I", data, at + 12 + 4 * streams)[0]
+    values = np.frombuffer(data, "<f4", count, at + 16 + 4 * streams).reshape(shape)
+    return shape, values
+
+
 def _gaussian_shape(path: str) -> tuple[int, ...] | None:
-    """(codebooks, streams, densities, length) from a Sphinx Gaussian file's header."""
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
-        at = head.index(b"endhdr\n") + len(b"endhdr\n") + 4  # past the byte-order word
-        codebooks, streams, densities = struct.unpack_from("<III", head, at)
-        lengths = struct.unpack_from(f"<{streams}I", head, at + 12)
+        return read_gaussians(path, header_only=True)[0]
     except (OSError, ValueError, struct.error):
         return None
-    if len(set(lengths)) != 1:
-        return None
-    return codebooks, streams, densities, lengths[0]
 
 
 def _write_gaussians(path: Path, values: np.ndarray) -> None:
