@@ -42,7 +42,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.listen import audio  # noqa: E402
-from assistant.listen.adapted_model import adaptation_path, read_gaussians  # noqa: E402
+from assistant.listen.adapted_model import (  # noqa: E402
+    adaptation_path,
+    read_gaussians,
+    sphinx_header,
+)
 from assistant.listen.grammar import spoken_form  # noqa: E402
 from assistant.listen.pocketsphinx_engine import WARP, model_dir  # noqa: E402
 
@@ -175,9 +179,7 @@ def mixture_weights(sendump: Path, target: Path) -> None:
             quantised = np.frombuffer(data, np.uint8, senones, at).astype(np.int64)
             at += senones
             weights[:, stream, code] = np.power(1.0001, -(quantised << shift).astype(float))
-    head = b"s3\nversion 1.0\n"
-    pad = -(len(head) + len(b"endhdr\n")) % 4
-    target.write_bytes(head + b" " * pad + b"endhdr\n" + struct.pack("<i", 0x11223344)
+    target.write_bytes(sphinx_header()
                        + struct.pack("<IIII", senones, streams, codewords, weights.size)
                        + weights.astype("<f4").tobytes())
 

@@ -10,7 +10,7 @@ tools/adapt_pocketsphinx.py rebuilds it. It hears people worse than the original
 engine keeps both and lets each voice's likelihood choose (see pocketsphinx_engine.py).
 
 The arrays are stored as float16 (half the size; a thousandth of a variance is far below what
-changes a decision) and written out once, as float32 Sphinx files, into the user cache.
+changes a decision) and written out once, as float32 Sphinx files, into the models cache.
 """
 
 from __future__ import annotations
@@ -81,10 +81,12 @@ def adapted_files(base_model: str, warn: Callable[[str], None],
 
 
 def _cache_folder() -> Path:
-    try:
-        from platformdirs import user_cache_dir
+    """Where pulled models live (models.cache_dir, $LETITOUT_MODELS_DIR), else the temporary
+    folder when that cannot be written."""
+    from assistant.listen.models import cache_dir
 
-        folder = Path(user_cache_dir("letitout"))
+    folder = cache_dir()
+    try:
         folder.mkdir(parents=True, exist_ok=True)
         if os.access(folder, os.W_OK):
             return folder
@@ -117,14 +119,21 @@ def _gaussian_shape(path: str) -> tuple[int, ...] | None:
         return None
 
 
-def _write_gaussians(path: Path, values: np.ndarray) -> None:
-    """A Sphinx-III Gaussian file (no checksum), written aside and renamed: a second process
-    starting at the same moment never reads half a file."""
-    codebooks, streams, densities, length = values.shape
+def sphinx_header() -> bytes:
+    """The start of a Sphinx-III binary file, up to its first number: no checksum line (with
+    "chksum0" pocketsphinx expects one at the end), the numbers on a 4-byte boundary, then
+    the byte-order word."""
     header = b"s3\nversion 1.0\n"
-    pad = -(len(header) + len(b"endhdr\n")) % 4  # the numbers start on a 4-byte boundary
-    body = struct.pack("<i", 0x11223344) + struct.pack("<III", codebooks, streams, densities)
+    pad = -(len(header) + len(b"endhdr\n")) % 4
+    return header + b" " * pad + b"endhdr\n" + struct.pack("<i", 0x11223344)
+
+
+def _write_gaussians(path: Path, values: np.ndarray) -> None:
+    """A Sphinx-III Gaussian file, written aside and renamed: a second process starting at
+    the same moment never reads half a file."""
+    codebooks, streams, densities, length = values.shape
+    body = struct.pack("<III", codebooks, streams, densities)
     body += struct.pack(f"<{streams}I", *([length] * streams)) + struct.pack("<I", values.size)
     part = path.with_suffix(f".part{os.getpid()}")
-    part.write_bytes(header + b" " * pad + b"endhdr\n" + body + values.astype("<f4").tobytes())
+    part.write_bytes(sphinx_header() + body + values.astype("<f4").tobytes())
     os.replace(part, path)
