@@ -231,3 +231,22 @@ def test_words_missing_from_the_dictionary_get_a_pronunciation_and_one_warning(j
     assert len(warnings) == 1
     assert "flumbersnatch" in warnings[0] and "zorbleflax" in warnings[0]
     assert engine._decoder.lookup_word("zorbleflax")
+
+
+def test_a_long_careful_utterance_after_quick_ones_is_decoded(recognizer, joe, next_room):
+    # Quick (no flat second pass) and careful searches share one decoder; making the quick
+    # one once left the decoder unable to end a careful utterance longer than ~2.5 s.
+    engine = recognizer._engine
+    said = _padded(joe("I'm in the shower and I have ten minutes, so go slowly please"))
+    assert len(said) > 16000 * 3
+    quick = engine.utterance(None, careful=False)
+    quick.feed(said)
+    quick_heard = quick.finish().text
+    careful = engine.utterance(None, careful=True)
+    careful.feed(said)
+    assert careful.finish().text and quick_heard
+    # and the recogniser takes the careful search over other people's talk
+    talk = np.tile(next_room, 2)[: len(said)] * 0.3
+    mixed = np.clip(said + talk, -32768, 32767).astype(np.int16)
+    assert audio.background(mixed).talk
+    recognizer.recognize_audio(mixed)

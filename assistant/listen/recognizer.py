@@ -49,7 +49,8 @@ class Engine(Protocol):
     description: str
 
     def prepare(self, key: frozenset[str] | None, understander) -> None: ...
-    def utterance(self, key: frozenset[str] | None, dictation: bool = False) -> Utterance: ...
+    def utterance(self, key: frozenset[str] | None, dictation: bool = False,
+                  careful: bool = True) -> Utterance: ...
 
 
 # --- results and streaming events --------------------------------------------------------
@@ -152,6 +153,9 @@ class Recognizer:
         # 330 ms of the first recording's decode time, which belongs to start-up.
         audio.make_vad("webrtc")
         audio.make_vad(self.settings.vad)
+        # Likewise numpy.percentile imports numpy.ma on first use (25-50 ms): judge one
+        # second of silence now so the first recording does not pay for it.
+        audio.background(np.zeros(audio.RATE, np.int16))
         index = getattr(engine, "phonetic_index", None)
         if index is not None and self.settings.rescue_intents:
             index(understander, frozenset(self.settings.rescue_intents))
@@ -246,7 +250,9 @@ class Recognizer:
         if span is None:
             decoded = Decoded("", 0.0)
         else:
-            utterance = self._engine.utterance(key)
+            # The slower, careful search only over other people's talk: elsewhere it
+            # heard no better (pocketsphinx_engine.QUICK).
+            utterance = self._engine.utterance(key, careful=scene.talk)
             utterance.feed(cleaned[span[0] : span[1]])
             decoded = utterance.finish()
             if scene.talk:
@@ -393,7 +399,10 @@ class Stream:
     def _frame(self, frame: np.ndarray) -> list[Event]:
         what, segment = self._endpointer.push(frame)
         if what == "start":
-            self._utterance = self._rec._engine.utterance(self._key, dictation=self._dictation)
+            # The live pass gives partial results; a command's answer comes from the careful
+            # whole second look (_final), so the live pass can be the quick search.
+            self._utterance = self._rec._engine.utterance(self._key, dictation=self._dictation,
+                                                          careful=False)
             lead_in = np.concatenate(self._endpointer._speech)
             self._utterance.feed(lead_in)
             self._heard = [lead_in]

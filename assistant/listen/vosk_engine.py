@@ -69,7 +69,9 @@ class VoskEngine:
     def prepare_phrases(self, key: frozenset[str] | None, phrases: list[str]) -> None:
         self._grammars[key] = json.dumps(list(phrases) + [UNKNOWN], ensure_ascii=False)
 
-    def utterance(self, key: frozenset[str] | None, dictation: bool = False) -> _Utterance:
+    def utterance(self, key: frozenset[str] | None, dictation: bool = False,
+                  careful: bool = True) -> _Utterance:
+        # careful (pocketsphinx's choice of search) means nothing to vosk's one search.
         if dictation:
             recognizer = self._vosk.KaldiRecognizer(self._model, 16000)
         else:
