@@ -250,3 +250,15 @@ def test_a_long_careful_utterance_after_quick_ones_is_decoded(recognizer, joe, n
     mixed = np.clip(said + talk, -32768, 32767).astype(np.int16)
     assert audio.background(mixed).talk
     recognizer.recognize_audio(mixed)
+
+
+def test_a_hum_written_without_vowels_is_heard_when_a_synthesiser_spells_it(recognizer, tmp_path):
+    from assistant.listen.pronounce import spelled_readings
+
+    lookup = recognizer._engine._decoder.lookup_word
+    readings = spelled_readings({"mhm", "stop", "hmm"}, lookup)
+    assert readings["mhm(2)"] == "EH M EY CH EH M" and "stop(2)" not in readings
+    path = tmp_path / "mhm.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(path), "mhm"], check=True)
+    result = recognizer.recognize_audio(_padded(audio.read_wav(path)))
+    assert (result.text, result.intent.name) == ("mhm", "yes")
