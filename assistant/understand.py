@@ -391,7 +391,9 @@ class Understander:
             name: max((len(p) for p in sl.phrases), default=1) for name, sl in lists.items()
         }
         self._by_length: dict[tuple[str, int], list[str]] = {}
-        self._known = frozenset(self.vocabulary() | _SOFTENERS | _HARMLESS
+        # Crisis is decided by rule (assistant.crisis): its templates' words ("dying", "see
+        # the point") must not make other talk look like a command.
+        self._known = frozenset(self.vocabulary(rule_intents=False) | _SOFTENERS | _HARMLESS
                                 | {w for m in _LEADING + _TRAILING for w in m.split()})
         self._known_list = sorted(self._known)
         self._phrase_value: dict[str, dict[str, object]] = {}
@@ -476,8 +478,11 @@ class Understander:
             depth += 1
         return list(out)
 
-    def vocabulary(self) -> set[str]:
-        words = {w for _, _, _, ws in self._skeletons for w in ws if not w.startswith("{")}
+    def vocabulary(self, rule_intents: bool = True) -> set[str]:
+        """Words the templates and slot lists use; rule_intents=False leaves out the words
+        only the crisis templates use."""
+        words = {w for _, _, choice, ws in self._skeletons for w in ws
+                 if not w.startswith("{") and (rule_intents or choice.intent not in RULE_INTENTS)}
         for slot_list in self._lists.values():
             for phrase in slot_list.phrases:
                 words.update(phrase)
