@@ -100,6 +100,21 @@ def test_commands_that_change_what_happens_need_a_clear_reading(recognizer, hear
     assert recognizer.understand(Decoded(heard, 0.5), None).name == intent
 
 
+@pytest.mark.parametrize(("heard", "intent"), [
+    ("all got i'm crying", "crying"), ("i short call a friend", "choose_technique"),
+    ("the i'm in the shower a", "set_place"), ("don't stop", None),
+    ("please don't stop now", "no"), ("i can't stop thinking about him", None),
+    ("stop and", None),  # one word left is too little to go on
+])
+def test_a_word_or_two_misheard_at_the_edges_is_forgiven(recognizer, heard, intent):
+    assert recognizer.understand(Decoded(heard, 0.5), None).name == intent
+
+
+def test_over_other_peoples_talk_the_edges_are_not_forgiven(recognizer):
+    # there the extra words are usually theirs, and what is left often is not what was said
+    assert recognizer.understand(Decoded("all got i'm crying", 0.5), None, talk=True).name is None
+
+
 def test_talk_that_is_not_a_command_gives_no_intent(recognizer, joe):
     # Piper renders differ run to run; one in a few of this sentence has been heard as
     # "what one would be for pick make" -> suggest_technique (the understander is lenient:

@@ -179,7 +179,9 @@ class Recognizer:
             self._prepared.add(key)
 
     # understanding --------------------------------------------------------------------------
-    def understand(self, decoded: Decoded, key: frozenset[str] | None, dictation: bool = False):
+    def understand(self, decoded: Decoded, key: frozenset[str] | None, dictation: bool = False,
+                   talk: bool = False):
+        """talk: the recording has other people talking in it (audio.background)."""
         text = decoded.text.strip()
         if dictation:
             intent = self.understander.snap(text, allowed=sorted(key) if key is not None else None)
@@ -192,12 +194,41 @@ class Recognizer:
         intent = self.understander.parse(text, allowed=allowed)
         if intent.name is not None and intent.confidence >= self._bar(intent.name):
             return intent
+        if not talk:
+            trimmed = self._edges_dropped(text, allowed)
+            if trimmed is not None:
+                return trimmed
         for alternative in decoded.alternatives:
             other = self.understander.parse(alternative, allowed=allowed)
             sure = other.confidence >= self.settings.min_alternative_confidence
             if other.name is not None and sure:
                 return other
         return self._no_intent(text)
+
+    # A recogniser often adds a word or two at the edges of what was said ("all got i'm
+    # crying", "i short call a friend"). When the whole text is no command, up to two words
+    # may be dropped from the ends if what is left (two words or more) is exactly a template
+    # and no dropped word is a negation ("please don't | stop now"). Dev slice (250 clips per
+    # condition): clean 88.0 -> 89.2%, running water at 10 dB 75.2 -> 76.0%, no more wrong
+    # intents. Not over other people's talk: there their words are the edges (32.4 -> 34.0%
+    # right but 14.4 -> 19.6% wrong).
+    EDGE_WORDS = 2
+    NEGATIONS = frozenset("not no never nothing nobody don't can't won't didn't isn't "
+                          "wasn't aren't doesn't cannot dont cant".split())
+
+    def _edges_dropped(self, text: str, allowed):
+        words = text.split()
+        for dropped in range(1, self.EDGE_WORDS + 1):
+            for before in range(dropped + 1):
+                after = dropped - before
+                kept = words[before : len(words) - after]
+                edges = words[:before] + words[len(words) - after :]
+                if len(kept) < 2 or self.NEGATIONS & set(edges):
+                    continue
+                intent = self.understander.parse(" ".join(kept), allowed=allowed)
+                if intent.name is not None and intent.confidence >= 0.99:
+                    return intent
+        return None
 
     def _bar(self, intent_name: str) -> float:
         if intent_name in self.settings.strict_intents:
@@ -259,7 +290,7 @@ class Recognizer:
                 # Over talk the runner-ups are mostly the other voices' words: in the bench
                 # they gave 17 wrong intents for 10 right ones.
                 decoded.alternatives = []
-        intent = self.understand(decoded, key)
+        intent = self.understand(decoded, key, talk=scene.talk)
         if span is not None:
             decoded, intent = self._second_pass(cleaned[span[0] : span[1]], decoded, intent, key,
                                                 talk=scene.talk)
