@@ -179,9 +179,7 @@ class Recognizer:
             self._prepared.add(key)
 
     # understanding --------------------------------------------------------------------------
-    def understand(self, decoded: Decoded, key: frozenset[str] | None, dictation: bool = False,
-                   talk: bool = False):
-        """talk: the recording has other people talking in it (audio.background)."""
+    def understand(self, decoded: Decoded, key: frozenset[str] | None, dictation: bool = False):
         text = decoded.text.strip()
         if dictation:
             intent = self.understander.snap(text, allowed=sorted(key) if key is not None else None)
@@ -194,10 +192,6 @@ class Recognizer:
         intent = self.understander.parse(text, allowed=allowed)
         if intent.name is not None and intent.confidence >= self._bar(intent.name):
             return intent
-        if not talk:
-            trimmed = self._edges_dropped(text, allowed)
-            if trimmed is not None:
-                return trimmed
         for alternative in decoded.alternatives:
             other = self.understander.parse(alternative, allowed=allowed)
             sure = other.confidence >= self.settings.min_alternative_confidence
@@ -206,17 +200,20 @@ class Recognizer:
         return self._no_intent(text)
 
     # A recogniser often adds a word or two at the edges of what was said ("all got i'm
-    # crying", "i short call a friend"). When the whole text is no command, up to two words
-    # may be dropped from the ends if what is left (two words or more) is exactly a template
-    # and no dropped word is a negation ("please don't | stop now"). Dev slice (250 clips per
-    # condition): clean 88.0 -> 89.2%, running water at 10 dB 75.2 -> 76.0%, no more wrong
-    # intents. Not over other people's talk: there their words are the edges (32.4 -> 34.0%
-    # right but 14.4 -> 19.6% wrong).
+    # crying", "i short call a friend"). When the whole text is no command (and no crisis on a
+    # second look), up to two words may be dropped from the ends if what is left (two words or
+    # more) is exactly a template and no dropped word is a negation ("please don't | stop
+    # now"). Not for yes and no, whose sense hangs on every word ("i want to | end like").
+    # Dev slice (250 clips per condition): clean 88.0 -> 89.2%, running water at 10 dB 75.2 ->
+    # 76.0%, no more wrong intents. Not over other people's talk: there their words are the
+    # edges (32.4 -> 34.0% right but 14.4 -> 19.6% wrong).
     EDGE_WORDS = 2
     NEGATIONS = frozenset("not no never nothing nobody don't can't won't didn't isn't "
                           "wasn't aren't doesn't cannot dont cant".split())
+    NOT_FROM_EDGES = frozenset({"yes", "no"})
 
-    def _edges_dropped(self, text: str, allowed):
+    def _edges_dropped(self, text: str, key):
+        allowed = sorted(key) if key is not None else None
         words = text.split()
         for dropped in range(1, self.EDGE_WORDS + 1):
             for before in range(dropped + 1):
@@ -226,7 +223,7 @@ class Recognizer:
                 if len(kept) < 2 or self.NEGATIONS & set(edges):
                     continue
                 intent = self.understander.parse(" ".join(kept), allowed=allowed)
-                if intent.name is not None and intent.confidence >= 0.99:
+                if intent.confidence >= 0.99 and intent.name not in (None, *self.NOT_FROM_EDGES):
                     return intent
         return None
 
@@ -237,23 +234,28 @@ class Recognizer:
 
     def _second_pass(self, samples: np.ndarray, decoded: Decoded, intent, key,
                      talk: bool = False):
-        """When the first pass heard no command, a second look for the intents that must not
-        be missed (settings.rescue_intents); the first pass stands unless one is found.
+        """When the first pass heard no command: a second look for the intents that must not
+        be missed (settings.rescue_intents), then the edges forgiven (_edges_dropped); the
+        first pass stands unless one of them finds something.
         (Also looking behind fuzzy matches found one more crisis in the bench's wind at 10
         dB, "i want to end my life" heard as "that i want to quit", but turned three right
         answers into false crises: "i think it's working" read as "i'm thinking of suicide".)
         """
+        if intent.name is not None or not decoded.text:
+            return decoded, intent
         rescore = getattr(self._engine, "rescore", None)
         wanted = frozenset(self.settings.rescue_intents)
-        if rescore is None or not wanted or talk or intent.name is not None or not decoded.text:
-            return decoded, intent
-        again = rescore(key, samples, decoded, self.understander, wanted)
-        if again is None or again.confidence < self.settings.rescue_closeness:
-            return decoded, intent
-        other = self.understand(again, key)
-        if other.name not in wanted:
-            return decoded, intent
-        return again, other
+        if rescore is not None and wanted and not talk:
+            again = rescore(key, samples, decoded, self.understander, wanted)
+            if again is not None and again.confidence >= self.settings.rescue_closeness:
+                other = self.understand(again, key)
+                if other.name in wanted:
+                    return again, other
+        if not talk:
+            trimmed = self._edges_dropped(decoded.text, key)
+            if trimmed is not None:
+                return decoded, trimmed
+        return decoded, intent
 
     def _allowed(self, intent, key, text):
         if intent.name is None or key is None or intent.name in key:
@@ -290,7 +292,7 @@ class Recognizer:
                 # Over talk the runner-ups are mostly the other voices' words: in the bench
                 # they gave 17 wrong intents for 10 right ones.
                 decoded.alternatives = []
-        intent = self.understand(decoded, key, talk=scene.talk)
+        intent = self.understand(decoded, key)
         if span is not None:
             decoded, intent = self._second_pass(cleaned[span[0] : span[1]], decoded, intent, key,
                                                 talk=scene.talk)
