@@ -164,16 +164,12 @@ class PocketsphinxEngine:
         # am" every time (2.5% of the quick bench) until it had its spelt reading too.
         spelled = spelled_readings(words - self._spelled, lookup)
         self._spelled |= words
-        for model in self._models:
-            for i, (word, phones) in enumerate(spelled.items()):
-                model.decoder.add_word(word, phones, i == len(spelled) - 1)
         missing = sorted(w for w in words if lookup(w) is None)
-        if not missing:
-            return
-        pronunciations = pronounce_missing(missing, lookup)
+        added = {**spelled, **(pronounce_missing(missing, lookup) if missing else {})}
         for model in self._models:
-            for i, (word, phones) in enumerate(pronunciations.items()):
-                model.decoder.add_word(word, phones, i == len(pronunciations) - 1)
+            for i, (word, phones) in enumerate(added.items()):
+                # the searches are rebuilt once, after the last word
+                model.decoder.add_word(word, phones, i == len(added) - 1)
         new = [w for w in missing if w not in self._warned]
         if new:
             self._warned.update(new)
