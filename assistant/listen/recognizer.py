@@ -182,13 +182,13 @@ class Recognizer:
     def understand(self, decoded: Decoded, key: frozenset[str] | None, dictation: bool = False):
         text = decoded.text.strip()
         if dictation:
-            intent = self.understander.snap(text, allowed=sorted(key) if key is not None else None)
+            intent = self.understander.snap(text, allowed=_names(key))
             return self._allowed(intent, key, text)
         if not text or decoded.out_of_grammar:
             return self._no_intent(text)
         if decoded.confidence < self.settings.min_acoustic_confidence:
             return self._no_intent(text)
-        allowed = sorted(key) if key is not None else None
+        allowed = _names(key)
         intent = self.understander.parse(text, allowed=allowed)
         if intent.name is not None and intent.confidence >= self._bar(intent.name):
             return intent
@@ -213,7 +213,7 @@ class Recognizer:
     NOT_FROM_EDGES = frozenset({"yes", "no"})
 
     def _edges_dropped(self, text: str, key):
-        allowed = sorted(key) if key is not None else None
+        allowed = _names(key)
         words = text.split()
         for dropped in range(1, self.EDGE_WORDS + 1):
             for before in range(dropped + 1):
@@ -485,6 +485,11 @@ class Stream:
             decoded, intent = self._rec._second_pass(heard, decoded, intent, self._key)
         t = t_end if t_end is not None else self._endpointer.time()
         return [Final(decoded.text, intent, round(t, 3), decoded.confidence, self._dictation)]
+
+
+def _names(key: frozenset[str] | None) -> list[str] | None:
+    """The intents a grammar key listens for, as the understander takes them (None: all)."""
+    return sorted(key) if key is not None else None
 
 
 ENGINES = ("vosk", "pocketsphinx")
