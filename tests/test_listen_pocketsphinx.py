@@ -281,10 +281,38 @@ def test_a_hum_written_without_vowels_is_heard_when_a_synthesiser_spells_it(tmp_
     # A fresh recogniser: the shared one has been tuned by other voices (its running mean
     # and model choice), and in a full run it heard "which you" instead.
     recognizer = make_recognizer("pocketsphinx", warn=lambda message: None)
-    lookup = recognizer._engine._decoder.lookup_word
-    readings = spelled_readings({"mhm", "stop", "hmm"}, lookup)
-    assert readings["mhm(2)"] == "EH M EY CH EH M" and "stop(2)" not in readings
+    readings = spelled_readings({"mhm", "stop", "hmm"}, recognizer._engine.lookup)
+    assert readings["mhm"] == "EH M EY CH EH M" and "stop" not in readings
+    assert recognizer._engine._decoder.lookup_word("mhm(2)") == "EH M EY CH EH M"
     path = tmp_path / "mhm.wav"
     subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(path), "mhm"], check=True)
     result = recognizer.recognize_audio(_padded(audio.read_wav(path)))
     assert (result.text, result.intent.name) == ("mhm", "yes")
+
+
+def test_command_decoders_hold_only_command_words_and_dictation_hears_any(recognizer, joe):
+    # The command searches are built over their decoders' whole dictionary, so those hold
+    # only the words commands use (start-up); free text has a decoder with every word.
+    engine = recognizer._engine
+    assert engine._decoder.lookup_word("stop") and engine._decoder.lookup_word("zebra") is None
+    assert engine.lookup("zebra") == "Z IY B R AH"
+    stream = recognizer.stream(dictation=True)
+    said = _padded(joe("my grandmother used to bake bread on sundays"))
+    finals = [e for e in stream.accept(said) + stream.flush() if isinstance(e, Final)]
+    heard = " ".join(e.text for e in finals).split()
+    assert finals and all(e.dictation for e in finals)
+    assert {"grandmother", "bread"} <= set(heard), heard
+
+
+def test_command_language_model_counts_repeated_lines_like_pocketsphinx(tmp_path):
+    from pocketsphinx.lm import ArpaBoLM
+
+    from assistant.listen.pocketsphinx_engine import LM_DISCOUNT, command_lm
+
+    corpus = "\n".join(["stop", "stop", "go slower please", "stop now", "go slower please",
+                        "next", "i am crying", "stop"])
+    theirs = ArpaBoLM(text=corpus, add_start=True, discount_mass=LM_DISCOUNT)
+    theirs.compute()
+    command_lm(corpus).write_file(str(tmp_path / "ours.arpa"))
+    theirs.write_file(str(tmp_path / "theirs.arpa"))
+    assert (tmp_path / "ours.arpa").read_text() == (tmp_path / "theirs.arpa").read_text()

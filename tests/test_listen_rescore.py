@@ -22,8 +22,7 @@ def recognizer():
 
 @pytest.fixture(scope="module")
 def index(recognizer):
-    decoder = recognizer._engine._decoder
-    built = PhoneticIndex(default_understander(), decoder.lookup_word)
+    built = PhoneticIndex(default_understander(), recognizer._engine.lookup)
     recognizer._engine._ensure_words(built.words())
     return built
 

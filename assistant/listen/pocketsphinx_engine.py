@@ -19,6 +19,7 @@ import itertools
 import math
 import os
 import tempfile
+from collections import Counter
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -27,6 +28,7 @@ from assistant.errors import LetitoutError
 from assistant.listen import audio
 from assistant.listen.adapted_model import adapted_files
 from assistant.listen.grammar import balanced_corpus
+from assistant.listen.lexicon import Lexicon
 from assistant.listen.pronounce import pronounce_missing, spelled_readings
 from assistant.listen.recognizer import Decoded, print_stderr
 from assistant.listen.rescore import PhoneticIndex, jsgf, slots_of
@@ -76,13 +78,14 @@ def model_dir() -> str:
 class _Model:
     """One acoustic model: its decoder, and what has been set up in it."""
 
-    def __init__(self, name: str, decoder) -> None:
+    def __init__(self, name: str, decoder, options: dict) -> None:
         self.name = name
         self.decoder = decoder
+        self.options = options  # what the decoder was made with (for the dictation one)
+        self.dictation: _Model | None = None  # its free-text twin (_dictation_model)
         self.active: str | None = None
         self.heard_any = False  # a running cepstral mean exists (see prime_mean)
         self.probe_ready = False
-        self.dictation_ready = False
         self.start_mean = decoder.get_cmn()
 
     def activate(self, search: str) -> None:
@@ -113,7 +116,6 @@ class PocketsphinxEngine:
         path = model_dir()
         self._warn = warn
         self._warned: set[str] = set()
-        self._spelled: set[str] = set()  # words already given their spelt reading
         # The flat second pass and lattice best path fix short commands ("stop" heard as
         # "about" or "bath" without them); the lattice also gives runner-up hypotheses.
         # Narrow flat-pass beams: the default ones cost a quarter of the decode time for no
@@ -131,17 +133,29 @@ class PocketsphinxEngine:
             fwdflatbeam=1e-40, fwdflatwbeam=1e-20, topn=TOPN,
             warp_type="inverse_linear", warp_params=WARP,
         )
-        self._models = [_Model("shipped", Decoder(**options))]
-        self.description = f"pocketsphinx 5 with its embedded US English model ({path})"
-        adaptation = adapted_files(os.path.join(path, "en-us"), warn)
-        if adaptation is not None:
-            self._models.append(_Model("voices", Decoder(**options, **adaptation)))
-            self.description += ", and that model adapted to synthetic voices"
+        self._lexicon = Lexicon(os.path.join(path, "cmudict-en-us.dict"))
+        self._ruled: dict[str, str] = {}  # words pronounced by rule (pronounce_missing)
+        self._in_decoders: set[str] = set()
+        # The command decoders start with no words (lexicon.py: a search over the whole
+        # dictionary took 0.8 s to make); _ensure_words gives them the ones the commands use.
+        # Free text (journaling) has its own decoder with the whole dictionary, made when
+        # first needed (_dictation_model).
+        with tempfile.TemporaryDirectory(prefix="letitout-dict-") as folder:
+            empty = os.path.join(folder, "empty.dict")
+            open(empty, "w").close()
+            self._models = [_Model("shipped", Decoder(**options, dict=empty), options)]
+            self.description = f"pocketsphinx 5 with its embedded US English model ({path})"
+            adaptation = adapted_files(os.path.join(path, "en-us"), warn)
+            if adaptation is not None:
+                both = {**options, **adaptation}
+                self._models.append(_Model("voices", Decoder(**both, dict=empty), both))
+                self.description += ", and that model adapted to synthetic voices"
         self._choice = VoiceChoice(len(self._models))
         self._model_path = path
         self._searches: dict[frozenset[str] | None, str] = {}
         # (understander, intents) -> the phonetic index of those intents' templates
         self._indexes: dict[tuple[int, frozenset[str]], PhoneticIndex] = {}
+        self._ensure_words({"a"})  # the one-word search that measures c0 (_measured_c0)
 
     @property
     def _lead(self) -> _Model:
@@ -158,38 +172,47 @@ class PocketsphinxEngine:
         return self._lead.name
 
     # vocabulary -----------------------------------------------------------------------------
+    def lookup(self, word: str) -> str | None:
+        """A word's usual phones ("S T AA P"), from the dictionary or the rule that gave them."""
+        return self._ruled.get(word) or self._lexicon.lookup(word)
+
     def _ensure_words(self, words: set[str]) -> None:
-        lookup = self._models[0].decoder.lookup_word
+        new = set(words) - self._in_decoders
+        if not new:
+            return
+        self._in_decoders |= new
+        missing = sorted(w for w in new if self._lexicon.lookup(w) is None)
+        self._ruled.update(pronounce_missing(missing, self.lookup) if missing else {})
         # Measured: "mhm" said by espeak-ng and Piper was heard as "which am" or "that make
         # am" every time (2.5% of the quick bench) until it had its spelt reading too.
-        spelled = spelled_readings(words - self._spelled, lookup)
-        self._spelled |= words
-        missing = sorted(w for w in words if lookup(w) is None)
-        added = {**spelled, **(pronounce_missing(missing, lookup) if missing else {})}
+        spelled = spelled_readings(new, self.lookup)
+        entries = []
+        for word in sorted(new):
+            readings = self._lexicon.readings(word) or [self._ruled[word]]
+            readings += [spelled[word]] if word in spelled else []
+            entries += [(word if i == 0 else f"{word}({i + 1})", phones)
+                        for i, phones in enumerate(readings)]
         for model in self._models:
-            for i, (word, phones) in enumerate(added.items()):
+            for i, (name, phones) in enumerate(entries):
                 # the searches are rebuilt once, after the last word
-                model.decoder.add_word(word, phones, i == len(added) - 1)
-        new = [w for w in missing if w not in self._warned]
-        if new:
-            self._warned.update(new)
+                model.decoder.add_word(name, phones, i == len(entries) - 1)
+        new_missing = [w for w in missing if w not in self._warned]
+        if new_missing:
+            self._warned.update(new_missing)
             self._warn(
-                f"pocketsphinx: {len(new)} word(s) not in its dictionary, pronounced by rule: "
-                + ", ".join(new[:12])
-                + (" ..." if len(new) > 12 else "")
+                f"pocketsphinx: {len(new_missing)} word(s) not in its dictionary, pronounced "
+                "by rule: " + ", ".join(new_missing[:12])
+                + (" ..." if len(new_missing) > 12 else "")
             )
 
     def prepare(self, key: frozenset[str] | None, understander) -> None:
         if key in self._searches:
             return
-        from pocketsphinx.lm import ArpaBoLM
-
         corpus = balanced_corpus(understander, key)
         self._ensure_words({w for w in corpus.split()})
         # Short names: pocketsphinx refuses to activate a search with a very long name.
         name = "all" if key is None else f"only_{len(self._searches)}"
-        lm = ArpaBoLM(text=corpus, add_start=True, discount_mass=LM_DISCOUNT)
-        lm.compute()
+        lm = command_lm(corpus)
         with tempfile.TemporaryDirectory(prefix="letitout-lm-") as folder:
             path = os.path.join(folder, "commands.arpa")
             lm.write_file(path)
@@ -217,16 +240,26 @@ class PocketsphinxEngine:
                   careful: bool = True) -> _Utterance:
         """careful=False: without the flat second pass (see QUICK)."""
         if dictation:
-            # Free text decodes with one model only: a second copy of the 27 MB general
-            # language model is not worth it for a journal letter.
-            model = self._lead
-            if not model.dictation_ready:
-                path = os.path.join(self._model_path, "en-us.lm.bin")
-                model.decoder.add_lm_file("dictation", path)
-                model.dictation_ready = True
-            return _Utterance(self, [model], "dictation")
+            return _Utterance(self, [self._dictation_model()], "dictation")
         models = [self._models[i] for i in self._choice.deciding()]
         return _Utterance(self, models, self._searches[key] + ("" if careful else QUICK))
+
+    def _dictation_model(self) -> _Model:
+        """Free text: the leading acoustic model with the whole dictionary and the general
+        language model, in a decoder of its own made on first use (1-2 s; one model only, a
+        second copy of the 27 MB language model is not worth it for a journal letter). It
+        starts from the voice the commands have learnt (the running cepstral mean)."""
+        lead = self._lead
+        if lead.dictation is None:
+            from pocketsphinx import Decoder
+
+            decoder = Decoder(**lead.options)
+            decoder.add_lm_file("dictation", os.path.join(self._model_path, "en-us.lm.bin"))
+            lead.dictation = _Model(f"{lead.name}-dictation", decoder, lead.options)
+            if lead.heard_any:
+                decoder.set_cmn(lead.decoder.get_cmn())
+                lead.dictation.heard_any = True
+        return lead.dictation
 
     # second pass --------------------------------------------------------------------------
     def rescore(self, key: frozenset[str] | None, samples: np.ndarray, first: Decoded,
@@ -275,7 +308,7 @@ class PocketsphinxEngine:
         recogniser asks for it at start so the first rescue does not wait for it."""
         found = self._indexes.get((id(understander), intents))
         if found is None:
-            found = PhoneticIndex(understander, self._models[0].decoder.lookup_word, intents)
+            found = PhoneticIndex(understander, self.lookup, intents)
             self._ensure_words(found.words())
             found.nearest(["a"], 1)  # every sentence's phones, now that every word has some
             self._indexes[(id(understander), intents)] = found
@@ -315,6 +348,26 @@ class PocketsphinxEngine:
         model.decoder.process_raw(np.asarray(samples, dtype=np.int16).tobytes(), False, True)
         model.decoder.end_utt()
         return float(model.decoder.get_cmn().split(",")[0])
+
+
+def command_lm(corpus: str):
+    """pocketsphinx's trigram model builder over the corpus, one sentence per line. Its own
+    reader took 2.3 s of start-up on the balanced corpus (134k lines, a regular expression
+    each); the lines repeat (28k distinct), so each distinct line's n-grams are counted once,
+    times how often it occurs: the same counts (a test compares the two models)."""
+    from pocketsphinx.lm import ArpaBoLM
+
+    lm = ArpaBoLM(add_start=True, discount_mass=LM_DISCOUNT)
+    for line, times in Counter(corpus.split("\n")).items():
+        words = ["<s>", *line.split(), "</s>"]
+        for j, first in enumerate(words):
+            lm.grams_1[first] += times
+            if j + 1 < len(words):
+                lm.grams_2[first][words[j + 1]] += times
+                if j + 2 < len(words):
+                    lm.grams_3[first][words[j + 1]][words[j + 2]] += times
+    lm.compute()
+    return lm
 
 
 class VoiceChoice:

@@ -139,7 +139,7 @@ def _letters_fallback(word: str) -> list[str]:
 def spelled_readings(words: Iterable[str], lookup: Callable[[str], str | None]) -> dict[str, str]:
     """Second pronunciations for dictionary words with no vowel letter ("mhm", "hmm", "shh"):
     speech synthesisers (espeak-ng, and Piper through espeak-ng's phonemiser) read them
-    letter by letter ("em aitch em"), where a person hums. Keyed "word(2)"."""
+    letter by letter ("em aitch em"), where a person hums. Keyed by the word."""
     plain = sorted(w for w in set(words) if re.fullmatch(r"[b-df-hj-np-tv-xz]+", w)
                    and lookup(w) is not None)
     spoken = espeak_phonemes(plain)
@@ -147,5 +147,5 @@ def spelled_readings(words: Iterable[str], lookup: Callable[[str], str | None]) 
     for word, phonemes in zip(plain, spoken or [], strict=False):
         phones = " ".join(espeak_to_cmu(phonemes))
         if phones and phones != lookup(word):
-            found[f"{word}(2)"] = phones
+            found[word] = phones
     return found
