@@ -455,9 +455,8 @@ class Understander:
         spoken = {name: sl.spoken() for name, sl in self._lists.items()}
         out: dict[str, None] = {}
         for name, phrases in spoken.items():
-            alone = self._marker[name]
-            if any(text == alone and choice.intent in wanted
-                   for text, _, choice, _ in self._skeletons):
+            alone = self._exact.get(self._marker[name])  # a template that is the slot alone
+            if alone is not None and alone.intent in wanted:
                 out.update(dict.fromkeys(phrases))
         turn = dict.fromkeys(spoken, 0)
         queues = [expand(t.node, self._rules) for t in self._templates if t.intent in wanted]
