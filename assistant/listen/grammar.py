@@ -57,7 +57,8 @@ CONTRACTIONS = {
     "it is": "it's", "i will": "i'll", "i would": "i'd", "we are": "we're",
     "is not": "isn't", "what is": "what's", "does not": "doesn't", "you are": "you're",
     "there is": "there's", "did not": "didn't", "was not": "wasn't", "are not": "aren't",
-    "want to": "wanna", "going to": "gonna",
+    "want to": "wanna", "going to": "gonna", "i have": "i've", "you have": "you've",
+    "we have": "we've",
 }  # fmt: skip
 _FULL = re.compile(r"(?<![\w'])(" + "|".join(re.escape(k) for k in CONTRACTIONS) + r")(?![\w'])")
 
@@ -86,6 +87,9 @@ def balanced_corpus(
 
     Intents with slot lists expand to hundreds of sentences and would otherwise drown the
     one-word commands ("stop", "next") that matter most.
+    (Tried: a quarter of each intent's weight again with the understander's discourse words
+    around or inside ("um ...", "... please", "i can't even cry"): unseen voices 83.0 ->
+    83.3%, 14 clips fixed and 12 broken, clean 99.2 -> 98.3%, water 5 dB 83.3 -> 80.0%.)
     """
     names = sorted(intents) if intents is not None else list(understander.intent_names)
     per_intent = {name: grammar_sentences(understander, frozenset({name})) for name in names}
