@@ -329,6 +329,7 @@ class Background:
     # steady: the quieter frames' level hardly moves (running water, a fan: the 10th and
     # 30th percentiles within 1.5 dB; wind gusts and talk move it 2-11 dB)
     steady: bool = False
+    contrast_db: float = 0.0  # level_contrast_db of the whole recording
 
     @property
     def quiet(self) -> bool:
@@ -352,7 +353,26 @@ def background(samples: np.ndarray, quietest: float = 20.0) -> Background:
     spectrum = np.abs(np.fft.rfft(quiet, axis=1))[:, 4:192] ** 2 + 1e-3
     flatness = np.exp(np.mean(np.log(spectrum), axis=1)) / np.mean(spectrum, axis=1)
     talk = bool(np.median(flatness) < TALK_FLATNESS)
-    return Background(floor, talk, steady=bool(not talk and spread_db < STEADY_SPREAD_DB))
+    return Background(floor, talk, steady=bool(not talk and spread_db < STEADY_SPREAD_DB),
+                      contrast_db=level_contrast_db(samples))
+
+
+def smoothed_level_db(samples: np.ndarray) -> np.ndarray:
+    """Each 30 ms frame's level (dB re one int16 step), smoothed over 150 ms."""
+    rms = frame_rms(samples)
+    if len(rms) < 5:
+        return np.zeros(0)
+    power = np.convolve(rms.astype(np.float64) ** 2, np.ones(5) / 5, mode="same")
+    return 10 * np.log10(power + 1.0)
+
+
+def level_contrast_db(samples: np.ndarray) -> float:
+    """How far the loud frames (95th percentile) stand above the background (20th): about
+    the speech-to-noise ratio plus 4 dB for one command in a few seconds of noise."""
+    level = smoothed_level_db(samples)
+    if len(level) < 5:
+        return 0.0
+    return float(np.percentile(level, 95) - np.percentile(level, 20))
 
 
 def talker_span(samples: np.ndarray, min_contrast_db: float = 6.0, gap_s: float = 0.35,
@@ -368,11 +388,10 @@ def talker_span(samples: np.ndarray, min_contrast_db: float = 6.0, gap_s: float 
     by under 5 dB, a voice 5 dB above it by 9 dB or more. Over a steady noise, whose level
     hardly moves, `above_db` (a fixed margin over the background) keeps the soft ends of
     words that a half-way threshold cuts."""
-    rms = frame_rms(samples)
-    if len(rms) < 5:
+    level = smoothed_level_db(samples)
+    if len(level) < 5:
         return None
-    power = np.convolve(rms.astype(np.float64) ** 2, np.ones(5) / 5, mode="same")
-    level = 10 * np.log10(power + 1.0)
+    power = 10 ** (level / 10) - 1.0
     low, high = np.percentile(level, 20), np.percentile(level, 95)
     if high - low < min_contrast_db:
         return None
