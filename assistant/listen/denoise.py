@@ -18,12 +18,7 @@ NAMES = ("none", "webrtc", "speex", "rnnoise", "noisereduce", "auto")
 # points on clean speech, so it is used only where there is noise to remove; over other
 # people's talk it hurts (bench/speech_in.py babble), so it is not used there.
 NOISY_FLOOR_RMS = 150.0
-# ...and only when the voice stands less than this far above it (audio.level_contrast_db):
-# over milder noise RNNoise gained nothing and doubled the decode time. Measured on the
-# quick bench's clips (contrast medians: running water 5/10/20 dB 9/14/24 dB, wind 10/20 dB
-# 16/26 dB): water at 20 dB 91.7 -> 92.5% right, CPU/audio 0.105 -> 0.054; wind at 20 dB
-# 95.8 -> 97.5%, 0.129 -> 0.090; water at 10 and 5 dB keep RNNoise (63% without it at 10 dB).
-CLEAR_CONTRAST_DB = 19.0
+# ...and only when the voice does not stand well above it (audio.Background.clear).
 
 
 class _Fifo:
@@ -167,8 +162,7 @@ class AutoDenoiser:
     @staticmethod
     def for_background(samples: np.ndarray, scene) -> np.ndarray:
         """The rule itself, for a caller that has already judged the background."""
-        if (scene.talk or scene.floor_rms < NOISY_FLOOR_RMS
-                or scene.contrast_db >= CLEAR_CONTRAST_DB):
+        if scene.talk or scene.floor_rms < NOISY_FLOOR_RMS or scene.clear:
             return samples
         return RnnoiseDenoiser().process_whole(samples)
 

@@ -321,8 +321,9 @@ class Recognizer:
                      ) -> tuple[int, int] | None:
         """From the first voiced frame to the last (the voice detector's segments), within
         the span louder than the background (audio.loud_span); None when no speech."""
-        segments = audio.speech_segments(cleaned, self._endpointer(quiet=scene.quiet))
-        if not segments and scene.quiet and self.settings.vad == "silero":
+        easy = scene.quiet or scene.clear
+        segments = audio.speech_segments(cleaned, self._endpointer(easy=easy))
+        if not segments and easy and self.settings.vad == "silero":
             # The WebRTC detector goes by level: a voice far from the microphone (peaks near
             # -30 dBFS: "go back" said at a twentieth of espeak-ng's level) is nothing to it,
             # while Silero still finds it. Only recordings it found nothing in pay for Silero.
@@ -376,12 +377,13 @@ class Recognizer:
         self._prepare(key)
         return Stream(self, key, dictation, trailing_silence, partial_every)
 
-    def _endpointer(self, trailing_silence: float | None = None, quiet: bool = False
+    def _endpointer(self, trailing_silence: float | None = None, easy: bool = False
                     ) -> audio.Endpointer:
-        # quiet: a whole recording over a silent background (its quietest frames near digital
-        # silence). There any voice detector finds the speech, and the WebRTC one does it for a
-        # fraction of Silero's cost (Silero alone took about 2.4% of the audio's duration).
-        vad = "webrtc" if quiet and self.settings.vad == "silero" else self.settings.vad
+        # easy: a whole recording over a silent background (its quietest frames near digital
+        # silence) or with the voice well above it (audio.Background.clear). There any voice
+        # detector finds the speech, and the WebRTC one does it for a fraction of Silero's
+        # cost (Silero alone took about 2.4% of the audio's duration).
+        vad = "webrtc" if easy and self.settings.vad == "silero" else self.settings.vad
         return audio.Endpointer(
             audio.make_vad(vad),
             trailing_silence=trailing_silence or self.settings.trailing_silence,
