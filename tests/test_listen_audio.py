@@ -175,3 +175,11 @@ def test_noise_is_suppressed_only_when_the_voice_does_not_stand_well_above_it(sp
         assert scene.clear != suppressed, scene.contrast_db
         cleaned = AutoDenoiser.for_background(recording, scene)
         assert (not np.array_equal(cleaned, recording)) == suppressed
+    # rumble below the speech band (wind in the microphone): left alone, however loud
+    rumble = np.cumsum(np.random.default_rng(5).normal(0, 1, 16000 * 3))  # brown noise
+    rumble -= np.convolve(rumble, np.ones(801) / 801, mode="same")  # no drift
+    recording = _over(spoken_stop, rumble, 8.0)
+    scene = audio.background(recording)
+    assert scene.rumble and not scene.clear and not audio.background(_over(
+        spoken_stop, hiss, 8.0)).rumble
+    assert np.array_equal(AutoDenoiser.for_background(recording, scene), recording)
