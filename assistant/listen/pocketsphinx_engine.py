@@ -115,7 +115,6 @@ class PocketsphinxEngine:
             ) from None
         path = model_dir()
         self._warn = warn
-        self._warned: set[str] = set()
         # The flat second pass and lattice best path fix short commands ("stop" heard as
         # "about" or "bath" without them); the lattice also gives runner-up hypotheses.
         # Narrow flat-pass beams: the default ones cost a quarter of the decode time for no
@@ -196,13 +195,10 @@ class PocketsphinxEngine:
             for i, (name, phones) in enumerate(entries):
                 # the searches are rebuilt once, after the last word
                 model.decoder.add_word(name, phones, i == len(entries) - 1)
-        new_missing = [w for w in missing if w not in self._warned]
-        if new_missing:
-            self._warned.update(new_missing)
+        if missing:  # each word is new once, so this is said once per word
             self._warn(
-                f"pocketsphinx: {len(new_missing)} word(s) not in its dictionary, pronounced "
-                "by rule: " + ", ".join(new_missing[:12])
-                + (" ..." if len(new_missing) > 12 else "")
+                f"pocketsphinx: {len(missing)} word(s) not in its dictionary, pronounced by "
+                "rule: " + ", ".join(missing[:12]) + (" ..." if len(missing) > 12 else "")
             )
 
     def prepare(self, key: frozenset[str] | None, understander) -> None:
