@@ -8,8 +8,10 @@ refusing to guess (no intent rather than a wrong one).
 
 from __future__ import annotations
 
+import math
 import sys
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -395,6 +397,7 @@ class Stream:
     """Frames in (16 kHz mono int16, any length), events out: SpeechStart, Partial, Final."""
 
     PARTIAL_EVERY_S = 0.3
+    BACKGROUND_S = 1.0  # heard before the voice, for the second look's judgment of it
 
     def __init__(self, recognizer: Recognizer, key, dictation: bool,
                  trailing_silence: float | None = None,
@@ -410,9 +413,11 @@ class Stream:
         self._since_partial = 0.0
         self._last_partial = ""
         self._heard: list[np.ndarray] = []  # this utterance's audio, for the second pass
-        # The last frames before speech began: the background the second look judges
-        # (Stream._second_look) before deciding to denoise.
-        self._recent: list[np.ndarray] = []
+        # The frames before speech began: the background the second look judges
+        # (_second_look_audio) before deciding to denoise, and the endpointer's lead-in.
+        background_frames = math.ceil(self.BACKGROUND_S * audio.RATE / audio.FRAME_SAMPLES)
+        lead_in_frames = max(1, self._endpointer.pre_roll_frames)  # as the endpointer keeps
+        self._recent: deque[np.ndarray] = deque(maxlen=background_frames + lead_in_frames)
         self._before = np.zeros(0, dtype=np.int16)
 
     def accept(self, frame: bytes | np.ndarray) -> list[Event]:
@@ -435,14 +440,10 @@ class Stream:
             events.extend(self._final(segment.end_of_speech_s if segment else None, segment))
         return events
 
-    BACKGROUND_S = 1.0
-
     def _frame(self, frame: np.ndarray) -> list[Event]:
         what, segment = self._endpointer.push(frame)
         if self._utterance is None:
             self._recent.append(frame)
-            keep = int(self.BACKGROUND_S * audio.RATE / len(frame)) + 1
-            self._recent = self._recent[-(keep + 40):]  # room for a lead-in as long as 40 frames
         if what == "start":
             # The live pass gives partial results; a command's answer comes from the careful
             # whole second look (_final), so the live pass can be the quick search.
@@ -451,7 +452,7 @@ class Stream:
             lead_in = np.concatenate(self._endpointer._speech)
             before = np.concatenate(self._recent)[: -len(lead_in) or None]
             self._before = before[-int(self.BACKGROUND_S * audio.RATE):]
-            self._recent = []
+            self._recent.clear()
             self._utterance.feed(lead_in)
             self._heard = [lead_in]
             self._since_partial = 0.0
