@@ -382,19 +382,23 @@ def background(samples: np.ndarray, quietest: float = 20.0) -> Background:
                       contrast_db=level_contrast_db(samples), rumble_db=rumble_db)
 
 
-def smoothed_level_db(samples: np.ndarray) -> np.ndarray:
-    """Each 30 ms frame's level (dB re one int16 step), smoothed over 150 ms."""
+def smoothed_power(samples: np.ndarray) -> np.ndarray:
+    """Each 30 ms frame's power, smoothed over 150 ms (empty under five frames)."""
     rms = frame_rms(samples)
     if len(rms) < 5:
         return np.zeros(0)
-    power = np.convolve(rms.astype(np.float64) ** 2, np.ones(5) / 5, mode="same")
+    return np.convolve(rms.astype(np.float64) ** 2, np.ones(5) / 5, mode="same")
+
+
+def level_db(power: np.ndarray) -> np.ndarray:
+    """Power as a level in dB re one int16 step (silence 0 dB)."""
     return 10 * np.log10(power + 1.0)
 
 
 def level_contrast_db(samples: np.ndarray) -> float:
     """How far the loud frames (95th percentile) stand above the background (20th): about
     the speech-to-noise ratio plus 4 dB for one command in a few seconds of noise."""
-    level = smoothed_level_db(samples)
+    level = level_db(smoothed_power(samples))
     if len(level) < 5:
         return 0.0
     return float(np.percentile(level, 95) - np.percentile(level, 20))
@@ -413,10 +417,10 @@ def talker_span(samples: np.ndarray, min_contrast_db: float = 6.0, gap_s: float 
     by under 5 dB, a voice 5 dB above it by 9 dB or more. Over a steady noise, whose level
     hardly moves, `above_db` (a fixed margin over the background) keeps the soft ends of
     words that a half-way threshold cuts."""
-    level = smoothed_level_db(samples)
-    if len(level) < 5:
+    power = smoothed_power(samples)
+    if len(power) < 5:
         return None
-    power = 10 ** (level / 10) - 1.0
+    level = level_db(power)
     low, high = np.percentile(level, 20), np.percentile(level, 95)
     if high - low < min_contrast_db:
         return None
