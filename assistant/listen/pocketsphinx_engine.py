@@ -242,7 +242,7 @@ class PocketsphinxEngine:
 
     def _dictation_model(self) -> _Model:
         """Free text: the leading acoustic model with the whole dictionary and the general
-        language model, in a decoder of its own made on first use (1-2 s; one model only, a
+        language model, in a decoder of its own made on first use (0.84 s here; one model only, a
         second copy of the 27 MB language model is not worth it for a journal letter). It
         starts from the voice the commands have learnt (the running cepstral mean)."""
         lead = self._lead
