@@ -167,10 +167,11 @@ def test_a_spoken_session_on_real_audio_devices_with_its_own_echo(room, tmp_path
     assert intents == ["start_session", "yes", "stop"], show(events)
     assert first_step["technique"] == "set_the_scene"
     assert log[-1] == {**log[-1], "type": "end", "reason": "stop"}
-    # Its own voice, leaking into the microphone all along, was never taken for the person.
+    # Its own voice, leaking into the microphone all along, was never taken for the person: the
+    # person spoke three times and three things were heard (the words may vary, e.g. "help me
+    # let it out" heard as "okay letitout", a template of the same intent; the intents may not).
     heard = [e["text"] for e in log if e["type"] == "heard"]
-    assert heard[:2] == ["help me let it out", "yes"] and len(heard) == 3, show(events)
-    assert heard[2].startswith("stop"), show(events)
+    assert len(heard) == 3, show(events)
 
 
 @pytest.mark.pulse
@@ -212,8 +213,10 @@ def test_stop_said_over_the_narration_silences_it(room, tmp_path):
     note = [line for line in (tmp_path / "stderr.txt").read_text().splitlines()
             if "barge-in" in line]
     assert note and float(note[0].rsplit(" ", 1)[1]) > said_at - 1.0, note
+    # Nothing but the person was heard: three utterances, or four when "stop please" was said twice.
     heard = [e["text"] for e in log if e["type"] == "heard"]
-    assert heard[:2] == ["help me let it out", "yes"] and len(heard) in (3, 4), show(events)
+    intents = [e["intent"] for e in log if e["type"] == "intent"]
+    assert intents[:2] == ["start_session", "yes"] and len(heard) in (3, 4), show(events)
 
 
 @pytest.mark.pulse
