@@ -527,8 +527,16 @@ class _Utterance:
         hyp, decoder = hyps[winner], self._models[winner].decoder
         if hyp is None:
             return Decoded("", 0.0)
+        # What the other models heard is the first runner-up: the fit goes by every frame,
+        # noise included, and a steady hiss made the adapted model fit Piper's joe better by
+        # 10 per frame while it heard "off to now" for "help me let it out" (the shipped
+        # model heard it right). A runner-up is believed only when it reads clearly as a
+        # command (Settings.min_alternative_confidence).
+        others = [h.hypstr for i, h in enumerate(hyps)
+                  if i != winner and h is not None and h.hypstr and h.hypstr != hyp.hypstr]
+        alternatives = _alternatives(decoder, hyp.hypstr)
         return Decoded(hyp.hypstr, float(hyp.prob),
-                       alternatives=_alternatives(decoder, hyp.hypstr))
+                       alternatives=[*others, *(a for a in alternatives if a not in others)])
 
 
 def _alternatives(decoder, best: str) -> list[str]:
