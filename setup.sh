@@ -8,9 +8,10 @@ SUDO=""
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # espeak-ng: the always-available voice and test speech; libportaudio2: sounddevice;
-# pulseaudio: the virtual microphone and speaker the device tests use; sox: audio checks.
+# pulseaudio: the virtual microphone and speaker the device tests use; sox: audio checks;
+# flite: voices unlike espeak-ng's for the tests and benches (one of them speaks at 8 kHz).
 $SUDO apt-get install -y -qq --no-install-recommends \
-  espeak-ng libespeak-ng1 libportaudio2 pulseaudio pulseaudio-utils alsa-utils libasound2-plugins sox \
+  espeak-ng libespeak-ng1 libportaudio2 pulseaudio pulseaudio-utils alsa-utils libasound2-plugins sox flite \
   > /dev/null
 python3 -m pip install -q --upgrade pip > /dev/null
 python3 -m pip install -q -e '.[test]'

@@ -99,6 +99,9 @@ class Voices:
                 self._piper_voice()
                 with wave.open(str(partial), "wb") as out:
                     self._piper.synthesize_wav(text, out)
+            elif voice.startswith("flite-"):
+                subprocess.run(["flite", "-voice", voice[len("flite-"):], "-t", text,
+                                "-o", str(partial)], check=True)
             else:
                 subprocess.run(["espeak-ng", *ESPEAK_VOICES[voice], "-w", str(partial), text],
                                check=True)

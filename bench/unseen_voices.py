@@ -29,6 +29,10 @@ import speech_in as bench  # noqa: E402
 from assistant.listen.recognizer import make_recognizer  # noqa: E402
 from assistant.understand import Understander  # noqa: E402
 
+# Debian's flite: diphone (kal, kal at 8 kHz) and unit-selection/clustergen voices (awb, a
+# Scottish man; rms, an American man; slt, an American woman), nothing like espeak-ng's
+# formant voices and used by nothing else here (apt-get install flite).
+FLITE = ["flite-kal", "flite-kal16", "flite-awb", "flite-rms", "flite-slt"]
 UNSEEN = {
     "espeak-en-us-f3": ["-v", "en-us+f3", "-s", "160"],
     "espeak-en-gb-scotland": ["-v", "en-gb-scotland", "-s", "160"],
@@ -49,16 +53,19 @@ def main() -> int:
     parser.add_argument("--running", action="store_true",
                         help="one recogniser and its running mean over all recordings")
     parser.add_argument("--sentences", type=int, default=120)
+    parser.add_argument("--family", choices=("espeak", "flite"), default="espeak",
+                        help="espeak-ng's unseen variants, or flite's voices")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     bench.ESPEAK_VOICES.update(UNSEEN)
+    names = list(UNSEEN) if args.family == "espeak" else FLITE
     understander = Understander.load()
     items = sentences(understander, args.sentences)
     cache = Path(tempfile.gettempdir()) / "letitout-bench-speech"
     cache.mkdir(parents=True, exist_ok=True)
-    voices = bench.Voices(list(UNSEEN), cache)
+    voices = bench.Voices(names, cache)
     clips = [({**item, "voice": voice}, bench.pad(voices.speak(voice, item["text"])))
-             for voice in UNSEEN for item in items]
+             for voice in names for item in items]
     random.Random(3).shuffle(clips)
     recognizer = make_recognizer("pocketsphinx", understander=understander,
                                  warn=lambda message: None)
@@ -71,14 +78,15 @@ def main() -> int:
         "clips": found["n"],
         "accuracy": found["accuracy"],
         "wrong_intent_rate": found["wrong_intent_rate"],
-        "per_voice": {voice: found["by_group"][voice] for voice in UNSEEN},
+        "per_voice": {voice: found["by_group"][voice] for voice in names},
         "crisis_recall": found["crisis_recall"],
         "false_crisis": found["false_crisis"],
         "decode_cpu_rtf": found["decode_cpu_rtf"],
     }
     print(json.dumps(report, indent=1))
+    family = "" if args.family == "espeak" else f"{args.family}_"
     out = args.out or HERE / "results" / (
-        f"unseen_voices_{'running' if args.running else 'fresh'}.json")
+        f"unseen_voices_{family}{'running' if args.running else 'fresh'}.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=1) + "\n")
     return 0

@@ -4,8 +4,9 @@ The model pocketsphinx ships was trained on people; espeak-ng's formant voices a
 synthetic speech sit far from it (the bench's unseen espeak-ng voices: 41% of commands right).
 models/pocketsphinx/en-us-voices.npz holds the model's Gaussian means and variances after MAP
 adaptation (sphinxtrain's bw and map_adapt) to 30 espeak-ng voice variants and Piper's joe
-reading the assistant's own prompts (half of them also under running water, through the
-recogniser's noise suppression): none of the bench voices, none of the command sentences.
+reading the assistant's own prompts and command sentences the templates expand to (half of
+them also under running water, through the recogniser's noise suppression): none of the
+bench voices, none of the sentences a bench or test scores.
 tools/adapt_pocketsphinx.py rebuilds it. It hears people worse than the original does, so the
 engine keeps both and lets each voice's likelihood choose (see pocketsphinx_engine.py).
 
