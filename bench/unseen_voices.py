@@ -5,10 +5,12 @@ Renders 120 sentences (intent test sentences and held-out paraphrases, a differe
 bench/speech_in.py's) with five espeak-ng voices, and recognises each clean recording either
 with a fresh cepstral mean (as `letitout recognize one.wav` in its own process does) or with
 the running mean of one recogniser over all of them in a shuffled order (a long session).
-Prints and writes bench/results/unseen_voices_{fresh,running}.json: intent+slots right, wrong
-intents, crisis recall, per voice.
+--family flite takes Debian's flite voices instead (one of them speaks at 8 kHz);
+--narrowband sends every clip through an 8 kHz channel first (an 8 kHz WAV file, a Bluetooth
+headset's microphone). Prints and writes bench/results/unseen_voices_[flite_][8k_]{fresh,
+running}.json: intent+slots right, wrong intents, crisis recall, per voice.
 
-    python bench/unseen_voices.py [--running] [--sentences 120]
+    python bench/unseen_voices.py [--running] [--family flite] [--narrowband]
 """
 
 from __future__ import annotations
@@ -42,6 +44,14 @@ UNSEEN = {
 }
 
 
+def through_8k(samples):
+    import numpy as np
+    import soxr
+
+    down = soxr.resample(samples, 16000, 8000)
+    return soxr.resample(down, 8000, 16000)[: len(samples)].astype(np.int16)
+
+
 def sentences(understander, count: int) -> list[dict]:
     items = bench.all_utterances(understander)
     random.Random(5).shuffle(items)
@@ -55,6 +65,8 @@ def main() -> int:
     parser.add_argument("--sentences", type=int, default=120)
     parser.add_argument("--family", choices=("espeak", "flite"), default="espeak",
                         help="espeak-ng's unseen variants, or flite's voices")
+    parser.add_argument("--narrowband", action="store_true",
+                        help="every clip through an 8 kHz channel (as an 8 kHz WAV file)")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     bench.ESPEAK_VOICES.update(UNSEEN)
@@ -66,6 +78,8 @@ def main() -> int:
     voices = bench.Voices(names, cache)
     clips = [({**item, "voice": voice}, bench.pad(voices.speak(voice, item["text"])))
              for voice in names for item in items]
+    if args.narrowband:
+        clips = [(item, through_8k(samples)) for item, samples in clips]
     random.Random(3).shuffle(clips)
     recognizer = make_recognizer("pocketsphinx", understander=understander,
                                  warn=lambda message: None)
@@ -75,6 +89,7 @@ def main() -> int:
                                 group=lambda item: item["voice"])
     report = {
         "mode": "running mean" if args.running else "fresh per recording",
+        "channel": "8 kHz" if args.narrowband else "16 kHz",
         "clips": found["n"],
         "accuracy": found["accuracy"],
         "wrong_intent_rate": found["wrong_intent_rate"],
@@ -84,7 +99,8 @@ def main() -> int:
         "decode_cpu_rtf": found["decode_cpu_rtf"],
     }
     print(json.dumps(report, indent=1))
-    family = "" if args.family == "espeak" else f"{args.family}_"
+    family = ("" if args.family == "espeak" else f"{args.family}_") + (
+        "8k_" if args.narrowband else "")
     out = args.out or HERE / "results" / (
         f"unseen_voices_{family}{'running' if args.running else 'fresh'}.json")
     out.parent.mkdir(parents=True, exist_ok=True)

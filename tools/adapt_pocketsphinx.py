@@ -35,6 +35,10 @@ voices. Unseen espeak-ng voices 82.8 -> 85.2% (running mean), 82.8 -> 84.7% (one
 process, wrong 5.2 -> 4.3%); quick bench water 10 dB 84.2 -> 88.3%, talk 10 dB 49.2 ->
 55.8% (wrong 13.3 -> 6.7%), clean 99.2% either way; flite's voices (no adaptation heard
 them) 83.8 -> 83.5%. 80 per voice did no better (85.8%, 83.7%, flite 84.0%).
+--narrowband (models/pocketsphinx/en-us-narrowband.npz): every recording, and its water
+copy, through an 8 kHz channel. espeak-ng's unseen voices through an 8 kHz channel (bench/
+unseen_voices.py --narrowband): 59.2 -> 74.0% right, wrong 16.5 -> 11.3%; flite's 8 kHz kal
+voice 46.7 -> 60.0% (wrong 15.8 -> 23.3%: "I" heard as "at").
 Renders are reused from an earlier run in the same --work folder when voice and text match.
 """
 
@@ -125,7 +129,7 @@ def command_sentences(words: set[str]) -> list[str]:
     understander = Understander.load()
     scored = {spoken_form(test.text) for test in understander.tests}
     for path in (ROOT / "bench" / "data").glob("*.yaml"):
-        for key, items in (yaml.safe_load(path.read_text()) or {}).items():
+        for items in (yaml.safe_load(path.read_text()) or {}).values():
             for item in items if isinstance(items, list) else []:
                 if isinstance(item, dict) and "text" in item:
                     scored.add(spoken_form(item["text"]))
@@ -159,7 +163,27 @@ def render(items, folder: Path, espeak_voices) -> None:
         said.write_text(what)
 
 
-def in_water(items, folder: Path, share: float, rng: random.Random) -> list:
+def band_limited(samples: np.ndarray) -> np.ndarray:
+    """Through an 8 kHz channel (a Bluetooth headset's microphone, a file recorded at 8 kHz):
+    nothing above 4 kHz is left."""
+    import soxr
+
+    down = soxr.resample(samples, audio.RATE, 8000)
+    return soxr.resample(down, 8000, audio.RATE)[: len(samples)].astype(np.int16)
+
+
+def narrowband(items, folder: Path) -> list:
+    """The recordings as an 8 kHz channel gives them (for the narrowband model)."""
+    copies = []
+    for name, voice, text in items:
+        target = folder / f"nb_{name}.wav"
+        if not target.exists():
+            write_wav(target, band_limited(audio.read_wav(folder / f"{name}.wav")))
+        copies.append((f"nb_{name}", voice, text))
+    return copies
+
+
+def in_water(items, folder: Path, share: float, rng: random.Random, channel=None) -> list:
     """Copies of some recordings under running water at 5-15 dB, through the recogniser's
     own noise suppression: what the decoder sees in the shower. The noise is the bench's
     generator (bench/speech_in.py) with other seeds."""
@@ -177,6 +201,7 @@ def in_water(items, folder: Path, share: float, rng: random.Random) -> list:
         samples = audio.read_wav(folder / f"{name}.wav")
         start = int(noise_rng.integers(0, len(noise) - len(samples)))
         noisy = mix(samples, noise[start : start + len(samples)], rng.uniform(5, 15))
+        noisy = channel(noisy) if channel is not None else noisy
         cleaned = AutoDenoiser.for_background(noisy, audio.background(noisy))
         write_wav(folder / f"water_{name}.wav", cleaned)
         copies.append((f"water_{name}", voice, text))
@@ -253,6 +278,8 @@ def main() -> int:
     parser.add_argument("--per-voice", type=int, default=PER_VOICE)
     parser.add_argument("--commands", type=int, default=COMMANDS_PER_VOICE,
                         help="command sentences (template expansions no bench scores) per voice")
+    parser.add_argument("--narrowband", action="store_true",
+                        help="every recording through an 8 kHz channel (the narrowband model)")
     parser.add_argument("--noisy", type=float, default=NOISY,
                         help="this share of the recordings also goes in with running water")
     parser.add_argument("--rounds", type=int, default=ROUNDS,
@@ -287,7 +314,10 @@ def main() -> int:
         print(f"{len(commands)} command sentences no bench scores")
     print(f"{len(pool)} sentences, {len(items)} recordings")
     render(items, wavs, espeak_voices)
-    items += in_water(items, wavs, args.noisy, rng)
+    if args.narrowband:
+        items = narrowband(items, wavs)
+    items += in_water(items, wavs, args.noisy, rng,
+                      channel=band_limited if args.narrowband else None)
     (work / "fileids").write_text("".join(f"{name}\n" for name, _, _ in items))
     (work / "transcription").write_text(
         "".join(f"<s> {text} </s> ({name})\n" for name, _, text in items))

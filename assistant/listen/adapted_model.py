@@ -29,6 +29,9 @@ import numpy as np
 from assistant.data import data_dir
 
 ADAPTATION = "en-us-voices.npz"
+# The same voices and sentences through an 8 kHz channel (tools/adapt_pocketsphinx.py
+# --narrowband): for speech with nothing above 4 kHz (audio.narrowband).
+NARROWBAND = "en-us-narrowband.npz"
 PARTS = ("means", "variances")
 # "off" runs the shipped model alone; a path uses another adaptation (tools/ builds them).
 SETTING = "LETITOUT_ADAPTED_MODEL"
@@ -39,6 +42,13 @@ def adaptation_path() -> Path:
     if chosen and chosen != "off":
         return Path(chosen)
     return data_dir("models") / "pocketsphinx" / ADAPTATION
+
+
+def narrowband_path() -> Path | None:
+    """The narrowband adaptation, or None when adaptations are off."""
+    if os.environ.get(SETTING) == "off":
+        return None
+    return data_dir("models") / "pocketsphinx" / NARROWBAND
 
 
 def adapted_files(base_model: str, warn: Callable[[str], None],
@@ -60,7 +70,7 @@ def adapted_files(base_model: str, warn: Callable[[str], None],
              "tools/adapt_pocketsphinx.py); using the model as shipped")
         return None
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:12]
-    folder = _cache_folder() / f"pocketsphinx-en-us-voices-{digest}"
+    folder = _cache_folder() / f"pocketsphinx-{source.stem}-{digest}"
     paths = {}
     for part, arg in zip(PARTS, ("mean", "var"), strict=True):
         shape = _gaussian_shape(os.path.join(base_model, part))

@@ -198,6 +198,7 @@ class Recognizer:
             other = self.understander.parse(alternative, allowed=allowed)
             sure = other.confidence >= self.settings.min_alternative_confidence
             if other.name is not None and sure:
+                decoded.text = alternative  # what was heard is what was understood
                 return other
         return self._no_intent(text)
 
