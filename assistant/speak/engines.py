@@ -23,6 +23,7 @@ from assistant.speak.voice import Voice
 # espeak voice takes turns through this lock and sets its voice, rate and pitch each time.
 _ESPEAK_LOCK = threading.Lock()
 _ESPEAK_RATE = 22050  # pyttsx3's espeak driver always writes 22.05 kHz mono 16-bit
+_ESPEAK_TRIES = 3
 
 
 class _DropLine(io.TextIOBase):
@@ -83,16 +84,28 @@ class EspeakVoice(Voice):
         gc.collect()
 
     def _render(self, sentence: str, rate: float) -> np.ndarray:
+        # pyttsx3's espeak driver now and then hands back an empty recording (about 1 render
+        # in 300 here: its callback thread races the end of the message), so try again.
+        for _ in range(_ESPEAK_TRIES):
+            audio = self._render_once(sentence, rate)
+            if audio.size and float(np.max(np.abs(audio))) > 1e-4:
+                break
+        return audio
+
+    def _render_once(self, sentence: str, rate: float) -> np.ndarray:
         path = Path(self._tmp.name) / "sentence.wav"
         with _ESPEAK_LOCK:
             self._tts.setProperty("voice", self.profile.voice)
             self._tts.setProperty("rate", int(round(self._wpm * rate)))
             self._tts.setProperty("pitch", self._pitch)
             self._tts.setProperty("volume", 1.0)
+            path.unlink(missing_ok=True)  # never read the previous sentence back
             quiet = _DropLine(sys.stdout, f"Audio saved to {path}")
             with contextlib.redirect_stdout(quiet):
                 self._tts.save_to_file(sentence, str(path))
                 self._tts.runAndWait()
+            if not path.is_file():
+                return np.zeros(0, np.float32)
             with wave.open(str(path), "rb") as wav:
                 frames = wav.readframes(wav.getnframes())
         return np.frombuffer(frames, dtype="<i2").astype(np.float32) / 32768.0

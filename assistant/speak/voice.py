@@ -138,7 +138,8 @@ class Voice:
         if audio is None:
             audio = level(self._render(text, rate), self.sample_rate)
             audio.setflags(write=False)
-            CACHE.put(key, audio)
+            if audio.size:  # a silent render is not remembered: the next try may speak
+                CACHE.put(key, audio)
         return audio
 
     def stream(
