@@ -39,6 +39,9 @@ them) 83.8 -> 83.5%. 80 per voice did no better (85.8%, 83.7%, flite 84.0%).
 copy, through an 8 kHz channel. espeak-ng's unseen voices through an 8 kHz channel (bench/
 unseen_voices.py --narrowband): 59.2 -> 74.0% right, wrong 16.5 -> 11.3%; flite's 8 kHz kal
 voice 46.7 -> 60.0% (wrong 15.8 -> 23.3%: "I" heard as "at").
+With command sentences, 60 variants over all 8 accents (2026-12-01): unseen espeak-ng voices
+85.2 -> 87.2% (Scottish 84 -> 92, Caribbean 62 -> 74%: accents it now heard), but f3 95 ->
+85% and wrong 4.7 -> 7.2%; flite 87.2% either way. Not kept.
 Renders are reused from an earlier run in the same --work folder when voice and text match.
 """
 
