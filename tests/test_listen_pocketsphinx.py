@@ -197,6 +197,33 @@ def test_people_talking_nearby_alone_give_no_intent(recognizer, next_room):
     assert recognizer.recognize_audio(next_room.astype(np.int16)).intent.name is None
 
 
+def test_a_live_command_is_heard_over_people_talking_nearby(joe, next_room):
+    # Over talk a voice detector hears speech in every frame: without the talk gate
+    # (audio.TalkGate) the live utterance began with the room's first word and ran on.
+    recognizer = make_recognizer("pocketsphinx", warn=lambda message: None)
+    room = np.tile(next_room, 3)
+    heard = []
+    for _ in range(2):  # a second render may be said, as in the whole-recording test above
+        command = joe("help me let it out").astype(float)
+        speech = np.zeros(len(room))
+        at = 16000 * 6
+        speech[at : at + len(command)] = command
+        voiced = command[np.abs(command) > 0.05 * np.abs(command).max()]
+        talk = room * np.sqrt(np.mean(voiced**2)) / 1000 / 10 ** (15 / 20)  # 15 dB under
+        mixed = np.clip(speech + talk, -32768, 32767).astype(np.int16)
+        stream = recognizer.stream()
+        events = []
+        for start in range(0, len(mixed), 480):
+            events += stream.accept(mixed[start : start + 480])
+        events += stream.flush()
+        finals = [e for e in events if isinstance(e, Final) and e.intent.name is not None]
+        heard.append([(e.text, e.t_end_of_speech) for e in finals])
+        if [e.intent.name for e in finals] == ["start_session"]:
+            break
+    assert [e.intent.name for e in finals] == ["start_session"], heard
+    assert at / 16000 < finals[0].t_end_of_speech < (at + len(command)) / 16000 + 1.5, heard
+
+
 def test_streaming_reports_speech_start_then_the_final_intent(recognizer, joe):
     recording = _padded(joe("slower"), before=0.5, after=1.0)
     stream = recognizer.stream()

@@ -150,6 +150,8 @@ class Recognizer:
         self.settings = settings or Settings()
         self._prepared: set[frozenset[str] | None] = set()
         self._expect: frozenset[str] | None = None
+        # The room as live streams have heard it, one turn to the next (audio.TalkGate).
+        self.talk_gate = audio.TalkGate()
         self._prepare(None)
         # Load the voice detectors now: importing webrtcvad (it pulls in pkg_resources) took
         # 330 ms of the first recording's decode time, which belongs to start-up.
@@ -277,6 +279,12 @@ class Recognizer:
         key = expected_intents(expect) if expect is not None else None
         self._prepare(key)
         samples = np.asarray(samples_16k_int16, dtype=np.int16).reshape(-1)
+        decoded, intent = self._whole(samples, key)
+        elapsed = (time.perf_counter() - started) * 1000
+        return Result(decoded.text, intent, decoded.confidence, elapsed)
+
+    def _whole(self, samples: np.ndarray, key) -> tuple[Decoded, Any]:
+        """What a whole recording says: the words heard and their intent."""
         scene = audio.background(samples)
         if self.settings.level_span and (scene.talk or scene.steady):
             cleaned, span = self._level_span(samples, scene)
@@ -299,8 +307,7 @@ class Recognizer:
         if span is not None:
             decoded, intent = self._second_pass(cleaned[span[0] : span[1]], decoded, intent, key,
                                                 talk=scene.talk)
-        elapsed = (time.perf_counter() - started) * 1000
-        return Result(decoded.text, intent, decoded.confidence, elapsed)
+        return decoded, intent
 
     def _level_span(self, samples: np.ndarray, scene: audio.Background):
         """Over a steady noise or other people's talk the nearest voice is found by level
@@ -380,8 +387,8 @@ class Recognizer:
         self._prepare(key)
         return Stream(self, key, dictation, trailing_silence, partial_every)
 
-    def _endpointer(self, trailing_silence: float | None = None, easy: bool = False
-                    ) -> audio.Endpointer:
+    def _endpointer(self, trailing_silence: float | None = None, easy: bool = False,
+                    gate: audio.TalkGate | None = None) -> audio.Endpointer:
         # easy: a whole recording over a silent background (its quietest frames near digital
         # silence) or with the voice well above it (audio.Background.clear). There any voice
         # detector finds the speech, and the WebRTC one does it for a fraction of Silero's
@@ -391,6 +398,7 @@ class Recognizer:
             audio.make_vad(vad),
             trailing_silence=trailing_silence or self.settings.trailing_silence,
             threshold=self.settings.vad_threshold,
+            gate=gate,
         )
 
 
@@ -407,7 +415,7 @@ class Stream:
         self._partial_every = partial_every or self.PARTIAL_EVERY_S
         self._key = key
         self._dictation = dictation
-        self._endpointer = recognizer._endpointer(trailing_silence)
+        self._endpointer = recognizer._endpointer(trailing_silence, gate=recognizer.talk_gate)
         self._denoiser = make_denoiser(recognizer.settings.denoiser)
         self._pending = np.zeros(0, dtype=np.int16)
         self._utterance: Utterance | None = None
@@ -501,6 +509,15 @@ class Stream:
         decoded = utterance.finish()
         heard = np.concatenate(self._heard) if self._heard else np.zeros(0, np.int16)
         self._heard = []
+        t = t_end if t_end is not None else self._endpointer.time()
+        if (not self._dictation and segment is not None and len(heard)
+                and self._rec.talk_gate.talk):
+            # Over other people's talk the utterance is judged as a whole recording is,
+            # with the second before it: the nearest voice found by level, the careful
+            # search, no runner-ups (Recognizer._whole). Quick bench clips streamed over
+            # talk at 10 dB: the live pass's own answer was right 40.8%, wrong 14.2%.
+            decoded, intent = self._rec._whole(np.concatenate([self._before, heard]), self._key)
+            return [Final(decoded.text, intent, round(t, 3), decoded.confidence, False)]
         if (not self._dictation and segment is not None
                 and 0 < len(heard) <= self.SECOND_PASS_MAX_S * audio.RATE):
             # A command is short: decode it again as a whole, normalised over itself. The
@@ -520,7 +537,6 @@ class Stream:
         intent = self._rec.understand(decoded, self._key, self._dictation)
         if not self._dictation and segment is not None and len(heard):
             decoded, intent = self._rec._second_pass(heard, decoded, intent, self._key)
-        t = t_end if t_end is not None else self._endpointer.time()
         return [Final(decoded.text, intent, round(t, 3), decoded.confidence, self._dictation)]
 
 
