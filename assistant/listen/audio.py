@@ -397,8 +397,11 @@ class Background:
         return self.contrast_db >= CLEAR_CONTRAST_DB
 
 
-def background(samples: np.ndarray, quietest: float = 20.0) -> Background:
-    """Judge the background from the quietest `quietest` percent of 32 ms frames."""
+def background(samples: np.ndarray, quietest: float = 20.0, talk: bool | None = None
+               ) -> Background:
+    """Judge the background from the quietest `quietest` percent of 32 ms frames; `talk`,
+    when given, is already known (after below_speech_removed, what is left of a rumble has
+    the steep spectrum that reads as talk)."""
     size = 512
     n = len(samples) // size
     if n < 4:
@@ -414,10 +417,23 @@ def background(samples: np.ndarray, quietest: float = 20.0) -> Background:
     # 125 Hz to 6 kHz: below is hum and rumble, above is little of either noise or speech
     spectrum = full[:, 4:192]
     flatness = np.exp(np.mean(np.log(spectrum), axis=1)) / np.mean(spectrum, axis=1)
-    talk = bool(np.median(flatness) < TALK_FLATNESS)
+    if talk is None:
+        talk = bool(np.median(flatness) < TALK_FLATNESS)
     rumble_db = 10 * np.log10(float(np.sum(full[:, 1:4])) / float(np.sum(spectrum)))
     return Background(floor, talk, steady=bool(not talk and spread_db < STEADY_SPREAD_DB),
                       contrast_db=level_contrast_db(samples), rumble_db=rumble_db)
+
+
+def below_speech_removed(samples: np.ndarray, cutoff_hz: float = 120.0) -> np.ndarray:
+    """The recording without what lies under the recogniser's filterbank (it starts at
+    130 Hz): a zero-phase high-pass, for rumble such as wind in the microphone."""
+    from scipy.signal import butter, sosfiltfilt
+
+    if len(samples) < 64:
+        return samples
+    sos = butter(4, cutoff_hz, "highpass", fs=RATE, output="sos")
+    out = sosfiltfilt(sos, np.asarray(samples, dtype=np.float64))
+    return np.clip(np.round(out), -32768, 32767).astype(np.int16)
 
 
 def smoothed_power(samples: np.ndarray) -> np.ndarray:

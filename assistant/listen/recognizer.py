@@ -286,6 +286,15 @@ class Recognizer:
     def _whole(self, samples: np.ndarray, key) -> tuple[Decoded, Any]:
         """What a whole recording says: the words heard and their intent."""
         scene = audio.background(samples)
+        if scene.rumble:
+            # Wind in the microphone lies mostly under the filterbank: without it the voice
+            # usually stands clear, found by level or the cheap detector instead of Silero.
+            # A background mostly under 125 Hz is no room of voices, though a steep rumble's
+            # spectrum reads as talk to audio.background's flatness test.
+            # Quick-bench clips in wind at 20/10/5 dB: 95.8/95.0/91.7 -> 96.7/95.8/90.0%,
+            # CPU/audio 0.034/0.082/0.089 -> 0.032/0.041/0.053.
+            samples = audio.below_speech_removed(samples)
+            scene = audio.background(samples, talk=False)
         if self.settings.level_span and (scene.talk or scene.steady):
             cleaned, span = self._level_span(samples, scene)
         else:
