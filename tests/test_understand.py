@@ -254,6 +254,16 @@ def test_words_a_recogniser_mishears_are_read_as_meant(understander, text, inten
     assert understander.parse(text).name == intent
 
 
+@pytest.mark.parametrize("text", [
+    "I've been unable to cry for weeks", "i have been unable to cry", "I've forgotten how to cry",
+    "I can't seem to cry", "i have not been able to cry in months",
+])
+def test_not_being_able_to_cry_asks_for_a_session(understander, text):
+    # Kept out of the intent's own tests: those are bench sentences, and one more reshuffles
+    # the quick bench's sample (bench/speech_in.py --quick draws 40 of them).
+    assert understander.parse(text).name == "start_session"
+
+
 def test_sound_alike_words_keep_their_own_sense_when_that_fits(understander):
     assert understander.parse("all right").name == "yes"
     assert understander.parse("right now I am in the car").slots.get("place") == "car"
