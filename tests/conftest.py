@@ -31,6 +31,26 @@ def understander():
     return default_understander()
 
 
+@pytest.fixture(scope="session")
+def wind():
+    """wind(seconds): rumble in a microphone, brown noise from 10 Hz up in slow gusts (unit
+    RMS before the gusts, float, 16 kHz)."""
+    import numpy as np
+
+    def make(seconds: float = 3.0, seed: int = 5):
+        rng = np.random.default_rng(seed)
+        n = int(16000 * seconds)
+        spectrum = rng.normal(size=n // 2 + 1) + 1j * rng.normal(size=n // 2 + 1)
+        hz = np.fft.rfftfreq(n, 1 / 16000)
+        spectrum[hz < 10] = 0
+        spectrum[hz >= 10] /= hz[hz >= 10]
+        noise = np.fft.irfft(spectrum, n)
+        gusts = 0.5 + 0.5 * np.sin(2 * np.pi * 0.3 * np.arange(n) / 16000) ** 2
+        return noise / noise.std() * gusts
+
+    return make
+
+
 class TextSession:
     """A whole typed session on the virtual clock, as `letitout session --text` runs it."""
 
