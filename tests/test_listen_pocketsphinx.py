@@ -156,24 +156,24 @@ def test_command_is_heard_over_silence_and_over_a_steady_hiss(recognizer, joe, h
     assert result.intent.name == "start_session", heard
 
 
-def test_command_is_heard_in_a_wind_gust_and_wind_alone_gives_no_intent(recognizer, joe, wind):
+@pytest.mark.parametrize(("said", "intent"), [("slow down please", "slower"),
+                                               ("help me let it out", "start_session")])
+def test_command_is_heard_in_a_wind_gust_and_wind_alone_gives_no_intent(
+        recognizer, tmp_path, wind, said, intent):
     # Rumble in the microphone as loud as the voice's speech: what lies under the filterbank
-    # is taken away first (audio.below_speech_removed).
-    n = 16000 * 4
+    # is taken away first (audio.below_speech_removed). espeak-ng renders the same every
+    # time, so this holds or fails the same way every run.
     gusts = wind(4.0, seed=8)
     assert recognizer.recognize_audio((gusts * 3000).astype(np.int16)).intent.name is None
-    heard = []
-    for _ in range(2):  # a Piper render may be misheard; a person would say it again
-        command = joe("slow down please").astype(float)
-        voiced = command[np.abs(command) > 0.05 * np.abs(command).max()]
-        speech = np.zeros(n)
-        speech[16000 : 16000 + len(command)] = command
-        mixed = speech + gusts * np.sqrt(np.mean(voiced**2))  # 0 dB
-        result = recognizer.recognize_audio(np.clip(mixed, -32768, 32767).astype(np.int16))
-        heard.append(result.text)
-        if result.intent.name == "slower":
-            break
-    assert result.intent.name == "slower", heard
+    path = tmp_path / "said.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(path), said], check=True)
+    command = audio.read_wav(path).astype(float)
+    voiced = command[np.abs(command) > 0.05 * np.abs(command).max()]
+    speech = np.zeros(len(gusts))
+    speech[16000 : 16000 + len(command)] = command
+    mixed = speech + gusts * np.sqrt(np.mean(voiced**2))  # 0 dB
+    result = recognizer.recognize_audio(np.clip(mixed, -32768, 32767).astype(np.int16))
+    assert result.intent.name == intent, result.text
 
 
 @pytest.fixture(scope="module")
@@ -194,10 +194,11 @@ def next_room(tmp_path_factory) -> np.ndarray:
 
 def test_command_is_heard_over_people_talking_nearby(recognizer, joe, next_room):
     # Each Piper render differs; about one in eight of this one over the talk is heard as
-    # "it all you let it out" whatever the front end does, so a second render may be said
-    # (as a person would say it again). The behaviour under test is finding the near voice.
+    # "it all you let it out" (or "you choose") whatever the front end does, so another
+    # render may be said (as a person would say it again); with two, one full run in about
+    # twelve failed. The behaviour under test is finding the near voice.
     heard = []
-    for _ in range(2):
+    for _ in range(3):
         speech = np.zeros(len(next_room))
         command = joe("help me let it out").astype(float)
         speech[12000 : 12000 + len(command)] = command
@@ -223,7 +224,7 @@ def test_a_live_command_is_heard_over_people_talking_nearby(joe, next_room):
     recognizer = make_recognizer("pocketsphinx", warn=lambda message: None)
     room = np.tile(next_room, 3)
     heard = []
-    for _ in range(2):  # a second render may be said, as in the whole-recording test above
+    for _ in range(3):  # another render may be said, as in the whole-recording test above
         command = joe("help me let it out").astype(float)
         speech = np.zeros(len(room))
         at = 16000 * 6
