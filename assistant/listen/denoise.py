@@ -26,6 +26,9 @@ NOISY_FLOOR_RMS = 150.0
 # wind RNNoise gained nothing: quick bench wind at 10 dB 96.7% with or without it, at 5 dB
 # 94.2% with and 96.7% without, CPU/audio about 0.10 -> 0.07. Over pink noise it is needed
 # (10 dB: 90.0% with, 80.8% without).
+# WebRTC's suppressor costs 0.002 CPU/audio against RNNoise's 0.048; in RNNoise's place where
+# the voice stands 11.5 dB or more above the noise (running water at 10 dB: contrast 13-15 dB;
+# at 5 dB 8-10) 400 clips at 10 dB went 88.8 -> 80.3% right, wrong 7.5 -> 14.0%. Not kept.
 
 
 class _Fifo:
