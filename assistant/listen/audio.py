@@ -63,6 +63,12 @@ def float_to_int16(x: np.ndarray) -> np.ndarray:
     return (np.clip(x, -1.0, 32767 / 32768) * 32768.0).astype(np.int16)
 
 
+def rounded_int16(x: np.ndarray) -> np.ndarray:
+    """Float samples already on the int16 scale (a filter's or resampler's output) back to
+    int16: rounded, and clipped where the processing overshot."""
+    return np.clip(np.round(x), -32768, 32767).astype(np.int16)
+
+
 def frames(samples: np.ndarray, size: int = FRAME_SAMPLES):
     """Yield successive frames of `size` samples; the last one is zero-padded."""
     for start in range(0, len(samples), size):
@@ -432,8 +438,7 @@ def below_speech_removed(samples: np.ndarray, cutoff_hz: float = 120.0) -> np.nd
     if len(samples) < 64:
         return samples
     sos = butter(4, cutoff_hz, "highpass", fs=RATE, output="sos")
-    out = sosfiltfilt(sos, np.asarray(samples, dtype=np.float64))
-    return np.clip(np.round(out), -32768, 32767).astype(np.int16)
+    return rounded_int16(sosfiltfilt(sos, np.asarray(samples, dtype=np.float64)))
 
 
 def smoothed_power(samples: np.ndarray) -> np.ndarray:

@@ -13,7 +13,7 @@ import weakref
 import numpy as np
 
 from assistant.errors import LetitoutError
-from assistant.listen.audio import background
+from assistant.listen.audio import background, rounded_int16
 
 NAMES = ("none", "webrtc", "speex", "rnnoise", "noisereduce", "auto")
 # "auto" (whole recordings): RNNoise only when the noise floor is high. Measured in
@@ -159,8 +159,7 @@ class RnnoiseDenoiser:
         padded[: len(up)] = up
         self._network.run(padded)
         aligned = padded[self.DELAY48 : self.DELAY48 + len(up)]
-        down = soxr.resample(aligned, 48000, 16000)[: len(samples)]
-        return np.clip(np.round(down), -32768, 32767).astype(np.int16)
+        return rounded_int16(soxr.resample(aligned, 48000, 16000)[: len(samples)])
 
     def process(self, samples: np.ndarray) -> np.ndarray:
         """Streaming: the same length out as in, 60 ms late (resampling and one frame)."""
@@ -171,8 +170,7 @@ class RnnoiseDenoiser:
         if whole:
             block, self._fifo48 = self._fifo48[:whole].copy(), self._fifo48[whole:]
             self._network.run(block)
-            down = self._down.resample_chunk(block)
-            down = np.clip(np.round(down), -32768, 32767).astype(np.int16)
+            down = rounded_int16(self._down.resample_chunk(block))
             self._out = np.concatenate([self._out, down])
         n = len(samples)
         if len(self._out) < n:
