@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.speak.profiles import VoiceProfile
-from assistant.speak.voice import Voice
+from assistant.speak.voice import Voice, is_silent
 
 # libespeak-ng is one global synthesizer per process (pyttsx3 initialises it once), so every
 # espeak voice takes turns through this lock and sets its voice, rate and pitch each time.
@@ -88,7 +88,7 @@ class EspeakVoice(Voice):
         # in 300 here: its callback thread races the end of the message), so try again.
         for _ in range(_ESPEAK_TRIES):
             audio = self._render_once(sentence, rate)
-            if audio.size and float(np.max(np.abs(audio))) > 1e-4:
+            if not is_silent(audio):
                 break
         return audio
 

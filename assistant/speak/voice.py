@@ -113,6 +113,12 @@ def level(audio: np.ndarray, sample_rate: int) -> np.ndarray:
     return audio.astype(np.float32)
 
 
+def is_silent(audio: np.ndarray) -> bool:
+    """An engine's render with nothing to hear (empty, or no sample above -80 dBFS)."""
+    audio = np.asarray(audio)
+    return audio.size == 0 or float(np.max(np.abs(audio))) < 1e-4
+
+
 class Voice:
     """A speaking voice. Subclasses implement ``_render(sentence, rate)`` for one engine."""
 
@@ -166,8 +172,7 @@ class Voice:
 
     def warm(self) -> None:
         """Render once so the first real prompt does not pay the engine's start-up cost."""
-        audio = self._render("Hello.", 1.0)
-        if np.asarray(audio).size == 0 or float(np.max(np.abs(audio))) < 1e-4:
+        if is_silent(self._render("Hello.", 1.0)):
             raise RuntimeError("it rendered silence")
 
     def describe(self) -> str:
