@@ -46,6 +46,18 @@ def _padded(samples: np.ndarray, before: float = 0.4, after: float = 0.8) -> np.
                            np.zeros(int(16000 * after), np.int16)])
 
 
+def _command_over(command: np.ndarray, noise: np.ndarray, at: int, below_db: float,
+                  noise_unit: float = 1.0) -> np.ndarray:
+    """The command placed at sample `at` over the noise, whose unit level (noise_unit) sits
+    below_db under the command's voiced RMS; int16."""
+    command = command.astype(float)
+    voiced = command[np.abs(command) > 0.05 * np.abs(command).max()]
+    speech = np.zeros(len(noise))
+    speech[at : at + len(command)] = command
+    scale = np.sqrt(np.mean(voiced**2)) / noise_unit / 10 ** (below_db / 20)
+    return np.clip(speech + noise * scale, -32768, 32767).astype(np.int16)
+
+
 @pytest.mark.parametrize(
     ("said", "intent"),
     # A lone "stop" from Piper is heard right only about 5 times in 8 (Piper varies each
@@ -167,12 +179,8 @@ def test_command_is_heard_in_a_wind_gust_and_wind_alone_gives_no_intent(
     assert recognizer.recognize_audio((gusts * 3000).astype(np.int16)).intent.name is None
     path = tmp_path / "said.wav"
     subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(path), said], check=True)
-    command = audio.read_wav(path).astype(float)
-    voiced = command[np.abs(command) > 0.05 * np.abs(command).max()]
-    speech = np.zeros(len(gusts))
-    speech[16000 : 16000 + len(command)] = command
-    mixed = speech + gusts * np.sqrt(np.mean(voiced**2))  # 0 dB
-    result = recognizer.recognize_audio(np.clip(mixed, -32768, 32767).astype(np.int16))
+    mixed = _command_over(audio.read_wav(path), gusts, 16000, 0.0)
+    result = recognizer.recognize_audio(mixed)
     assert result.intent.name == intent, result.text
 
 
@@ -199,12 +207,7 @@ def test_command_is_heard_over_people_talking_nearby(recognizer, joe, next_room)
     # twelve failed. The behaviour under test is finding the near voice.
     heard = []
     for _ in range(3):
-        speech = np.zeros(len(next_room))
-        command = joe("help me let it out").astype(float)
-        speech[12000 : 12000 + len(command)] = command
-        voiced = command[np.abs(command) > 0.05 * np.abs(command).max()]
-        talk = next_room * np.sqrt(np.mean(voiced**2)) / 1000 / 10 ** (15 / 20)  # 15 dB under
-        mixed = np.clip(speech + talk, -32768, 32767).astype(np.int16)
+        mixed = _command_over(joe("help me let it out"), next_room, 12000, 15.0, 1000.0)
         result = recognizer.recognize_audio(mixed)
         heard.append(result.text)
         if result.intent.name == "start_session":
@@ -225,13 +228,9 @@ def test_a_live_command_is_heard_over_people_talking_nearby(joe, next_room):
     room = np.tile(next_room, 3)
     heard = []
     for _ in range(3):  # another render may be said, as in the whole-recording test above
-        command = joe("help me let it out").astype(float)
-        speech = np.zeros(len(room))
+        command = joe("help me let it out")
         at = 16000 * 6
-        speech[at : at + len(command)] = command
-        voiced = command[np.abs(command) > 0.05 * np.abs(command).max()]
-        talk = room * np.sqrt(np.mean(voiced**2)) / 1000 / 10 ** (15 / 20)  # 15 dB under
-        mixed = np.clip(speech + talk, -32768, 32767).astype(np.int16)
+        mixed = _command_over(command, room, at, 15.0, 1000.0)
         stream = recognizer.stream()
         events = []
         for start in range(0, len(mixed), 480):
@@ -374,13 +373,9 @@ def test_a_live_command_under_running_water_is_heard_through_the_noise_suppresso
     recognizer = make_recognizer("pocketsphinx", warn=lambda message: None)
     path = tmp_path / "said.wav"
     subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(path), "please go slower"], check=True)
-    said = audio.read_wav(path).astype(float)
+    said = audio.read_wav(path)
     hiss = np.random.default_rng(8).normal(0, 1, 16000 * 2 + len(said) + 16000)
-    voiced = said[np.abs(said) > 0.05 * np.abs(said).max()]
-    hiss *= np.sqrt(np.mean(voiced**2)) / 10 ** (6 / 20)  # the voice 6 dB above the hiss
-    mixed = hiss.copy()
-    mixed[32000 : 32000 + len(said)] += said
-    mixed = np.clip(mixed, -32768, 32767).astype(np.int16)
+    mixed = _command_over(said, hiss, 32000, 6.0)  # the voice 6 dB above the hiss
     stream = recognizer.stream()
     finals = [e for e in stream.accept(mixed) + stream.flush() if isinstance(e, Final)]
     assert [f.intent.name for f in finals if f.intent.name] == ["slower"], [
