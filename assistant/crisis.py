@@ -24,7 +24,7 @@ _KEY_WORDS = (
     "harming", "hurt", "hurting", "cutting", "better", "without", "reason", "point",
     "exist", "existing", "anymore", "pills", "wrists", "hang", "hanging", "jump", "bridge",
     "forever", "ending", "anyone", "everyone", "unalive", "deserve", "tablets", "want",
-    "thinking", "wrist", "sleeping", "worth", "never", "nobody",
+    "thinking", "wrist", "sleeping", "worth", "never", "nobody", "disappeared",
 )
 _NEVER_CORRECT = frozenset(
     "like love lift line lie lies lied life's kid kids kit skill fill bill will hill till "
@@ -94,8 +94,11 @@ _PATTERNS = [
     r"(just )?(die|be dead|not exist|not be alive|stop existing|stop living|not wake up|"
     r"never wake up|go to sleep forever|sleep forever|be gone|not be here|disappear forever|"
     r"disappear for good|vanish forever|no longer exist|no longer be here|end it all)",
-    r"(wish|wishing|hope) (i|that i) (was|were|would be|could be|had) (dead|gone|never been born|"
-    r"not born|never born|never existed|die|not here|not alive|no longer here)",
+    r"(wish|wishing|hope) (i|that i) (was|were|would be|could be|had|would|would have) (dead|gone|"
+    r"never been born|not born|never born|never existed|die|not here|not alive|no longer here)",
+    r"(wish|wishing) (i|that i) (did not|do not|could not|would not) (exist|live|wake up|"
+    r"be alive)",
+    r"(do not|did not|never) deserve to (live|be alive|exist|be here|wake up)",
     r"(better|easier|happier) (off )?dead", r"rather (be )?dead",
     r"i (should|could|might|will|am going to|am gonna|want to|wanna|wish i could) (just )?die",
     r"\bi (would|could) (just )?die\b(?! (for|if|of|laughing|to))",
@@ -104,6 +107,12 @@ _PATTERNS = [
     r"things|life|he|she|we) (would|will|might|could) (all )?(be )?(better|happier|fine) "
     r"(off )?(without me|if i (was|were|am) (gone|dead|not here|not around|never born))",
     r"better off without me",
+    r"(it|things|everything|life) (would|will|might) be (better|easier|simpler) (for (everyone|"
+    r"everybody|them|you|all of you|my family|the world) )?if i (was|were|am) (gone|dead|not here|"
+    r"not around|not alive|never born|no longer here|no longer around)",
+    r"(no one|nobody|noone) (would|will) (even )?miss me\b",
+    r"(no one|nobody|noone) (cares|would care|will care|gives a damn) (if|whether) i (live|die|"
+    r"am alive|am dead|am here|am gone|lived|died)",
     # "...without me" / "...if I was gone" is what a recogniser most often loses off the end
     # ("everybody would be better off it i'd was got"); the opening alone says enough, unless
     # it goes on about someone else doing something.
@@ -115,12 +124,23 @@ _PATTERNS = [
     r"be here|go on|keep living|keep going|wake up|be around)",
     r"(not|never) (want|wanting) to (live|be alive|exist|wake up)",
     r"(tired|sick|done) of (living|being alive|life|existing|being here)",
-    r"(can not|can't|could not|do not know how to) (go on|keep going|carry on|live like this|"
+    r"(tired|sick|exhausted) of (fighting|trying) (to stay alive|to live|to keep living|"
+    r"for my life)",
+    r"(done|finished) with (life|living|being alive|existing)",
+    r"(my life|life|living|existing|being alive) (is|feels|seems) (so )?(pointless|meaningless|"
+    r"not worth (living|it))",
+    r"(can not|can't|could not|do not know how to|do not think i can|do not think i could) "
+    r"(go on|keep going|carry on|live like this|"
     r"take (it|this|this pain|the pain) any ?more|do (this|it) any ?more|"
     r"keep living|stay alive|live (any ?more|with (this|myself)))",
-    r"(not|never) (be|being) here (any ?more|much longer|tomorrow|next week)",
+    r"(not|never) (going to |gonna )?(be|being) (here|around) (any ?more|much longer|"
+    r"for much longer|tomorrow|next week)",
+    r"(not|never) (have|need) to (worry about|deal with|put up with|see) me (any ?more|"
+    r"much longer|for much longer|again)",
+    r"(no|not see a|not see any|never see a|can not see a|can not see any) way out",
     r"(no|nothing|not any|not see the|not see any|not see a|what is the) (reason|reasons|point|"
-    r"purpose) ((to|in|of|for|in even) )?(liv|living|life|going on|being alive|being here|"
+    r"purpose) ((to|in|of|for|in even) )?(me |my )?(liv|living|life|going on|being alive|"
+    r"being here|"
     r"carry|keep|stay|existing|wake|trying any more|anything any more)",
     r"(been|started|start|keep|still|back to|urge to|urges to|want to start|relapsed and)"
     r" (cutting|self harming|burning myself)",
@@ -135,15 +155,19 @@ _PATTERNS = [
     r"stop existing)\b(?! (for a (while|bit|day|moment|minute|second|week|weekend)|into|under|"
     r"to|from|in|on|off|with))",
     # Hurting oneself.
-    r"(hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|punish|punishing|"
-    r"poison|poisoning|injure|injuring) (my ?self|my (arms?|legs?|wrists?|skin|body))",
+    r"(hurt|hurting|harm|harming|harmed|cut|cutting|burn|burning|burned|burnt|starve|starving|"
+    r"starved|punish|punishing|punished|poison|poisoning|poisoned|injure|injuring|injured) "
+    r"(my ?self|my (arms?|legs?|wrists?|skin|body))",
+    r"(relapsed|relapse|relapsing) (and|with|into) (cut|cutting|self harm\w*|hurting myself|"
+    r"burning)",
     r"self (harm|harming|injury|injure|hurt)", r"selfharm",
     r"(slit|slice|cut|cutting|slash) (my|both) (wrist|wrists|arm|arms|throat)",
     r"(hang|hanging|shoot|shooting|drown|drowning|poison|stab|stabbing|strangle|suffocate|"
     r"smother|gas) (my ?self|me)\b",
     r"overdos\w*", r"\bod\b(?=.*(pill|tablet|meds|on))", r"o d on",
     r"(take|taking|took|swallow|swallowing|swallowed|down|downing|downed) (all|a (bunch|lot|"
-    r"handful|bottle)|the whole (bottle|box|pack)|too many|every one|loads|lots|a load)"
+    r"handful|bottle)|(the|a) whole (bottle|box|pack|packet)|too many|every one|loads|lots|"
+    r"a load)"
     r" (of )?(my |the |those |these )?(pills|tablets|meds|medication|medicine|painkillers|"
     r"sleeping pills)",
     r"(jump|jumping|throw myself) (off|from|in front of|under) (a|the|this|that) ?"
@@ -152,8 +176,17 @@ _PATTERNS = [
     r"truck|lorry)",
     r"(drive|driving|crash|crashing|steer|swerve) (my car |the car |myself )?(into|off) (a|the)"
     r" (tree|wall|bridge|cliff|river|lake|truck|barrier|road)",
-    r"crash (the|my) car on purpose", r"(a|the) (gun|rope|noose) (to|for) (my ?self|my head)",
-    r"(give|giving|gave) up on (life|living|everything|myself)",
+    r"crash (the|my) car on purpose",
+    r"(want|wanna|going|gonna|planning|plan|tempted|thinking about|thinking of) (to )?(just )?"
+    r"(crash|crashing) (the|my) car",
+    r"(want|wanna|going|gonna|ready|planning|plan|thinking about|thinking of) (to )?(just )?"
+    r"(walk|walking|wade|wading) (into|out into) (the|a) (sea|ocean|river|lake)",
+    r"(want|wanna|ready|going|gonna|could|need) to (go|be) (with (my )?\w+ )?(in|to|up in) "
+    r"heaven",
+    r"(look|looking|looked|research|researching|researched|search|searching|searched|googled|"
+    r"googling|reading) (up )?(about )?(ways|how|methods) to (die|kill|end (it|my life|things)|"
+    r"overdose|hang)", r"(a|the) (gun|rope|noose) (to|for) (my ?self|my head)",
+    r"(give|giving|gave|given) up on (life|living|everything|myself)",
     r"(do not|never) want to (do this|do it|keep doing this|keep going|go on like this) any more",
     r"(feel|feeling) like (dying|i want to die|i should die|i am going to die)"
     r"\b(?! (of|from|laughing))",
@@ -167,6 +200,8 @@ _PATTERNS = [
     r"hurting|not be here|disappear)",
     r"(want|wanna|going|gonna|ready|about|planning|plan|decided|need|trying|tempted) to "
     r"(just )?(end it|end things|end everything)\b(?! (with|between|for (now|today|tonight)))",
+    r"(feel|feeling) like (just )?(ending it|ending things|ending everything)\b"
+    r"(?! (with|between|here|there|now|for (now|today|tonight)))",
     r"(want|wanna|going|gonna|ready|about|planning|plan|decided|need|trying|tempted) to "
     r"(just )?jump\b(?! (in|on|into|up|over|around|for|at|the|to|back|ahead|right|straight))",
     r"(on|at|up on|near) (a|the|this) (bridge|roof|ledge|edge|cliff|rooftop|tracks|railway)"
@@ -176,7 +211,7 @@ _PATTERNS = [
     r"forever|permanently)",
     r"want (it|everything) all to end", r"want it to be over (for good|forever)",
     r"(wish|wishing) it (was|were|would be|could be|would all be) over (for good|forever)",
-    r"(i am|i feel) (a burden|such a burden|nothing but a burden)",
+    r"(i am|i feel|i feel like) (a burden|such a burden|nothing but a burden|a burden to)",
     r"(i am|i feel) (better off|safer) gone",
     r"(writing|wrote|write|leave|leaving|left) (a|my) (suicide|goodbye|final) (note|letter)",
     r"(saying|say|said) goodbye (to everyone|to everybody|for good|forever)",

@@ -30,6 +30,20 @@ PLANS_AND_MEANS = [
     "I've been stockpiling my tablets", "I bought a rope to end it", "honestly I feel like dying",
     "I don't want to do this any more", "I'm ready to end it",
 ]
+# Said another way than the templates: hopelessness, being a burden, not being around, means.
+INDIRECT = [
+    "no one would even notice if I disappeared", "nobody cares if I live or die",
+    "no one would miss me", "I feel like such a burden", "I wish I'd never been born",
+    "I wish I didn't exist", "I don't deserve to live", "I've given up on life",
+    "life is pointless", "there's no point in me being alive", "I'm done with life",
+    "it would be easier for everyone if I was gone", "it would be better if I wasn't here",
+    "I'm tired of fighting to stay alive", "I won't be around much longer",
+    "you won't have to worry about me much longer", "I don't see a way out",
+    "I don't think I can keep going", "I've been looking up ways to die",
+    "I burned myself again", "I relapsed and cut again", "I took a whole bottle of pills",
+    "I want to walk into the sea", "I want to crash my car", "I feel like ending it",
+    "I want to be with my mum in heaven",
+]
 TYPOS = [
     "i want to kil myself", "I wnat to die", "thinking about sucide", "i wanna kll myslef",
     "im sucidal", "i want to dye", "i dont wanna be alive anymore", "I wan to die",
@@ -56,14 +70,17 @@ FIGURES_OF_SPEECH = [
     "I'm crying so much", "my dad died last year", "the ending of the movie made me cry",
     "i want to dye my hair", "I was cutting vegetables", "I want to end the session",
     "I'm done", "killer workout", "in the end it was fine",
-    "I want to jump into the pool", "I need to end things with my girlfriend",
+    "I want to jump into the pool", "no one will miss the meeting", "I burned the toast",
+    "this exercise is pointless", "I want to crash on the sofa", "I feel like ending it here",
+    "I'm done with this exercise", "I want to walk into the garden",
+    "I need to end things with my girlfriend",
     "we made plans for the weekend", "I want to end it for today", "we drove over the bridge",
     "everybody would be better off if we left early", "people would be better off with a nap",
 ]
 
 
 @pytest.mark.parametrize(
-    "text", CRISIS + TYPOS + INSIDE_LONGER_SENTENCES + PLANS_AND_MEANS + CUT_SHORT)
+    "text", CRISIS + INDIRECT + TYPOS + INSIDE_LONGER_SENTENCES + PLANS_AND_MEANS + CUT_SHORT)
 def test_crisis_language_is_recognised(text):
     assert is_crisis(text), text
 
