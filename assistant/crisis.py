@@ -70,7 +70,8 @@ _FIGURES = [
     r"bored to death", r"scared to death", r"sick to death", r"worried to death",
     r"frightened to death", r"to death of", r"love (it|you|this|that) to death",
     r"shoot (me )?(a|an) (message|text|email|photo|picture)", r"photo ?shoot",
-    r"hang (out|on|up|in there|tight|around)", r"jump (in|on|into|at|for joy|the gun|start)",
+    r"hang (out|on|up|in there|tight|around)",
+    r"jump (in(?! front)|on|into|at|for joy|the gun|start)",
     r"end (of|up) ", r"in the end",
     r"(not|never) (thinking of|thinking about|going to|gonna) (give up|quit)",
 ]
@@ -127,6 +128,7 @@ _PATTERNS = [
     r"(tired|sick|exhausted) of (fighting|trying) (to stay alive|to live|to keep living|"
     r"for my life)",
     r"(done|finished) with (life|living|being alive|existing)",
+    r"(my life|life|living) (has|had) no (point|meaning|purpose)",
     r"(my life|life|living|existing|being alive) (is|feels|seems) (so )?(pointless|meaningless|"
     r"not worth (living|it))",
     r"(can not|can't|could not|do not know how to|do not think i can|do not think i could) "
@@ -135,11 +137,12 @@ _PATTERNS = [
     r"keep living|stay alive|live (any ?more|with (this|myself)))",
     r"(not|never) (going to |gonna )?(be|being) (here|around) (any ?more|much longer|"
     r"for much longer|tomorrow|next week)",
-    r"(not|never) (have|need) to (worry about|deal with|put up with|see) me (any ?more|"
+    r"(not|never) (going to |gonna )?(have|need) to (worry about|deal with|put up with|see) me "
+    r"(any ?more|"
     r"much longer|for much longer|again)",
     r"(no|not see a|not see any|never see a|can not see a|can not see any) way out",
     r"(no|nothing|not any|not see the|not see any|not see a|what is the) (reason|reasons|point|"
-    r"purpose) ((to|in|of|for|in even) )?(me |my )?(liv|living|life|going on|being alive|"
+    r"purpose) ((to|in|of|for|in even) )?(me (to )?|my )?(liv|living|life|going on|being alive|"
     r"being here|"
     r"carry|keep|stay|existing|wake|trying any more|anything any more)",
     r"(been|started|start|keep|still|back to|urge to|urges to|want to start|relapsed and)"
@@ -165,7 +168,7 @@ _PATTERNS = [
     r"(hang|hanging|shoot|shooting|drown|drowning|poison|stab|stabbing|strangle|suffocate|"
     r"smother|gas) (my ?self|me)\b",
     r"overdos\w*", r"\bod\b(?=.*(pill|tablet|meds|on))", r"o d on",
-    r"(take|taking|took|swallow|swallowing|swallowed|down|downing|downed) (all|a (bunch|lot|"
+    r"(take|taking|took|taken|swallow|swallowing|swallowed|down|downing|downed) (all|a (bunch|lot|"
     r"handful|bottle)|(the|a) whole (bottle|box|pack|packet)|too many|every one|loads|lots|"
     r"a load)"
     r" (of )?(my |the |those |these )?(pills|tablets|meds|medication|medicine|painkillers|"
@@ -213,7 +216,8 @@ _PATTERNS = [
     r"(wish|wishing) it (was|were|would be|could be|would all be) over (for good|forever)",
     r"(i am|i feel|i feel like) (a burden|such a burden|nothing but a burden|a burden to)",
     r"(i am|i feel) (better off|safer) gone",
-    r"(writing|wrote|write|leave|leaving|left) (a|my) (suicide|goodbye|final) (note|letter)",
+    r"(writing|wrote|written|write|leave|leaving|left) (a|my) (suicide|goodbye|final) "
+    r"(note|letter)",
     r"(saying|say|said) goodbye (to everyone|to everybody|for good|forever)",
     r"(giving|gave|give) away (all )?my (things|stuff|belongings)",
     r"i (have|got|found|bought) (a|the) (gun|rope|noose|pills|blade|razor)"

@@ -41,6 +41,13 @@ def recognizer():
     return make_recognizer("pocketsphinx", warn=lambda message: None)
 
 
+@pytest.fixture(scope="module")
+def forgetful():
+    """A recogniser for tests that forget the voice before each recording, so the shared one
+    keeps the running mean the other tests in this module were written against."""
+    return make_recognizer("pocketsphinx", warn=lambda message: None)
+
+
 def _padded(samples: np.ndarray, before: float = 0.4, after: float = 0.8) -> np.ndarray:
     return np.concatenate([np.zeros(int(16000 * before), np.int16), samples,
                            np.zeros(int(16000 * after), np.int16)])
@@ -73,13 +80,30 @@ def test_spoken_command_gives_its_intent(recognizer, joe, said, intent):
 
 def test_spoken_duration_fills_the_minutes_slot(recognizer, joe):
     result = recognizer.recognize_audio(_padded(joe("I have ten minutes")))
-    assert (result.intent.name, result.intent.slots) == ("set_duration", {"minutes": 10})
+    heard = (result.intent.name, result.intent.slots)
+    assert heard == ("set_duration", {"minutes": 10}), result.text
 
 
 def test_espeak_voice_command_is_understood(recognizer, tmp_path):
     path = tmp_path / "stop.wav"
     subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(path), "stop"], check=True)
     assert recognizer.recognize_audio(_padded(audio.read_wav(path))).intent.name == "stop"
+
+
+@pytest.mark.parametrize("said", [
+    "life isn't worth living", "nobody would miss me if I was gone",
+    "it would be easier for everyone if I was gone", "I wish I wasn't alive",
+    "I'm tired of fighting to stay alive",
+])
+def test_crisis_said_other_ways_than_the_first_templates_is_heard(forgetful, tmp_path, said):
+    # The recogniser can only hear sentences its grammar can make: these are crisis to the
+    # typed rule, and were heard as no intent ("life is should words living") until the
+    # crisis templates covered each of the rule's families (bench/crisis_in.py).
+    path = tmp_path / "said.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "165", "-w", str(path), said], check=True)
+    forgetful.forget_voice()  # as its own process would hear it (`letitout recognize`)
+    result = forgetful.recognize_audio(_padded(audio.read_wav(path)))
+    assert result.intent.name == "crisis", result.text
 
 
 @pytest.mark.parametrize("gain", [1.0, 0.1, 0.04])
