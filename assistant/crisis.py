@@ -64,7 +64,7 @@ _FIGURES = [
     r"(phone|battery|laptop|car battery|plant|plants|the line) (is|was|went|are) dead",
     r"(my )?(phone|battery) died",
     r"cut myself (some slack|off|a (piece|slice|break)|short)",
-    r"(to|i) die for\b(?! (you|him|her|them|my))",
+    r"(to|i) die for\b(?! (you|him|her|them|my)\b)",
     r"(would|could) (literally )?die (for|if|of)",
     r"over ?my dead body",
     r"bored to death", r"scared to death", r"sick to death", r"worried to death",
@@ -102,7 +102,7 @@ _PATTERNS = [
     r"(do not|did not|never) deserve to (live|be alive|exist|be here|wake up)",
     r"(better|easier|happier) (off )?dead", r"rather (be )?dead",
     r"i (should|could|might|will|am going to|am gonna|want to|wanna|wish i could) (just )?die",
-    r"\bi (would|could) (just )?die\b(?! (for|if|of|laughing|to))",
+    r"\bi (would|could) (just )?die\b(?! (for|if|of|laughing|to)\b)",
     r"let me die", r"i am (going to|gonna|ready to|about to) die\b",
     r"(everyone|everybody|people|they|my family|the world|you|them|the kids|my kids|"
     r"things|life|he|she|we) (would|will|might|could) (all )?(be )?(better|happier|fine) "
@@ -122,7 +122,14 @@ _PATTERNS = [
     r"(no one|nobody|noone) (would|will) (even )?(care|notice|miss me)"
     r" if i (die|died|was gone|were gone|was dead|were dead|disappeared|was not here|killed)",
     r"(do not|does not|did not|no longer|never) (want|wanna|wish) to (live|be alive|exist|"
-    r"be here|go on|keep living|keep going|wake up|be around)",
+    r"be here|go on|carry on|keep living|keep going|wake up|be around)"
+    r"(?! with (this|the|it|that)\b)",
+    r"(had|have had) enough of (life|living|being alive|existing)",
+    r"(want|wish) (it all|everything) (would |to )?(all )?(just )?(be over|end|stop)\b",
+    r"(wish|wishing) it would all (just )?(end|stop|be over)",
+    r"(world|everyone|everybody|people|my family) to (go on|carry on|move on) without me",
+    r"(picture|picturing|imagine|imagining|plan|planning|thinking about|think about) my (own )?"
+    r"funeral",
     r"(not|never) (want|wanting) to (live|be alive|exist|wake up)",
     r"(tired|sick|done) of (living|being alive|life|existing|being here)",
     r"(tired|sick|exhausted) of (fighting|trying) (to stay alive|to live|to keep living|"
@@ -145,6 +152,17 @@ _PATTERNS = [
     r"purpose) ((to|in|of|for|in even) )?(me (to )?|my )?(liv|living|life|going on|being alive|"
     r"being here|"
     r"carry|keep|stay|existing|wake|trying any more|anything any more)",
+    r"(urge|urges|want|wanna|need|tempted|going) to (cut|self harm|burn myself) again\b",
+    r"(urge|urges|tempted) to (cut|self harm|burn myself)\b(?! (the|a|an|it|this|that|my hair|"
+    r"off|out|down|back|up|some|in|through)\b)",
+    r"feel (like|the urge to) (cutting|cut|self harming|burning myself)\b(?! (the|a|an|it|this|"
+    r"that|my hair|off|out|down|back|up|some|in|through)\b)",
+    r"(not|never) feel safe (with|around|by) myself",
+    r"(i am|i feel) not safe (right now|tonight|with myself|at the moment|around myself)",
+    r"(scared|afraid|frightened|worried|terrified) (of|about) what i (might|could|will|would|am "
+    r"going to) do to myself",
+    r"(pills|tablets|meds|medication|painkillers) (saved|stockpiled|hoarded|stored) (up|away)",
+    r"(written|wrote|writing|write) (letters|a letter|notes|a note) .*saying goodbye",
     r"(been|started|start|keep|still|back to|urge to|urges to|want to start|relapsed and)"
     r" (cutting|self harming|burning myself)",
     r"(nothing|no one|nobody) (left )?to live for",
@@ -156,7 +174,7 @@ _PATTERNS = [
     r"disappear (forever|for good|for ever|and never come back|permanently)",
     r"(want|wanna|wish i could|need) to (just )?(disappear|vanish|not exist|cease to exist|"
     r"stop existing)\b(?! (for a (while|bit|day|moment|minute|second|week|weekend)|into|under|"
-    r"to|from|in|on|off|with))",
+    r"to|from|in|on|off|with)\b)",
     # Hurting oneself.
     r"(hurt|hurting|harm|harming|harmed|cut|cutting|burn|burning|burned|burnt|starve|starving|"
     r"starved|punish|punishing|punished|poison|poisoning|poisoned|injure|injuring|injured) "
@@ -192,21 +210,21 @@ _PATTERNS = [
     r"(give|giving|gave|given) up on (life|living|everything|myself)",
     r"(do not|never) want to (do this|do it|keep doing this|keep going|go on like this) any more",
     r"(feel|feeling) like (dying|i want to die|i should die|i am going to die)"
-    r"\b(?! (of|from|laughing))",
+    r"\b(?! (of|from|laughing)\b)",
     r"(saved|saving|stockpil\w*|hoard\w*|collect\w*|kept|keeping) (up )?(my |some |enough |all "
     r"my |all the )?(pills|tablets|meds|medication|painkillers|sleeping pills)",
     r"(pills|tablets|meds|rope|gun|blade|razor|knife)\b.*\b(end (it|things|my life)|kill myself)",
     # A plan, or being about to act: "i have a plan to end it", "i want to jump".
     r"(a|the|my|have|made|making|got) plans? (to|for) (end|ending) (it|things|everything|my life|"
-    r"myself)\b(?! (with|between))",
+    r"myself)\b(?! (with|between)\b)",
     r"(a|the|my|have|made|making|got) plans? (to|for) (die|dying|kill|killing|suicide|hurt|"
     r"hurting|not be here|disappear)",
     r"(want|wanna|going|gonna|ready|about|planning|plan|decided|need|trying|tempted) to "
-    r"(just )?(end it|end things|end everything)\b(?! (with|between|for (now|today|tonight)))",
+    r"(just )?(end it|end things|end everything)\b(?! (with|between|for (now|today|tonight))\b)",
     r"(feel|feeling) like (just )?(ending it|ending things|ending everything)\b"
-    r"(?! (with|between|here|there|now|for (now|today|tonight)))",
+    r"(?! (with|between|here|there|now|for (now|today|tonight))\b)",
     r"(want|wanna|going|gonna|ready|about|planning|plan|decided|need|trying|tempted) to "
-    r"(just )?jump\b(?! (in|on|into|up|over|around|for|at|the|to|back|ahead|right|straight))",
+    r"(just )?jump\b(?! (in|on|into|up|over|around|for|at|the|to|back|ahead|right|straight)\b)",
     r"(on|at|up on|near) (a|the|this) (bridge|roof|ledge|edge|cliff|rooftop|tracks|railway)"
     r"(?=.*\b(jump|end|die|fall|let go|over))",
     r"(give|giving) up (on )?(for good|forever)",

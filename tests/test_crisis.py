@@ -42,7 +42,14 @@ INDIRECT = [
     "I don't think I can keep going", "I've been looking up ways to die",
     "I burned myself again", "I relapsed and cut again", "I took a whole bottle of pills",
     "I want to walk into the sea", "I want to crash my car", "I feel like ending it",
-    "I want to be with my mum in heaven",
+    "I want to be with my mum in heaven", "I've had enough of life", "I don't want to carry on",
+    "I have the urge to cut", "I feel like cutting again", "I don't feel safe with myself",
+    "I'm not safe right now", "I'm scared of what I might do to myself", "I have pills saved up",
+    "I want the world to go on without me", "I wish it would all just end",
+    "I want everything to be over", "I keep picturing my funeral",
+    "I've written letters to my family saying goodbye",
+    # a word after the pattern that merely begins like an excluded one ("to" / "tonight")
+    "I'm going to jump tonight", "I want to disappear tonight", "I feel like dying often",
 ]
 TYPOS = [
     "i want to kil myself", "I wnat to die", "thinking about sucide", "i wanna kll myslef",
@@ -74,6 +81,8 @@ FIGURES_OF_SPEECH = [
     "this exercise is pointless", "I want to crash on the sofa", "I feel like ending it here",
     "I'm done with this exercise", "I want to walk into the garden",
     "I need to end things with my girlfriend",
+    "I feel like cutting the session short", "I have the urge to cut my hair",
+    "I don't want to carry on with the breathing",
     "we made plans for the weekend", "I want to end it for today", "we drove over the bridge",
     "everybody would be better off if we left early", "people would be better off with a nap",
 ]
