@@ -66,6 +66,12 @@ SWAP_PENALTY = 12.0
 _PERSON = frozenset("i me my myself we us our".split())
 _THING = frozenset("it this that you your he she they him her them".split())
 SOUNDS_LIKE_PENALTY = 2.0
+# A "not" or "never" the person said that the nearest template does not have turns its meaning
+# round ("i do not want to carry on with this" read as resume, 0.97): too far to be taken.
+NEGATION_PENALTY = 25.0
+# A first half ending in one of these is unfinished: what follows completes it.
+_UNFINISHED = frozenset({"to", "not", "never", "want", "wanna", "need", "would", "could", "can"})
+_NEGATION = frozenset({"not", "never"})
 # Hedges dropped before slots are looked for, so "a bit gentler with myself" still names one.
 _HEDGES = re.compile(r"\b(a little bit|a little|a bit|kind of|sort of|just|really|actually|"
                      r"maybe|perhaps|like|literally|basically|honestly|so|very|even)\b ?")
@@ -557,9 +563,11 @@ class Understander:
         if _SUBORDINATE.intersection(words):
             return best  # "ten minutes before I need to leave" is one thought, not two
         for cut in range(1, len(words)):
+            if words[cut - 1] in _UNFINISHED:
+                continue  # "i do not want to | carry on with this" is one thought, negated
             left = self._best(words[:cut], pool_key)
-            if left[0] < ACCEPT:
-                continue
+            if left[0] < ACCEPT or (left[1] == "no" and _NEGATION & set(words[:cut])):
+                continue  # "i do not (want to) | do the breathing" is not "no. the breathing"
             right = self._best(words[cut:], pool_key)
             if right[0] < ACCEPT:
                 continue
@@ -596,6 +604,8 @@ class Understander:
                 if score < 100.0:
                     penalty += UNKNOWN_WORD_PENALTY * self._unknown_words(variant)
                     penalty += SWAP_PENALTY * _swaps(variant, skeleton, self._known)
+                    if _NEGATION & set(variant.split()) - set(skeleton.split()):
+                        penalty += NEGATION_PENALTY
                 score = score - penalty - (100.0 - slot_score) * 0.5
                 # On a tie the literal reading wins: "just a minute" is a template of its own;
                 # then where the person is ("walking to the bus stop") over a technique name.
@@ -612,7 +622,11 @@ class Understander:
     def _match(self, text: str, slots: frozenset, pool_key
                ) -> tuple[float, _Choice, str] | None:
         choice = self._exact.get(text)
-        if choice is not None and (pool_key is None or choice.intent in pool_key):
+        # Crisis is the rule's alone, on the whole text: a part of a sentence that is a crisis
+        # template ("i don't want to carry on" | "with the breathing") is no crisis when the
+        # rule, reading all of it, says so.
+        if (choice is not None and choice.intent not in RULE_INTENTS
+                and (pool_key is None or choice.intent in pool_key)):
             return 100.0, choice, text
         texts, choices = self._pool(slots, pool_key)
         if not texts:

@@ -297,3 +297,21 @@ def test_a_number_said_beats_a_vague_amount(understander):
 def test_a_place_answer_wins_over_a_technique_of_the_same_name(understander):
     found = understander.parse("walking to the shop")
     assert (found.name, found.slots.get("place")) == ("set_place", "walk")
+
+
+@pytest.mark.parametrize(("text", "not_this"), [
+    ("I don't want to carry on with this", "resume"),
+    ("I don't want to continue with this", "resume"),
+    ("I don't want to do the breathing", "choose_technique"),
+    ("I don't want to carry on with the breathing", "choose_technique"),
+    ("I'm not in the shower", "set_place"),
+])
+def test_a_command_said_with_not_is_never_taken_as_the_command(understander, text, not_this):
+    # Read as two commands ("i do not want to" | "carry on with this") or a near template
+    # without the "not", these came out as the very thing the person refused (resume, 0.97).
+    assert understander.parse(text).name != not_this
+
+
+def test_no_then_a_command_is_still_two_commands(understander):
+    found = understander.parse("no, the breathing one")
+    assert (found.name, found.slots) == ("choose_technique", {"technique": "breathwork"})
