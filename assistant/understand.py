@@ -604,7 +604,9 @@ class Understander:
                 if score < 100.0:
                     penalty += UNKNOWN_WORD_PENALTY * self._unknown_words(variant)
                     penalty += SWAP_PENALTY * _swaps(variant, skeleton, self._known)
-                    if _NEGATION & set(variant.split()) - set(skeleton.split()):
+                    said = variant.split()
+                    # (not the last word: "you can continue now" is heard "... continue not")
+                    if _NEGATION & set(said[:-1]) - set(skeleton.split()):
                         penalty += NEGATION_PENALTY
                 score = score - penalty - (100.0 - slot_score) * 0.5
                 # On a tie the literal reading wins: "just a minute" is a template of its own;
