@@ -145,8 +145,7 @@ _PATTERNS = [
     r"(not|never) (going to |gonna )?(be|being) (here|around) (any ?more|much longer|"
     r"for much longer|tomorrow|next week)",
     r"(not|never) (going to |gonna )?(have|need) to (worry about|deal with|put up with|see) me "
-    r"(any ?more|"
-    r"much longer|for much longer|again)",
+    r"(any ?more|much longer|for much longer|again)",
     r"(no|not see a|not see any|never see a|can not see a|can not see any) way out",
     r"(no|nothing|not any|not see the|not see any|not see a|what is the) (reason|reasons|point|"
     r"purpose) ((to|in|of|for|in even) )?(me (to )?|my )?(liv|living|life|going on|being alive|"

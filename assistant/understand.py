@@ -69,9 +69,10 @@ SOUNDS_LIKE_PENALTY = 2.0
 # A "not" or "never" the person said that the nearest template does not have turns its meaning
 # round ("i do not want to carry on with this" read as resume, 0.97): too far to be taken.
 NEGATION_PENALTY = 25.0
-# A first half ending in one of these is unfinished: what follows completes it.
-_UNFINISHED = frozenset({"to", "not", "never", "want", "wanna", "need", "would", "could", "can"})
 _NEGATION = frozenset({"not", "never"})
+# Two commands in one breath: a first half ending in one of these is unfinished, what follows
+# completes it ("i do not want to | carry on with this").
+_UNFINISHED = frozenset({"to", "not", "never", "want", "wanna", "need", "would", "could", "can"})
 # Hedges dropped before slots are looked for, so "a bit gentler with myself" still names one.
 _HEDGES = re.compile(r"\b(a little bit|a little|a bit|kind of|sort of|just|really|actually|"
                      r"maybe|perhaps|like|literally|basically|honestly|so|very|even)\b ?")
