@@ -111,16 +111,16 @@ _PATTERNS = [
     r"(it|things|everything|life) (would|will|might) be (better|easier|simpler) (for (everyone|"
     r"everybody|them|you|all of you|my family|the world) )?if i (was|were|am) (gone|dead|not here|"
     r"not around|not alive|never born|no longer here|no longer around)",
-    r"(no one|nobody|noone) (would|will) (even )?miss me\b",
-    r"(no one|nobody|noone) (cares|would care|will care|gives a damn) (if|whether) i (live|die|"
-    r"am alive|am dead|am here|am gone|lived|died)",
     # "...without me" / "...if I was gone" is what a recogniser most often loses off the end
     # ("everybody would be better off it i'd was got"); the opening alone says enough, unless
     # it goes on about someone else doing something.
     r"(everyone|everybody|my family|the world|people) (would|will) (all )?be better off"
     r"(?! (if|when|with|once) (we|you|they|he|she|it|the)\b| (with|at|in|on) (a|an|the|some)\b)",
-    r"(no one|nobody|noone) (would|will) (even )?(care|notice|miss me)"
+    r"(no one|nobody|noone) (would|will) (even )?(care|notice)"
     r" if i (die|died|was gone|were gone|was dead|were dead|disappeared|was not here|killed)",
+    r"(no one|nobody|noone) (would|will) (even )?miss me\b",
+    r"(no one|nobody|noone) (cares|would care|will care|gives a damn) (if|whether) i (live|die|"
+    r"am alive|am dead|am here|am gone|lived|died)",
     r"(do not|does not|did not|no longer|never) (want|wanna|wish) to (live|be alive|exist|"
     r"be here|go on|carry on|keep living|keep going|wake up|be around)"
     r"(?! with (this|the|it|that)\b)",
