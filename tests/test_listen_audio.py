@@ -205,3 +205,17 @@ def test_rumble_under_the_speech_band_is_taken_away_and_the_voice_kept(spoken_st
     kept = _band_db(audio.below_speech_removed(speech), 300, 4000) - _band_db(speech, 300, 4000)
     assert abs(kept) < 0.5
     assert _band_db(cleaned, 20, 80) < _band_db(recording, 20, 80) - 20
+
+
+@pytest.mark.parametrize("said", ["how does this work", "I don't want to be here anymore",
+                                  "not so loud"])
+def test_a_voice_cut_close_has_no_talking_background(tmp_path, said):
+    # As Piper writes its WAVs: 40 ms before the voice, 120 ms after. Its own soft sounds
+    # are then the quietest tenth of the frames, which once read as other people talking.
+    path = tmp_path / "said.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(path), said], check=True)
+    samples = audio.read_wav(path)
+    voiced = np.flatnonzero(np.abs(samples) > 300)
+    cut = samples[max(0, voiced[0] - 640) : voiced[-1] + 1920]
+    scene = audio.background(cut)
+    assert not scene.talk and scene.quiet, scene

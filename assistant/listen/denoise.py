@@ -107,8 +107,7 @@ class _RnnoiseState:
     FRAME = 480
 
     def __init__(self) -> None:
-        from pyrnnoise.rnnoise import lib
-
+        lib = load_rnnoise()
         self._lib = lib
         self._state = lib.rnnoise_create(None)
         weakref.finalize(self, lib.rnnoise_destroy, self._state)
@@ -123,6 +122,35 @@ class _RnnoiseState:
 
 
 _FLOATS = ctypes.POINTER(ctypes.c_float)
+_LIBRARY: list = []  # the loaded librnnoise, once
+
+
+def load_rnnoise():
+    """pyrnnoise's C library, loaded from its package folder without importing the package:
+    `import pyrnnoise` pulls in audiolab and PyAV (0.2 s) for nothing used here."""
+    if _LIBRARY:
+        return _LIBRARY[0]
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("pyrnnoise")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    found = [os.path.join(f, "librnnoise.so") for f in folders
+             if os.path.exists(os.path.join(f, "librnnoise.so"))]
+    if not found:
+        raise LetitoutError("RNNoise is not installed; run: pip install pyrnnoise")
+    try:
+        lib = ctypes.CDLL(found[0])
+    except OSError as exc:
+        raise LetitoutError(f"{found[0]}: cannot load RNNoise ({exc}); "
+                            "reinstall it: pip install --force-reinstall pyrnnoise") from None
+    lib.rnnoise_create.argtypes = [ctypes.c_void_p]
+    lib.rnnoise_create.restype = ctypes.c_void_p
+    lib.rnnoise_destroy.argtypes = [ctypes.c_void_p]
+    lib.rnnoise_process_frame.argtypes = [ctypes.c_void_p, _FLOATS, _FLOATS]
+    lib.rnnoise_process_frame.restype = ctypes.c_float
+    _LIBRARY.append(lib)
+    return lib
 
 
 class RnnoiseDenoiser:
@@ -137,7 +165,6 @@ class RnnoiseDenoiser:
 
     def __init__(self) -> None:
         import soxr
-        from pyrnnoise import RNNoise  # noqa: F401 - fail early when missing
 
         self._network = _RnnoiseState()
         self._up = soxr.ResampleStream(16000, 48000, 1, dtype="float32")

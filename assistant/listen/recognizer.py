@@ -20,7 +20,7 @@ import numpy as np
 
 from assistant.errors import LetitoutError
 from assistant.listen import audio
-from assistant.listen.denoise import AutoDenoiser, make_denoiser
+from assistant.listen.denoise import AutoDenoiser, load_rnnoise, make_denoiser
 from assistant.listen.grammar import expected_intents
 
 
@@ -153,10 +153,12 @@ class Recognizer:
         # The room as live streams have heard it, one turn to the next (audio.TalkGate).
         self.talk_gate = audio.TalkGate()
         self._prepare(None)
-        # Load the voice detectors now: importing webrtcvad (it pulls in pkg_resources) took
-        # 330 ms of the first recording's decode time, which belongs to start-up.
+        # Load the voice detectors and the suppressor's library now: what a first recording
+        # loads counts in its decode time, and it belongs to start-up.
         audio.make_vad("webrtc")
         audio.make_vad(self.settings.vad)
+        if self.settings.denoiser in ("auto", "rnnoise"):
+            load_rnnoise()
         # Likewise numpy.percentile imports numpy.ma on first use (25-50 ms): judge one
         # second of silence now so the first recording does not pay for it.
         audio.background(np.zeros(audio.RATE, np.int16))
