@@ -49,3 +49,34 @@ def test_recognize_with_an_unknown_model_folder_is_one_line(tmp_path):
     )
     assert run.returncode == 1
     assert run.stderr.count("\n") == 1 and "does not exist" in run.stderr
+
+
+FIRST_RECORDINGS = r"""
+import subprocess, sys, numpy as np
+from assistant.listen import audio
+from assistant.listen.recognizer import make_recognizer
+path = sys.argv[1]
+subprocess.run(["espeak-ng", "-v", "en-us", "-w", path, "slow down please"], check=True)
+voice = audio.read_wav(path).astype(float)
+rng = np.random.default_rng(3)
+n = len(voice) + 16000
+speech = np.zeros(n)
+speech[8000 : 8000 + len(voice)] = voice
+hiss = rng.normal(size=n) * 0.3 * voice.std()
+rumble = np.cumsum(rng.normal(size=n))
+rumble = (rumble - np.convolve(rumble, np.ones(400) / 400, "same")) / 10 * voice.std()
+recognizer = make_recognizer("pocketsphinx", warn=lambda m: None)
+before = set(sys.modules)
+for noise in (hiss, rumble, 0 * hiss):
+    recognizer.recognize_audio(np.clip(speech + noise, -32768, 32767).astype(np.int16))
+print(sorted(set(sys.modules) - before))
+"""
+
+
+def test_the_first_recordings_load_nothing_their_decode_time_would_pay_for(tmp_path):
+    # decode_ms is the time after the audio is in: a library loaded on first use (once
+    # scipy.signal for the wind filter, 1.4 s; pyrnnoise's package, 0.2 s) belongs to start-up.
+    run = subprocess.run([sys.executable, "-c", FIRST_RECORDINGS, str(tmp_path / "s.wav")],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == "[]", run.stdout

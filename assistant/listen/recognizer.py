@@ -162,6 +162,7 @@ class Recognizer:
         # Likewise numpy.percentile imports numpy.ma on first use (25-50 ms): judge one
         # second of silence now so the first recording does not pay for it.
         audio.background(np.zeros(audio.RATE, np.int16))
+        audio.below_speech_removed(np.zeros(audio.RATE // 10, np.int16))  # numpy.fft
         index = getattr(engine, "phonetic_index", None)
         if index is not None and self.settings.rescue_intents:
             index(understander, frozenset(self.settings.rescue_intents))
