@@ -3,7 +3,8 @@
 Renders the intents' own test sentences and the held-out paraphrases (bench/data/
 paraphrases.yaml) with espeak-ng voice variants and Piper's joe voice, mixes synthesized noise
 at 5, 10 and 20 dB SNR, and reports per engine and condition: intent accuracy (intent and slots
-exact), crisis recall, the no-intent rate on noise-only clips, decode real-time factor, latency
+exact; clean also as the synthesisers write the WAVs, with no silence added), crisis
+recall, the no-intent rate on noise-only clips, decode real-time factor, latency
 after the end of speech when streaming (p50/p95), and peak memory. Also compares the noise
 suppressors on the noisy conditions. Writes bench/results/speech_in.json and speech_in.png.
 
@@ -306,7 +307,10 @@ def bench_engine(engine: str, denoisers: list[str], quick: bool, cache: Path) ->
                                  settings=Settings(denoiser=denoisers[0]))
     report["load_s"] = round(time.perf_counter() - started, 2)
     report["description"] = recognizer.description
-    conditions = {"clean": clean}
+    # The same sentences as the synthesisers write them, with no silence added: Piper's WAVs
+    # start 30-60 ms before the voice (a recording cut this close once lost its ends).
+    as_written = [(item, voices.speak(v, item["text"])) for v in voice_names for item in items]
+    conditions = {"clean": clean, "clean_as_written": as_written}
     for kind in NOISES:
         for snr in SNRS:
             conditions[f"{kind}_{snr}dB"] = noisy(kind, snr)
