@@ -219,3 +219,40 @@ def test_a_voice_cut_close_has_no_talking_background(tmp_path, said):
     cut = samples[max(0, voiced[0] - 640) : voiced[-1] + 1920]
     scene = audio.background(cut)
     assert not scene.talk and scene.quiet, scene
+
+
+def test_rnnoise_in_its_worker_process_gives_the_same_samples_piece_by_piece(spoken_stop):
+    from assistant.listen.denoise import RnnoiseDenoiser
+    from assistant.listen.rnnoise_worker import RnnoiseProcess
+
+    hiss = np.random.default_rng(6).normal(0, 1, 16000 * 3)
+    recording = _over(spoken_stop, hiss, 8.0)
+    expected = RnnoiseDenoiser().process_whole(recording)
+    worker = RnnoiseProcess()
+    pieces = list(worker.pieces(recording))
+    assert len(pieces) > 5  # sent back as it goes, for the decoder to start on
+    assert np.array_equal(np.concatenate(pieces), expected)
+    assert worker.cpu_s > 0
+    # a caller that stops reading early leaves the worker in step for the next recording
+    unread = worker.pieces(recording)
+    next(unread)
+    unread.close()
+    assert np.array_equal(np.concatenate(list(worker.pieces(recording[:9000]))),
+                          RnnoiseDenoiser().process_whole(recording[:9000]))
+
+
+def test_a_recogniser_hears_the_same_with_its_rnnoise_worker_and_after_it_died(spoken_stop):
+    from assistant.listen.recognizer import make_recognizer
+
+    hiss = np.random.default_rng(7).normal(0, 1, 16000 * 4)
+    recording = _over(np.concatenate([np.zeros(16000, np.int16), spoken_stop]), hiss, 12.0)
+    recognizer = make_recognizer("pocketsphinx", warn=lambda message: None)
+    heard = [recognizer.recognize_audio(recording)]
+    # the voice's first recording is fed whole (its start is measured from all of it)
+    assert recognizer.helper_cpu_s == 0
+    heard.append(recognizer.recognize_audio(recording))
+    assert recognizer.helper_cpu_s > 0  # then RNNoise runs in the worker
+    recognizer._rnnoise_worker._proc.kill()
+    recognizer._rnnoise_worker._proc.wait()
+    heard.append(recognizer.recognize_audio(recording))
+    assert {(r.text, r.intent.name) for r in heard} == {("stop right now", "stop")}

@@ -235,9 +235,15 @@ class AutoDenoiser:
         return self.for_background(samples, background(samples))
 
     @staticmethod
+    def wanted(scene) -> bool:
+        """The rule itself: is RNNoise run over a recording with this background?"""
+        return not (scene.talk or scene.floor_rms < NOISY_FLOOR_RMS or scene.clear
+                    or scene.rumble)
+
+    @staticmethod
     def for_background(samples: np.ndarray, scene) -> np.ndarray:
-        """The rule itself, for a caller that has already judged the background."""
-        if scene.talk or scene.floor_rms < NOISY_FLOOR_RMS or scene.clear or scene.rumble:
+        """For a caller that has already judged the background."""
+        if not AutoDenoiser.wanted(scene):
             return samples
         return RnnoiseDenoiser().process_whole(samples)
 

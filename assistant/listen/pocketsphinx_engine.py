@@ -344,6 +344,12 @@ class PocketsphinxEngine:
         for model in fresh:
             model.prime(c0)
 
+    @property
+    def primed(self) -> bool:
+        """Has every model heard speech (a cepstral mean of its own)? Before that, the first
+        recording is fed in one piece: its start is measured from all of it (prime_mean)."""
+        return all(m.heard_any for m in self._models)
+
     def forget_voice(self) -> None:
         """Back to pocketsphinx's own start, as in a new process (benches compare the two)."""
         for model in self._every_model():

@@ -12,6 +12,7 @@ import math
 import sys
 import time
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -22,6 +23,7 @@ from assistant.errors import LetitoutError
 from assistant.listen import audio
 from assistant.listen.denoise import AutoDenoiser, load_rnnoise, make_denoiser
 from assistant.listen.grammar import expected_intents
+from assistant.listen.rnnoise_worker import RnnoiseProcess
 
 
 def print_stderr(message: str) -> None:
@@ -136,6 +138,9 @@ class Settings:
     # were right and 17 false (11 of them in water at 5 dB); from 0.6 on, 10 right, 2 false.
     rescue_intents: tuple[str, ...] = ("crisis",)
     rescue_closeness: float = 0.6
+    # Whole recordings over steady noise: RNNoise in a second process, its output decoded as
+    # it comes (assistant/listen/rnnoise_worker.py). Same samples, same answers.
+    denoise_in_parallel: bool = True
     extra: dict = field(default_factory=dict)
 
 
@@ -157,8 +162,12 @@ class Recognizer:
         # loads counts in its decode time, and it belongs to start-up.
         audio.make_vad("webrtc")
         audio.make_vad(self.settings.vad)
+        # RNNoise's worker process (see rnnoise_worker.py), started with the recogniser.
+        self._rnnoise_worker: RnnoiseProcess | None = None
         if self.settings.denoiser in ("auto", "rnnoise"):
             load_rnnoise()
+            if self.settings.denoiser == "auto" and self.settings.denoise_in_parallel:
+                self._rnnoise_worker = RnnoiseProcess()
         # Likewise numpy.percentile imports numpy.ma on first use (25-50 ms): judge one
         # second of silence now so the first recording does not pay for it.
         audio.background(np.zeros(audio.RATE, np.int16))
@@ -166,6 +175,12 @@ class Recognizer:
         index = getattr(engine, "phonetic_index", None)
         if index is not None and self.settings.rescue_intents:
             index(understander, frozenset(self.settings.rescue_intents))
+
+    @property
+    def helper_cpu_s(self) -> float:
+        """CPU seconds spent for this recogniser in its worker process (benches add it to
+        their own process's time)."""
+        return self._rnnoise_worker.cpu_s if self._rnnoise_worker is not None else 0.0
 
     def forget_voice(self) -> None:
         """Drop what the engine learnt about the voice so far (pocketsphinx's running cepstral
@@ -299,45 +314,68 @@ class Recognizer:
             samples = audio.below_speech_removed(samples)
             scene = audio.background(samples, talk=False)
         if self.settings.level_span and (scene.talk or scene.steady):
-            cleaned, span = self._level_span(samples, scene)
+            span = self._level_span(samples, scene)
+            heard = self._span_cleaned(samples, span, scene) if span is not None else None
         else:
             cleaned = self._cleaned(samples, scene)
             span = self._speech_span(cleaned, scene)
-        if span is None:
+            heard = iter([cleaned[span[0] : span[1]]]) if span is not None else None
+        if heard is None:
             decoded = Decoded("", 0.0)
         else:
             # The slower, careful search only over other people's talk: elsewhere it
             # heard no better (pocketsphinx_engine.QUICK).
             utterance = self._engine.utterance(key, careful=scene.talk)
-            utterance.feed(cleaned[span[0] : span[1]])
+            pieces = []
+            for piece in heard:  # decoded as the suppressor gets through it
+                utterance.feed(piece)
+                pieces.append(piece)
+            heard = np.concatenate(pieces)
             decoded = utterance.finish()
             if scene.talk:
                 # Over talk the runner-ups are mostly the other voices' words: in the bench
                 # they gave 17 wrong intents for 10 right ones.
                 decoded.alternatives = []
         intent = self.understand(decoded, key)
-        if span is not None:
-            decoded, intent = self._second_pass(cleaned[span[0] : span[1]], decoded, intent, key,
-                                                talk=scene.talk)
+        if heard is not None:
+            decoded, intent = self._second_pass(heard, decoded, intent, key, talk=scene.talk)
         return decoded, intent
 
-    def _level_span(self, samples: np.ndarray, scene: audio.Background):
+    def _level_span(self, samples: np.ndarray, scene: audio.Background
+                    ) -> tuple[int, int] | None:
         """Over a steady noise or other people's talk the nearest voice is found by level
         (audio.talker_span): over talk a voice detector hears speech everywhere, and over
-        steady noise level finds the voice as well as Silero for none of its cost. Only the
-        span (with a half second before it for the suppressor to settle) is denoised."""
+        steady noise level finds the voice as well as Silero for none of its cost."""
         if scene.talk:
-            span = audio.talker_span(samples, self.settings.talk_contrast_db)
-        else:  # steady noise: no other voice to leave out, so keep every soft word end
-            span = audio.talker_span(samples, self.settings.steady_contrast_db, gap_s=0.6,
-                                     above_db=self.settings.steady_above_db)
-        if span is None:
-            return samples, None
+            return audio.talker_span(samples, self.settings.talk_contrast_db)
+        # steady noise: no other voice to leave out, so keep every soft word end
+        return audio.talker_span(samples, self.settings.steady_contrast_db, gap_s=0.6,
+                                 above_db=self.settings.steady_above_db)
+
+    def _span_cleaned(self, samples: np.ndarray, span: tuple[int, int],
+                      scene: audio.Background) -> Iterator[np.ndarray]:
+        """The span through the noise suppressor (with a half second before it for the
+        suppressor to settle), in pieces: RNNoise runs in its worker process when it has
+        one, and each piece is decoded while the worker does the next. Not for a voice's
+        first recording: the engine measures its start from the whole of it."""
         lead = min(span[0], audio.RATE // 2)
-        part = self._cleaned(samples[span[0] - lead : span[1]], scene)[lead:]
-        cleaned = samples.copy()
-        cleaned[span[0] : span[1]] = part
-        return cleaned, span
+        part = samples[span[0] - lead : span[1]]
+        worker = self._rnnoise_worker
+        if (self.settings.denoiser == "auto" and AutoDenoiser.wanted(scene)
+                and worker is not None and worker.alive
+                and getattr(self._engine, "primed", True)):
+            done = 0  # samples of `part` the worker has sent back
+            try:
+                for piece in worker.pieces(part):
+                    wanted = piece[max(0, lead - done) :]  # the lead is only for settling
+                    done += len(piece)
+                    if len(wanted):
+                        yield wanted
+                return
+            except EOFError:  # the worker failed: the rest is denoised here (same samples)
+                yield self._cleaned(part, scene)[max(done, lead) :]
+                return
+        yield self._cleaned(part, scene)[lead:]
 
     def _speech_span(self, cleaned: np.ndarray, scene: audio.Background
                      ) -> tuple[int, int] | None:

@@ -1,0 +1,166 @@
+"""RNNoise on the second core, its output streamed back while the recogniser decodes it.
+
+A whole recording over steady noise went through RNNoise first and was decoded after: about
+half of its decode time was RNNoise. pocketsphinx holds Python's lock while it decodes, so a
+thread cannot overlap the two; a second process can. It denoises 0.2 s at a time and sends
+each piece back as soon as it is ready, so decoding starts after the first piece and the two
+run side by side. The samples are exactly those of RnnoiseDenoiser.process_whole (the same
+resampling, the same delay dropped; soxr's stream gives the whole resample's samples).
+
+Protocol over the worker's stdin/stdout: a job is a little-endian uint32 sample count and
+that many int16 samples; the answer is pieces, each a uint32 count and int16 samples, then
+the count 0xFFFFFFFF and a float64: the worker's CPU seconds for the job.
+
+    python -m assistant.listen.rnnoise_worker   (started by RnnoiseProcess)
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import subprocess
+import sys
+import time
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+BLOCK_FRAMES = 20  # 10 ms RNNoise frames per piece sent back (0.2 s)
+_END = 0xFFFFFFFF
+_COUNT = struct.Struct("<I")
+
+
+def _read(stream, size: int) -> bytes:
+    data = stream.read(size)
+    if len(data) != size:
+        raise EOFError("the RNNoise worker's pipe closed")
+    return data
+
+
+def denoised_pieces(samples: np.ndarray) -> Iterator[np.ndarray]:
+    """RnnoiseDenoiser.process_whole(samples), in pieces as RNNoise gets through them."""
+    import soxr
+
+    from assistant.listen.audio import rounded_int16
+    from assistant.listen.denoise import RnnoiseDenoiser, _RnnoiseState
+
+    samples = np.asarray(samples, dtype=np.int16)
+    if len(samples) < 160:
+        yield samples
+        return
+    frame, delay = _RnnoiseState.FRAME, RnnoiseDenoiser.DELAY48
+    up = soxr.resample(samples.astype(np.float32), 16000, 48000)
+    size = -(-(len(up) + delay) // frame) * frame
+    padded = np.zeros(size, np.float32)
+    padded[: len(up)] = up
+    network = _RnnoiseState()
+    down = soxr.ResampleStream(48000, 16000, 1, dtype="float32")
+    sent_48 = sent_16 = 0  # 48 kHz samples passed to the down-sampler; 16 kHz ones sent
+    step = BLOCK_FRAMES * frame
+    for start in range(0, size, step):
+        network.run(padded[start : start + step])  # in place: a view of padded
+        ready = min(start + step - delay, len(up))  # aligned samples finished so far
+        last = start + step >= size
+        piece = down.resample_chunk(padded[delay + sent_48 : delay + ready], last=last)
+        sent_48 = ready
+        piece = rounded_int16(piece[: len(samples) - sent_16])
+        sent_16 += len(piece)
+        if len(piece):
+            yield piece
+    if sent_16 < len(samples):  # soxr's last call can come out a sample short
+        yield np.zeros(len(samples) - sent_16, np.int16)
+
+
+def serve(stdin=None, stdout=None) -> None:
+    """The worker's loop: jobs in, pieces out, until its stdin closes."""
+    stdin = stdin or sys.stdin.buffer
+    stdout = stdout or sys.stdout.buffer
+    while True:
+        head = stdin.read(_COUNT.size)
+        if len(head) < _COUNT.size:
+            return
+        (count,) = _COUNT.unpack(head)
+        samples = np.frombuffer(_read(stdin, 2 * count), dtype=np.int16)
+        started = time.process_time()
+        for piece in denoised_pieces(samples):
+            stdout.write(_COUNT.pack(len(piece)) + piece.tobytes())
+            stdout.flush()
+        stdout.write(_COUNT.pack(_END) + struct.pack("<d", time.process_time() - started))
+        stdout.flush()
+
+
+class RnnoiseProcess:
+    """The client: one worker process for the recogniser's life (started with it, so its
+    start-up is not in a recording's decode time). Any failure leaves it off for good and
+    the caller denoises in its own process (`alive` is then False)."""
+
+    def __init__(self) -> None:
+        root = str(Path(__file__).resolve().parents[2])
+        env = dict(os.environ)
+        env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+        self.cpu_s = 0.0  # the worker's CPU time over all jobs (benches add it)
+        try:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-m", "assistant.listen.rnnoise_worker"], env=env,
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except OSError:
+            self._proc = None
+            return
+        weakref.finalize(self, _stop, self._proc)
+
+    @property
+    def alive(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    def pieces(self, samples: np.ndarray) -> Iterator[np.ndarray]:
+        """The recording through RNNoise, piece by piece. Raises EOFError or OSError when
+        the worker fails (it is then left off)."""
+        samples = np.asarray(samples, dtype=np.int16)
+        finished = False
+        try:
+            self._proc.stdin.write(_COUNT.pack(len(samples)) + samples.tobytes())
+            self._proc.stdin.flush()
+            while True:
+                piece = self._next()
+                if piece is None:
+                    finished = True
+                    return
+                yield piece
+        except (EOFError, OSError, ValueError):
+            finished = True
+            _stop(self._proc)
+            self._proc = None
+            raise EOFError("the RNNoise worker stopped") from None
+        finally:
+            if not finished:  # the caller stopped early: read the rest, keep in step
+                try:
+                    while self._next() is not None:
+                        pass
+                except (EOFError, OSError, ValueError):
+                    _stop(self._proc)
+                    self._proc = None
+
+    def _next(self) -> np.ndarray | None:
+        """The next piece of the answer; None at its end."""
+        out = self._proc.stdout
+        (count,) = _COUNT.unpack(_read(out, _COUNT.size))
+        if count == _END:
+            self.cpu_s += struct.unpack("<d", _read(out, 8))[0]
+            return None
+        return np.frombuffer(_read(out, 2 * count), dtype=np.int16)
+
+
+def _stop(proc) -> None:
+    if proc is None or proc.poll() is not None:
+        return
+    try:
+        proc.stdin.close()
+        proc.wait(timeout=2)
+    except (OSError, subprocess.TimeoutExpired):
+        proc.kill()
+
+
+if __name__ == "__main__":
+    serve()
