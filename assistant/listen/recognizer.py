@@ -330,7 +330,7 @@ class Recognizer:
             for piece in heard:  # decoded as the suppressor gets through it
                 utterance.feed(piece)
                 pieces.append(piece)
-            heard = np.concatenate(pieces)
+            heard = np.concatenate(pieces) if pieces else np.zeros(0, np.int16)
             decoded = utterance.finish()
             if scene.talk:
                 # Over talk the runner-ups are mostly the other voices' words: in the bench
