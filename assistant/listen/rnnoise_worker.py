@@ -105,7 +105,7 @@ class RnnoiseProcess:
             self._proc = subprocess.Popen(
                 [sys.executable, "-m", "assistant.listen.rnnoise_worker"], env=env,
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        except OSError:
+        except (OSError, TypeError, ValueError):  # no interpreter to start: denoise in-process
             self._proc = None
             return
         weakref.finalize(self, _stop, self._proc)
