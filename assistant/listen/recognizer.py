@@ -382,12 +382,14 @@ class Recognizer:
         """From the first voiced frame to the last (the voice detector's segments), within
         the span louder than the background (audio.loud_span); None when no speech."""
         easy = scene.quiet or scene.clear
-        segments = audio.speech_segments(cleaned, self._endpointer(easy=easy))
+        # over a quiet background the detectors hear a quiet voice raised (DETECT_LEVEL_RMS)
+        detected = audio.raised_for_detection(cleaned, scene.floor_rms) if scene.quiet else cleaned
+        segments = audio.speech_segments(detected, self._endpointer(easy=easy))
         if not segments and easy and self.settings.vad == "silero":
             # The WebRTC detector goes by level: a voice far from the microphone (peaks near
             # -30 dBFS: "go back" said at a twentieth of espeak-ng's level) is nothing to it,
             # while Silero still finds it. Only recordings it found nothing in pay for Silero.
-            segments = audio.speech_segments(cleaned, self._endpointer())
+            segments = audio.speech_segments(detected, self._endpointer())
         if not segments:
             return None
         first = int(segments[0].start_s * audio.RATE)
