@@ -4,8 +4,8 @@ A whole recording over steady noise went through RNNoise first and was decoded a
 half of its decode time was RNNoise. pocketsphinx holds Python's lock while it decodes, so a
 thread cannot overlap the two; a second process can. It denoises 0.2 s at a time and sends
 each piece back as soon as it is ready, so decoding starts after the first piece and the two
-run side by side. The samples are exactly those of RnnoiseDenoiser.process_whole (the same
-resampling, the same delay dropped; soxr's stream gives the whole resample's samples).
+run side by side. The samples are exactly those of RnnoiseDenoiser.process_whole (both are
+its whole_in_pieces).
 
 Protocol over the worker's stdin/stdout: a job is a little-endian uint32 sample count and
 that many int16 samples; the answer is pieces, each a uint32 count and int16 samples, then
@@ -27,7 +27,8 @@ from pathlib import Path
 
 import numpy as np
 
-BLOCK_FRAMES = 20  # 10 ms RNNoise frames per piece sent back (0.2 s)
+from assistant.listen.denoise import RnnoiseDenoiser
+
 _END = 0xFFFFFFFF
 _COUNT = struct.Struct("<I")
 
@@ -37,40 +38,6 @@ def _read(stream, size: int) -> bytes:
     if len(data) != size:
         raise EOFError("the RNNoise worker's pipe closed")
     return data
-
-
-def denoised_pieces(samples: np.ndarray) -> Iterator[np.ndarray]:
-    """RnnoiseDenoiser.process_whole(samples), in pieces as RNNoise gets through them."""
-    import soxr
-
-    from assistant.listen.audio import rounded_int16
-    from assistant.listen.denoise import RnnoiseDenoiser, _RnnoiseState
-
-    samples = np.asarray(samples, dtype=np.int16)
-    if len(samples) < 160:
-        yield samples
-        return
-    frame, delay = _RnnoiseState.FRAME, RnnoiseDenoiser.DELAY48
-    up = soxr.resample(samples.astype(np.float32), 16000, 48000)
-    size = -(-(len(up) + delay) // frame) * frame
-    padded = np.zeros(size, np.float32)
-    padded[: len(up)] = up
-    network = _RnnoiseState()
-    down = soxr.ResampleStream(48000, 16000, 1, dtype="float32")
-    sent_48 = sent_16 = 0  # 48 kHz samples passed to the down-sampler; 16 kHz ones sent
-    step = BLOCK_FRAMES * frame
-    for start in range(0, size, step):
-        network.run(padded[start : start + step])  # in place: a view of padded
-        ready = min(start + step - delay, len(up))  # aligned samples finished so far
-        last = start + step >= size
-        piece = down.resample_chunk(padded[delay + sent_48 : delay + ready], last=last)
-        sent_48 = ready
-        piece = rounded_int16(piece[: len(samples) - sent_16])
-        sent_16 += len(piece)
-        if len(piece):
-            yield piece
-    if sent_16 < len(samples):  # soxr's last call can come out a sample short
-        yield np.zeros(len(samples) - sent_16, np.int16)
 
 
 def serve(stdin=None, stdout=None) -> None:
@@ -84,7 +51,7 @@ def serve(stdin=None, stdout=None) -> None:
         (count,) = _COUNT.unpack(head)
         samples = np.frombuffer(_read(stdin, 2 * count), dtype=np.int16)
         started = time.process_time()
-        for piece in denoised_pieces(samples):
+        for piece in RnnoiseDenoiser().whole_in_pieces(samples):
             stdout.write(_COUNT.pack(len(piece)) + piece.tobytes())
             stdout.flush()
         stdout.write(_COUNT.pack(_END) + struct.pack("<d", time.process_time() - started))
