@@ -220,11 +220,10 @@ def run_condition(recognizer, clips, *, before_each=None, group=None) -> dict:
     for item, samples in clips:
         if before_each is not None:
             before_each()
-        cpu_started = time.process_time(), getattr(recognizer, "helper_cpu_s", 0.0)
-        result = recognizer.recognize_audio(samples)
         # this process's CPU time and its RNNoise worker's (recognizer.helper_cpu_s)
-        cpu_s += time.process_time() - cpu_started[0]
-        cpu_s += getattr(recognizer, "helper_cpu_s", 0.0) - cpu_started[1]
+        cpu_started = time.process_time() + getattr(recognizer, "helper_cpu_s", 0.0)
+        result = recognizer.recognize_audio(samples)
+        cpu_s += time.process_time() + getattr(recognizer, "helper_cpu_s", 0.0) - cpu_started
         ok = correct(result.intent, item)
         hits += ok
         if group is not None:
@@ -292,7 +291,10 @@ def bench_engine(engine: str, denoisers: list[str], quick: bool, cache: Path) ->
                    else [*ESPEAK_VOICES, "piper-joe"])
     voices = Voices(voice_names, cache)
     rng = np.random.default_rng(11)
-    clean = [(item, pad(voices.speak(v, item["text"]))) for v in voice_names for item in items]
+    # The sentences as the synthesisers write them (no silence added: Piper's WAVs start 30-60
+    # ms before the voice, and a recording cut this close once lost its ends), and padded.
+    as_written = [(item, voices.speak(v, item["text"])) for v in voice_names for item in items]
+    clean = [(item, pad(samples)) for item, samples in as_written]
     noises = {kind: make_noise(kind, 16000 * 60, rng, voices) for kind in NOISES}
 
     def noisy(kind: str, snr: int):
@@ -309,9 +311,6 @@ def bench_engine(engine: str, denoisers: list[str], quick: bool, cache: Path) ->
                                  settings=Settings(denoiser=denoisers[0]))
     report["load_s"] = round(time.perf_counter() - started, 2)
     report["description"] = recognizer.description
-    # The same sentences as the synthesisers write them, with no silence added: Piper's WAVs
-    # start 30-60 ms before the voice (a recording cut this close once lost its ends).
-    as_written = [(item, voices.speak(v, item["text"])) for v in voice_names for item in items]
     conditions = {"clean": clean, "clean_as_written": as_written}
     for kind in NOISES:
         for snr in SNRS:
