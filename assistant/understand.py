@@ -390,7 +390,8 @@ class Understander:
                 if text not in self._exact:
                     self._exact[text] = choice
                     self._skeletons.append((text, slots, choice, words))
-        self._pools: dict[tuple, tuple[list[str], list[_Choice]]] = {}
+        # intents allowed (None: all) -> slots -> (template texts, their choices)
+        self._pools: dict[frozenset | None, dict] = {}
         self._details = tuple(_detail(self._marker[name], pattern) for name, pattern in (
             ("place", _AFTER_PLACE), ("technique", _AFTER_TECHNIQUE)) if name in self._marker)
         self._typo_cache: dict[str, bool] = {}
@@ -640,18 +641,29 @@ class Understander:
         return float(found[1]), choices[found[2]], found[0]
 
     def _pool(self, slots: frozenset, pool_key) -> tuple[list[str], list[_Choice]]:
-        key = (slots, pool_key)
-        if key not in self._pools:
-            texts, choices = [], []
-            for text, skeleton_slots, choice, _ in self._skeletons:
-                if choice.intent in RULE_INTENTS or skeleton_slots != slots:
-                    continue
-                if pool_key is not None and choice.intent not in pool_key:
-                    continue
-                texts.append(text)
-                choices.append(choice)
-            self._pools[key] = (texts, choices)
-        return self._pools[key]
+        pools = self._pools.get(pool_key)
+        if pools is None:
+            pools = self._pools[pool_key] = self._pools_for(pool_key)
+        return pools.get(slots, ([], []))
+
+    def _pools_for(self, pool_key) -> dict[frozenset, tuple[list[str], list[_Choice]]]:
+        """The templates these intents allow, grouped by the slots they hold, in one pass."""
+        pools: dict[frozenset, tuple[list[str], list[_Choice]]] = {}
+        for text, skeleton_slots, choice, _ in self._skeletons:
+            if choice.intent in RULE_INTENTS:
+                continue
+            if pool_key is not None and choice.intent not in pool_key:
+                continue
+            texts, choices = pools.setdefault(skeleton_slots, ([], []))
+            texts.append(text)
+            choices.append(choice)
+        return pools
+
+    def prepare(self, allowed: Collection[str] | None = None) -> None:
+        """Group the templates for these intents now (a few milliseconds per set of intents)
+        rather than in the first utterance's time: a recogniser calls this at start."""
+        pool_key = frozenset(allowed) - RULE_INTENTS if allowed is not None else None
+        self._pool(frozenset(), pool_key)
 
     def _spans(self, words: list[str]) -> list[_Span]:
         spans: list[_Span] = []

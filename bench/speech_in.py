@@ -355,7 +355,22 @@ def bench_engine(engine: str, denoisers: list[str], quick: bool, cache: Path) ->
             for cond in ("water_10dB", "water_5dB", "babble_10dB", "wind_10dB", "clean")
         }
     report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    report["helpers_peak_rss_mb"] = helpers_peak_rss_mb()
     return report
+
+
+def helpers_peak_rss_mb() -> float:
+    """Peak memory of this process's live children (the decoder and RNNoise workers)."""
+    total = 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines()
+                          if ":" in line)
+        except OSError:  # gone meanwhile
+            continue
+        if fields.get("PPid", "").strip() == str(os.getpid()) and "VmHWM" in fields:
+            total += int(fields["VmHWM"].split()[0])
+    return round(total / 1024, 1)
 
 
 TARGETS = {"clean": 0.97, "wind_10dB": 0.95, "water_10dB": 0.90, "water_5dB": 0.75,
@@ -425,7 +440,8 @@ def main() -> int:
     args.out.write_text(json.dumps(results, indent=1) + "\n")
     plot(results, args.out.with_suffix(".png"))
     for engine, report in results["engines"].items():
-        print(f"\n{engine}: load {report['load_s']} s, peak RSS {report['peak_rss_mb']} MB, "
+        print(f"\n{engine}: load {report['load_s']} s, peak RSS {report['peak_rss_mb']} MB "
+              f"+ {report.get('helpers_peak_rss_mb', 0)} MB in worker processes, "
               f"noise-only no-intent {report['noise_only_no_intent_rate']:.0%}, "
               f"latency {report['latency_clean']}")
         for name, target in TARGETS.items():

@@ -249,9 +249,9 @@ def test_a_recogniser_hears_the_same_with_its_rnnoise_worker_and_after_it_died(s
     recognizer = make_recognizer("pocketsphinx", warn=lambda message: None)
     heard = [recognizer.recognize_audio(recording)]
     # the voice's first recording is fed whole (its start is measured from all of it)
-    assert recognizer.helper_cpu_s == 0
+    assert recognizer._rnnoise_worker.cpu_s == 0
     heard.append(recognizer.recognize_audio(recording))
-    assert recognizer.helper_cpu_s > 0  # then RNNoise runs in the worker
+    assert recognizer._rnnoise_worker.cpu_s > 0  # then RNNoise runs in the worker
     recognizer._rnnoise_worker._proc.kill()
     recognizer._rnnoise_worker._proc.wait()
     heard.append(recognizer.recognize_audio(recording))

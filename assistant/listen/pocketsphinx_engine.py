@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 from assistant.errors import LetitoutError
 from assistant.listen import audio
 from assistant.listen.adapted_model import adapted_files, narrowband_path
+from assistant.listen.decoder_worker import RemoteDecoder
 from assistant.listen.grammar import balanced_corpus
 from assistant.listen.lexicon import Lexicon
 from assistant.listen.pronounce import pronounce_missing, spelled_readings
@@ -87,6 +88,9 @@ class _Model:
         self.heard_any = False  # a running cepstral mean exists (see prime_mean)
         self.probe_ready = False
         self.start_mean = decoder.get_cmn()
+        # In a worker process (decoder_worker.RemoteDecoder): given its audio first, so it
+        # decodes while this process decodes with the other model.
+        self.remote = getattr(decoder, "remote", False)
 
     def activate(self, search: str) -> None:
         # Tracked here: Decoder.current_search() crashes when no search is active yet.
@@ -106,7 +110,8 @@ class _Model:
 class PocketsphinxEngine:
     name = "pocketsphinx"
 
-    def __init__(self, *, warn=print_stderr) -> None:
+    def __init__(self, *, warn=print_stderr, parallel: bool = True) -> None:
+        """parallel: the adapted model decodes in a process of its own (decoder_worker.py)."""
         try:
             from pocketsphinx import Decoder
         except ImportError:
@@ -147,7 +152,9 @@ class PocketsphinxEngine:
             adaptation = adapted_files(os.path.join(path, "en-us"), warn)
             if adaptation is not None:
                 both = {**options, **adaptation}
-                self._models.append(_Model("voices", Decoder(**both, dict=empty), both))
+                # In the worker, the decoder is made while this process makes its own.
+                decoder = RemoteDecoder(both) if parallel else Decoder(**both, dict=empty)
+                self._models.append(_Model("voices", decoder, both))
                 self.description += ", and that model adapted to synthetic voices"
             # Speech through an 8 kHz channel (audio.narrowband) goes to a model adapted to
             # it alone: the wideband models heard flite's 8 kHz voice 47% right.
@@ -164,6 +171,11 @@ class PocketsphinxEngine:
         # (understander, intents) -> the phonetic index of those intents' templates
         self._indexes: dict[tuple[int, frozenset[str]], PhoneticIndex] = {}
         self._ensure_words({"a"})  # the one-word search that measures c0 (_measured_c0)
+
+    @property
+    def helper_cpu_s(self) -> float:
+        """CPU seconds the decoder worker has spent (benches add it to this process's)."""
+        return sum(m.decoder.cpu_s for m in self._models if m.remote)
 
     def _every_model(self) -> list[_Model]:
         return self._models + ([self._narrow] if self._narrow is not None else [])
@@ -344,6 +356,23 @@ class PocketsphinxEngine:
         for model in fresh:
             model.prime(c0)
 
+    def warm_up(self, key: frozenset[str] | None) -> None:
+        """Decode half a second of faint noise with each model, then put back what it moved
+        (the cepstral mean; no evidence counted). A process's first decode ran about a fifth
+        slower than later ones (memory the search touches for the first time), and in a
+        recording's decode time; here it is start-up."""
+        noise = np.random.default_rng(0).normal(0, 30, audio.RATE // 2).astype(np.int16)
+        models = self._models
+        for model in _remote_first(models):
+            model.activate(self._searches[key])
+            model.decoder.start_utt()
+            model.decoder.process_raw(noise.tobytes(), False, True)
+        for model in _remote_first(models):
+            model.decoder.end_utt()
+        for model in models:
+            model.decoder.set_cmn(model.start_mean)
+            model.decoder.hyp()  # waits for a worker to finish
+
     @property
     def primed(self) -> bool:
         """Has every model heard speech (a cepstral mean of its own)? Before that, the first
@@ -487,7 +516,7 @@ class _Utterance:
                 if narrow is not None:
                     self._models, self._narrowband = [narrow], True
                 self._engine.prime_mean(samples, self._models)
-            for model in self._models:
+            for model in _remote_first(self._models):
                 model.activate(self._search)
                 model.decoder.start_utt()
             self._started = True
@@ -506,8 +535,10 @@ class _Utterance:
         self._process(samples, whole)
 
     def _process(self, samples: np.ndarray, whole: bool) -> None:
+        if not len(samples):  # pocketsphinx raises IndexError on no audio
+            return
         data = samples.tobytes()
-        for model in self._models:
+        for model in _remote_first(self._models):
             model.decoder.process_raw(data, False, whole)
         self._fed += len(samples)
 
@@ -540,11 +571,10 @@ class _Utterance:
 
     def finish(self) -> Decoded:
         self._start()
-        hyps = []
-        for model in self._models:
+        for model in _remote_first(self._models):
             model.decoder.end_utt()
             model.heard_any = True
-            hyps.append(model.decoder.hyp())
+        hyps = [model.decoder.hyp() for model in self._models]
         winner = 0
         if len(self._models) > 1:  # every model decoded it: who fits is evidence
             fits = [_fit(m.decoder, h) for m, h in zip(self._models, hyps, strict=True)]
@@ -552,6 +582,8 @@ class _Utterance:
             winner = self._models.index(self._engine._models[leader])
         elif self._evidence and not self._decided_early and not self._narrowband:
             self._engine._choice.skipped()
+        if hyps[winner] is None:  # its worker died during this utterance: another's answer
+            winner = next((i for i, h in enumerate(hyps) if h is not None), winner)
         hyp, decoder = hyps[winner], self._models[winner].decoder
         if hyp is None:
             return Decoded("", 0.0)
@@ -565,6 +597,12 @@ class _Utterance:
         alternatives = _alternatives(decoder, hyp.hypstr)
         return Decoded(hyp.hypstr, float(hyp.prob),
                        alternatives=[*others, *(a for a in alternatives if a not in others)])
+
+
+def _remote_first(models: list[_Model]) -> list[_Model]:
+    """Models in a worker first: each call to one returns at once, so it works while the
+    others work here."""
+    return sorted(models, key=lambda m: not m.remote)
 
 
 def _alternatives(decoder, best: str) -> list[str]:

@@ -141,6 +141,9 @@ class Settings:
     # Whole recordings over steady noise: RNNoise in a second process, its output decoded as
     # it comes (assistant/listen/rnnoise_worker.py). Same samples, same answers.
     denoise_in_parallel: bool = True
+    # pocketsphinx's second acoustic model in a second process (decoder_worker.py): while
+    # both decode, they do it side by side. Same answers.
+    decode_in_parallel: bool = True
     extra: dict = field(default_factory=dict)
 
 
@@ -158,6 +161,9 @@ class Recognizer:
         # The room as live streams have heard it, one turn to the next (audio.TalkGate).
         self.talk_gate = audio.TalkGate()
         self._prepare(None)
+        warm_up = getattr(engine, "warm_up", None)
+        if warm_up is not None:
+            warm_up(None)
         # Load the voice detectors and the suppressor's library now: what a first recording
         # loads counts in its decode time, and it belongs to start-up.
         audio.make_vad("webrtc")
@@ -178,9 +184,10 @@ class Recognizer:
 
     @property
     def helper_cpu_s(self) -> float:
-        """CPU seconds spent for this recogniser in its worker process (benches add it to
+        """CPU seconds spent for this recogniser in its worker processes (benches add it to
         their own process's time)."""
-        return self._rnnoise_worker.cpu_s if self._rnnoise_worker is not None else 0.0
+        cpu_s = getattr(self._engine, "helper_cpu_s", 0.0)
+        return cpu_s + (self._rnnoise_worker.cpu_s if self._rnnoise_worker is not None else 0.0)
 
     def forget_voice(self) -> None:
         """Drop what the engine learnt about the voice so far (pocketsphinx's running cepstral
@@ -198,6 +205,9 @@ class Recognizer:
     def _prepare(self, key: frozenset[str] | None) -> None:
         if key not in self._prepared:
             self._engine.prepare(key, self.understander)
+            prepare = getattr(self.understander, "prepare", None)
+            if prepare is not None:
+                prepare(key)
             self._prepared.add(key)
 
     # understanding --------------------------------------------------------------------------
@@ -631,7 +641,8 @@ def make_recognizer(
     else:
         from assistant.listen.pocketsphinx_engine import PocketsphinxEngine
 
-        chosen = PocketsphinxEngine(warn=warn)
+        parallel = (settings or Settings()).decode_in_parallel
+        chosen = PocketsphinxEngine(warn=warn, parallel=parallel)
     recognizer = Recognizer(chosen, understander, settings)
     warn(f"listening with {recognizer.description}")
     return recognizer

@@ -1,0 +1,85 @@
+"""The adapted model's decoder in a worker process: same answers as in this process, and
+recognition goes on when the worker is gone."""
+
+from __future__ import annotations
+
+import subprocess
+
+import numpy as np
+import pytest
+
+from assistant.listen import audio
+from assistant.listen.decoder_worker import RemoteDecoder
+from assistant.listen.recognizer import Settings, make_recognizer
+
+SAID = ["stop", "help me let it out", "i'm in the shower", "could you go a bit slower"]
+
+
+@pytest.fixture(scope="module")
+def recordings(tmp_path_factory) -> list[np.ndarray]:
+    """espeak-ng (the same samples every run), with silence around as a person leaves."""
+    folder = tmp_path_factory.mktemp("said")
+    found = []
+    for index, text in enumerate(SAID):
+        path = folder / f"{index}.wav"
+        subprocess.run(["espeak-ng", "-v", "en-us+f3", "-w", str(path), text], check=True)
+        silence = np.zeros(audio.RATE // 2, np.int16)
+        found.append(np.concatenate([silence, audio.read_wav(path), silence]))
+    return found
+
+
+def _heard(recognizer, recordings) -> list[tuple[str, str | None]]:
+    return [(r.text, r.intent.name) for r in map(recognizer.recognize_audio, recordings)]
+
+
+def test_the_worker_decodes_what_this_process_would(recordings):
+    here = make_recognizer("pocketsphinx", warn=lambda m: None,
+                           settings=Settings(decode_in_parallel=False))
+    there = make_recognizer("pocketsphinx", warn=lambda m: None)
+    remote = [m for m in there._engine._models if m.remote]
+    assert len(remote) == 1 and not any(m.remote for m in here._engine._models)
+    # Both models decode the first recordings (the voice choice is open), then one. Not bit
+    # for bit: pocketsphinx's dither draws from one random stream per process.
+    assert [i for _, i in _heard(here, recordings * 2)] == \
+        [i for _, i in _heard(there, recordings * 2)] == [
+            "stop", "start_session", "set_place", "slower"] * 2
+    assert there._engine.model_in_use == here._engine.model_in_use
+    assert there.helper_cpu_s > 0  # the worker's time, for benches to add
+
+
+def test_recognition_goes_on_when_the_worker_dies(recordings):
+    recognizer = make_recognizer("pocketsphinx", warn=lambda m: None)
+    assert [intent for _, intent in _heard(recognizer, recordings[:2])] == \
+        ["stop", "start_session"]
+    remote = next(m.decoder for m in recognizer._engine._models if m.remote)
+    remote.kill()
+    # rebuilt here with its words, language models and the voice's mean: same commands
+    assert [intent for _, intent in _heard(recognizer, recordings)] == \
+        ["stop", "start_session", "set_place", "slower"]
+    assert not remote.alive
+
+
+def test_a_worker_dying_mid_utterance_loses_only_that_utterance_for_its_model(recordings):
+    recognizer = make_recognizer("pocketsphinx", warn=lambda m: None)
+    engine = recognizer._engine
+    recognizer.recognize_audio(recordings[0])
+    remote = next(m.decoder for m in engine._models if m.remote)
+    utterance = engine.utterance(None)
+    utterance.feed(recordings[1][:16000])
+    remote.kill()
+    utterance.feed(recordings[1][16000:])
+    decoded = utterance.finish()  # the answer of the model here, which heard it all
+    assert decoded.text and remote.hyp() is None
+    assert recognizer.recognize_audio(recordings[2]).intent.name == "set_place"
+
+
+def test_a_worker_that_cannot_make_its_decoder_fails_as_the_decoder_would_here(tmp_path):
+    options = {"hmm": str(tmp_path / "no-such-model"), "lm": None, "loglevel": "FATAL"}
+    remote = RemoteDecoder(options)
+    with pytest.raises(Exception) as there:
+        remote.get_cmn()
+    from pocketsphinx import Decoder
+
+    with pytest.raises(Exception) as here:
+        Decoder(**options)
+    assert type(there.value) is type(here.value)
