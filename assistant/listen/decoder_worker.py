@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 # Sent and not waited for: their results are never used.
 NOT_ANSWERED = frozenset({"process_raw", "start_utt", "end_utt", "set_cmn", "add_word",
-                          "activate_search", "config_set"})
+                          "activate_search", "config_set", "add_lm_file"})
 # Replayed into a local decoder when the worker dies: what makes the decoder what it is.
 SET_UP = frozenset({"add_word", "add_lm_file", "add_jsgf_string", "config_set"})
 NBEST_LIMIT = 20  # runner-up paths sent back (the engine reads at most NBEST of them)
@@ -72,6 +72,8 @@ def _call(decoder, method: str, args: tuple):
         return found
     if method == "cpu_s":
         return time.process_time()
+    if method == "settle":
+        return None
     return getattr(decoder, method)(*args)
 
 
@@ -186,6 +188,10 @@ class RemoteDecoder:
         if self.alive:
             self._cpu_s = self._call("cpu_s", ())
         return self._cpu_s
+
+    def settle(self) -> None:
+        """Wait for the worker to do what it was sent; raise the error one of them met."""
+        self._call("settle", ())
 
     def kill(self) -> None:
         """End the worker now (tests: the engine must go on without it)."""

@@ -87,10 +87,18 @@ class _Model:
         self.active: str | None = None
         self.heard_any = False  # a running cepstral mean exists (see prime_mean)
         self.probe_ready = False
-        self.start_mean = decoder.get_cmn()
+        self._start_mean: str | None = None
         # In a worker process (decoder_worker.RemoteDecoder): given its audio first, so it
         # decodes while this process decodes with the other model.
         self.remote = getattr(decoder, "remote", False)
+
+    @property
+    def start_mean(self) -> str:
+        """pocketsphinx's own starting cepstral mean (asked when first needed: a worker's
+        decoder is still being made while this process makes its own)."""
+        if self._start_mean is None:
+            self._start_mean = self.decoder.get_cmn()
+        return self._start_mean
 
     def activate(self, search: str) -> None:
         # Tracked here: Decoder.current_search() crashes when no search is active yet.
@@ -242,7 +250,8 @@ class PocketsphinxEngine:
         with tempfile.TemporaryDirectory(prefix="letitout-lm-") as folder:
             path = os.path.join(folder, "commands.arpa")
             lm.write_file(path)
-            for model in self._every_model():
+            models = _remote_first(self._every_model())
+            for model in models:
                 try:
                     # The model without the flat second pass first: a search reads the option
                     # when it is made, so it is switched off around that one only. Order
@@ -260,6 +269,13 @@ class PocketsphinxEngine:
                     ) from None
                 finally:
                     model.decoder.config["fwdflat"] = True
+            for model in models:  # a worker has read the file (or says why it could not)
+                try:
+                    getattr(model.decoder, "settle", lambda: None)()
+                except RuntimeError as exc:
+                    raise LetitoutError(
+                        f"pocketsphinx could not load the command language model: {exc}"
+                    ) from None
         self._searches[key] = name
 
     def utterance(self, key: frozenset[str] | None, dictation: bool = False,
