@@ -185,6 +185,8 @@ def spoken_durations() -> dict[int, list[str]]:
     for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 20, 25, 30, 35, 40, 45, 50, 60):
         unit = "minute" if n == 1 else "minutes"
         table.setdefault(n, []).append(f"{number_to_words(n)} {unit}")
+    for n in (5, 10, 15, 20, 30, 45):  # said in passing: "i've got ten mins"
+        table[n].append(f"{number_to_words(n)} mins")
     table[1].append("a minute")
     table[2].append("a couple of minutes")
     table[5].append("a few minutes")

@@ -89,9 +89,12 @@ class Voices:
         self.cache = cache
         self._piper = None
 
+    def path(self, voice: str, text: str) -> Path:
+        """Where the render of this text in this voice is cached (speak writes it)."""
+        return self.cache / f"{voice}_{hashlib.sha1(text.encode()).hexdigest()[:16]}.wav"
+
     def speak(self, voice: str, text: str) -> np.ndarray:
-        key = f"{voice}_{hashlib.sha1(text.encode()).hexdigest()[:16]}.wav"
-        path = self.cache / key
+        path = self.path(voice, text)
         if not path.exists():
             # Written aside and renamed: two benches sharing the cache must never read a
             # half-written render (one did: a run beside another read truncated clips).
