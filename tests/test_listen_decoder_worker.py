@@ -3,6 +3,8 @@ recognition goes on when the worker is gone."""
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 
 import numpy as np
@@ -45,6 +47,16 @@ def test_the_worker_decodes_what_this_process_would(recordings):
             "stop", "start_session", "set_place", "slower"] * 2
     assert there._engine.model_in_use == here._engine.model_in_use
     assert there.helper_cpu_s > 0  # the worker's time, for benches to add
+
+
+def test_ctrl_c_is_the_sessions_to_handle_not_the_workers(recordings):
+    recognizer = make_recognizer("pocketsphinx", warn=lambda m: None)
+    workers = [recognizer._rnnoise_worker._proc,
+               next(m.decoder for m in recognizer._engine._models if m.remote)._proc]
+    for worker in workers:
+        os.kill(worker.pid, signal.SIGINT)
+    assert recognizer.recognize_audio(recordings[0]).intent.name == "stop"
+    assert all(worker.poll() is None for worker in workers)
 
 
 def test_recognition_goes_on_when_the_worker_dies(recordings):

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import subprocess
 import sys
 import tempfile
@@ -297,4 +298,7 @@ def _stop(proc) -> None:
 
 
 if __name__ == "__main__":
+    # Ctrl-C reaches the terminal's whole process group: what it means is the session's to
+    # decide, and the worker ends when its pipe closes.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     serve()

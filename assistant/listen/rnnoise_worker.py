@@ -17,6 +17,7 @@ the count 0xFFFFFFFF and a float64: the worker's CPU seconds for the job.
 from __future__ import annotations
 
 import os
+import signal
 import struct
 import subprocess
 import sys
@@ -130,4 +131,7 @@ def _stop(proc) -> None:
 
 
 if __name__ == "__main__":
+    # Ctrl-C reaches the terminal's whole process group: what it means is the session's to
+    # decide, and the worker ends when its pipe closes.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     serve()
