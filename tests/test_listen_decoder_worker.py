@@ -51,9 +51,11 @@ def test_the_worker_decodes_what_this_process_would(recordings):
 
 def test_ctrl_c_is_the_sessions_to_handle_not_the_workers(recordings):
     recognizer = make_recognizer("pocketsphinx", warn=lambda m: None)
+    list(recognizer._rnnoise_worker.pieces(np.zeros(3200, np.int16)))  # both have started
     workers = [recognizer._rnnoise_worker._proc,
                next(m.decoder for m in recognizer._engine._models if m.remote)._proc]
     for worker in workers:
+        assert os.getsid(worker.pid) != os.getsid(0)  # the terminal's Ctrl-C is not theirs
         os.kill(worker.pid, signal.SIGINT)
     assert recognizer.recognize_audio(recordings[0]).intent.name == "stop"
     assert all(worker.poll() is None for worker in workers)

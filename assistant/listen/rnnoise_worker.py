@@ -72,7 +72,8 @@ class RnnoiseProcess:
         try:
             self._proc = subprocess.Popen(
                 [sys.executable, "-m", "assistant.listen.rnnoise_worker"], env=env,
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                start_new_session=True)
         except (OSError, TypeError, ValueError):  # no interpreter to start: denoise in-process
             self._proc = None
             return
@@ -131,7 +132,7 @@ def _stop(proc) -> None:
 
 
 if __name__ == "__main__":
-    # Ctrl-C reaches the terminal's whole process group: what it means is the session's to
-    # decide, and the worker ends when its pipe closes.
+    # Ctrl-C is the session's to handle; the worker ends when its pipe closes. (It runs in a
+    # session of its own, so the terminal's Ctrl-C does not reach it; this is for the rest.)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     serve()
