@@ -249,15 +249,18 @@ def next_room(tmp_path_factory) -> np.ndarray:
     return mixed / mixed.std() * 1000
 
 
-def test_command_is_heard_over_people_talking_nearby(recognizer, joe, next_room):
-    # Each Piper render differs; about one in eight of this one over the talk is heard as
-    # "it all you let it out" (or "you choose") whatever the front end does, so another
-    # render may be said (as a person would say it again); with two, one full run in about
-    # twelve failed. The behaviour under test is finding the near voice.
+def test_command_is_heard_over_people_talking_nearby(forgetful, joe, next_room):
+    # Each Piper render differs and pocketsphinx dithers: as a fresh process hears it, about
+    # two renders in three of this one over the talk are heard right (bench/speech_in.py's
+    # talk rows are the measure), so another render may be said, as a person would say it
+    # again. On the shared recogniser, whose running mean the earlier tests' noise had moved,
+    # three tries failed together in two full runs of five. The behaviour under test is
+    # finding the near voice.
     heard = []
-    for _ in range(3):
+    for _ in range(5):
+        forgetful.forget_voice()
         mixed = _command_over(joe("help me let it out"), next_room, 12000, 15.0, 1000.0)
-        result = recognizer.recognize_audio(mixed)
+        result = forgetful.recognize_audio(mixed)
         heard.append(result.text)
         if result.intent.name == "start_session":
             break
@@ -293,9 +296,12 @@ def test_a_live_command_is_heard_over_people_talking_nearby(joe, next_room):
     assert at / 16000 < finals[0].t_end_of_speech < (at + len(command)) / 16000 + 1.5, heard
 
 
-def test_streaming_reports_speech_start_then_the_final_intent(recognizer, joe):
+def test_streaming_reports_speech_start_then_the_final_intent(forgetful, joe):
+    # A fresh voice (the shared recogniser's mean, moved by the earlier tests' noise, once
+    # heard "slower" as a duration): 12 renders of 12 right so.
+    forgetful.forget_voice()
     recording = _padded(joe("slower"), before=0.5, after=1.0)
-    stream = recognizer.stream()
+    stream = forgetful.stream()
     events = []
     for start in range(0, len(recording), 480):
         events += stream.accept(recording[start : start + 480].tobytes())
