@@ -26,14 +26,13 @@ from __future__ import annotations
 
 import os
 import pickle
-import signal
-import subprocess
 import sys
 import tempfile
 import time
-import weakref
 from pathlib import Path
 from typing import NamedTuple
+
+from assistant.listen import worker_process
 
 # Sent and not waited for: their results are never used.
 NOT_ANSWERED = frozenset({"process_raw", "start_utt", "end_utt", "set_cmn", "add_word",
@@ -165,20 +164,12 @@ class RemoteDecoder:
         self._lost_utterance = False
         self._cpu_s = 0.0  # the worker's CPU time when it was last asked
         self.config = _Config(self)
-        root = str(Path(__file__).resolve().parents[2])
-        env = dict(os.environ)
-        env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
         try:
-            self._proc = subprocess.Popen(
-                [sys.executable, "-m", "assistant.listen.decoder_worker"], env=env,
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                start_new_session=True)
+            self._proc = worker_process.start("assistant.listen.decoder_worker", self)
             self._send(self._options)
         except (OSError, TypeError, ValueError):  # no interpreter to start: decode here
             self._proc = None
             self._local = make_decoder(self._options)
-            return
-        weakref.finalize(self, _stop, self._proc)
 
     @property
     def alive(self) -> bool:
@@ -267,7 +258,7 @@ class RemoteDecoder:
 
     def _take_over(self) -> None:
         """The worker died: the same decoder here, set up as it was."""
-        _stop(self._proc)
+        worker_process.stop(self._proc)
         self._local = make_decoder(self._options)
         with tempfile.TemporaryDirectory(prefix="letitout-lm-") as folder:
             for method, args, content in self._set_up:
@@ -288,18 +279,5 @@ class RemoteDecoder:
             self._lost_utterance = True
 
 
-def _stop(proc) -> None:
-    if proc is None or proc.poll() is not None:
-        return
-    try:
-        proc.stdin.close()
-        proc.wait(timeout=2)
-    except (OSError, subprocess.TimeoutExpired):
-        proc.kill()
-
-
 if __name__ == "__main__":
-    # Ctrl-C is the session's to handle; the worker ends when its pipe closes. (It runs in a
-    # session of its own, so the terminal's Ctrl-C does not reach it; this is for the rest.)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    serve()
+    worker_process.serving(serve)

@@ -16,18 +16,14 @@ the count 0xFFFFFFFF and a float64: the worker's CPU seconds for the job.
 
 from __future__ import annotations
 
-import os
-import signal
 import struct
-import subprocess
 import sys
 import time
-import weakref
 from collections.abc import Iterator
-from pathlib import Path
 
 import numpy as np
 
+from assistant.listen import worker_process
 from assistant.listen.denoise import RnnoiseDenoiser
 
 _END = 0xFFFFFFFF
@@ -65,19 +61,11 @@ class RnnoiseProcess:
     the caller denoises in its own process (`alive` is then False)."""
 
     def __init__(self) -> None:
-        root = str(Path(__file__).resolve().parents[2])
-        env = dict(os.environ)
-        env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
         self.cpu_s = 0.0  # the worker's CPU time over all jobs (benches add it)
         try:
-            self._proc = subprocess.Popen(
-                [sys.executable, "-m", "assistant.listen.rnnoise_worker"], env=env,
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                start_new_session=True)
+            self._proc = worker_process.start("assistant.listen.rnnoise_worker", self)
         except (OSError, TypeError, ValueError):  # no interpreter to start: denoise in-process
             self._proc = None
-            return
-        weakref.finalize(self, _stop, self._proc)
 
     @property
     def alive(self) -> bool:
@@ -99,7 +87,7 @@ class RnnoiseProcess:
                 yield piece
         except (EOFError, OSError, ValueError):
             finished = True
-            _stop(self._proc)
+            worker_process.stop(self._proc)
             self._proc = None
             raise EOFError("the RNNoise worker stopped") from None
         finally:
@@ -108,7 +96,7 @@ class RnnoiseProcess:
                     while self._next() is not None:
                         pass
                 except (EOFError, OSError, ValueError):
-                    _stop(self._proc)
+                    worker_process.stop(self._proc)
                     self._proc = None
 
     def _next(self) -> np.ndarray | None:
@@ -121,18 +109,5 @@ class RnnoiseProcess:
         return np.frombuffer(_read(out, 2 * count), dtype=np.int16)
 
 
-def _stop(proc) -> None:
-    if proc is None or proc.poll() is not None:
-        return
-    try:
-        proc.stdin.close()
-        proc.wait(timeout=2)
-    except (OSError, subprocess.TimeoutExpired):
-        proc.kill()
-
-
 if __name__ == "__main__":
-    # Ctrl-C is the session's to handle; the worker ends when its pipe closes. (It runs in a
-    # session of its own, so the terminal's Ctrl-C does not reach it; this is for the rest.)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    serve()
+    worker_process.serving(serve)
