@@ -241,6 +241,20 @@ def test_rnnoise_in_its_worker_process_gives_the_same_samples_piece_by_piece(spo
                           RnnoiseDenoiser().process_whole(recording[:9000]))
 
 
+def test_an_rnnoise_worker_that_dies_while_loading_is_left_off():
+    import pytest
+
+    from assistant.listen.rnnoise_worker import RnnoiseProcess
+
+    worker = RnnoiseProcess()
+    worker._proc.kill()
+    worker._proc.wait()
+    worker.wait_ready()  # no answer, no hang, no traceback
+    assert not worker.alive
+    with pytest.raises(EOFError):
+        list(worker.pieces(np.zeros(1600, np.int16)))
+
+
 def test_a_recogniser_hears_the_same_with_its_rnnoise_worker_and_after_it_died(spoken_stop):
     from assistant.listen.recognizer import make_recognizer
 

@@ -160,6 +160,12 @@ class Recognizer:
         self._expect: frozenset[str] | None = None
         # The room as live streams have heard it, one turn to the next (audio.TalkGate).
         self.talk_gate = audio.TalkGate()
+        # RNNoise's worker process (see rnnoise_worker.py) loads while this one gets ready;
+        # started at the end, its loading ran into the first recording's decode time (two
+        # cores, three busy processes: the first file decoded 30-50 ms slower).
+        self._rnnoise_worker: RnnoiseProcess | None = None
+        if self.settings.denoiser == "auto" and self.settings.denoise_in_parallel:
+            self._rnnoise_worker = RnnoiseProcess()
         self._prepare(None)
         warm_up = getattr(engine, "warm_up", None)
         if warm_up is not None:
@@ -168,12 +174,8 @@ class Recognizer:
         # loads counts in its decode time, and it belongs to start-up.
         audio.make_vad("webrtc")
         audio.make_vad(self.settings.vad)
-        # RNNoise's worker process (see rnnoise_worker.py), started with the recogniser.
-        self._rnnoise_worker: RnnoiseProcess | None = None
         if self.settings.denoiser in ("auto", "rnnoise"):
             load_rnnoise()
-            if self.settings.denoiser == "auto" and self.settings.denoise_in_parallel:
-                self._rnnoise_worker = RnnoiseProcess()
         # Likewise numpy.percentile imports numpy.ma on first use (25-50 ms): judge one
         # second of silence now so the first recording does not pay for it.
         audio.background(np.zeros(audio.RATE, np.int16))
@@ -181,6 +183,8 @@ class Recognizer:
         index = getattr(engine, "phonetic_index", None)
         if index is not None and self.settings.rescue_intents:
             index(understander, frozenset(self.settings.rescue_intents))
+        if self._rnnoise_worker is not None:
+            self._rnnoise_worker.wait_ready()
 
     @property
     def helper_cpu_s(self) -> float:

@@ -7,7 +7,8 @@ each piece back as soon as it is ready, so decoding starts after the first piece
 run side by side. The samples are exactly those of RnnoiseDenoiser.process_whole (both are
 its whole_in_pieces).
 
-Protocol over the worker's stdin/stdout: a job is a little-endian uint32 sample count and
+Protocol over the worker's stdin/stdout: once loaded, the worker sends the count 0xFFFFFFFE
+(ready); a job is a little-endian uint32 sample count and
 that many int16 samples; the answer is pieces, each a uint32 count and int16 samples, then
 the count 0xFFFFFFFF and a float64: the worker's CPU seconds for the job.
 
@@ -27,6 +28,7 @@ from assistant.listen import worker_process
 from assistant.listen.denoise import RnnoiseDenoiser
 
 _END = 0xFFFFFFFF
+_READY = 0xFFFFFFFE
 _COUNT = struct.Struct("<I")
 
 
@@ -41,6 +43,11 @@ def serve(stdin=None, stdout=None) -> None:
     """The worker's loop: jobs in, pieces out, until its stdin closes."""
     stdin = stdin or sys.stdin.buffer
     stdout = stdout or sys.stdout.buffer
+    # Load the library and touch its code paths before saying ready (its start-up, about 0.2 s
+    # of CPU, is the recogniser's start-up, not the first recording's on a shared core).
+    list(RnnoiseDenoiser().whole_in_pieces(np.zeros(1600, np.int16)))
+    stdout.write(_COUNT.pack(_READY))
+    stdout.flush()
     while True:
         head = stdin.read(_COUNT.size)
         if len(head) < _COUNT.size:
@@ -57,14 +64,30 @@ def serve(stdin=None, stdout=None) -> None:
 
 class RnnoiseProcess:
     """The client: one worker process for the recogniser's life (started with it, so its
-    start-up is not in a recording's decode time). Any failure leaves it off for good and
-    the caller denoises in its own process (`alive` is then False)."""
+    start-up is not in a recording's decode time: wait_ready() before the first job). Any
+    failure leaves it off for good and the caller denoises in its own process (`alive` is
+    then False)."""
 
     def __init__(self) -> None:
         self.cpu_s = 0.0  # the worker's CPU time over all jobs (benches add it)
         try:
             self._proc = worker_process.start("assistant.listen.rnnoise_worker", self)
         except (OSError, TypeError, ValueError):  # no interpreter to start: denoise in-process
+            self._proc = None
+        self._ready = False
+
+    def wait_ready(self) -> None:
+        """Until the worker has loaded (it loads while the caller does its own start-up).
+        A worker that cannot load is left off."""
+        if self._ready or self._proc is None:
+            return
+        try:
+            (count,) = _COUNT.unpack(_read(self._proc.stdout, _COUNT.size))
+            if count != _READY:
+                raise EOFError("the RNNoise worker said something else first")
+            self._ready = True
+        except (EOFError, OSError, ValueError):
+            worker_process.stop(self._proc)
             self._proc = None
 
     @property
@@ -75,6 +98,9 @@ class RnnoiseProcess:
         """The recording through RNNoise, piece by piece. Raises EOFError or OSError when
         the worker fails (it is then left off)."""
         samples = np.asarray(samples, dtype=np.int16)
+        self.wait_ready()
+        if self._proc is None:
+            raise EOFError("the RNNoise worker could not start")
         finished = False
         try:
             self._proc.stdin.write(_COUNT.pack(len(samples)) + samples.tobytes())
