@@ -23,7 +23,10 @@ from pathlib import Path
 import numpy as np
 from scipy.signal import correlate, find_peaks
 
-from assistant.narration import Breath, Say
+# this checkout, not an installed copy (as the other benches)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from assistant.narration import Breath, Say  # noqa: E402
 from assistant.speak import CACHE, WavOutput, load_voice
 from assistant.speak.tones import tone
 

@@ -15,11 +15,15 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from assistant.understand import Understander, load_yaml_lines
+# this checkout, not an installed copy (as the other benches)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from assistant.understand import Understander, load_yaml_lines  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
