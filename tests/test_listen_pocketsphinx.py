@@ -467,6 +467,28 @@ def test_a_live_command_under_running_water_is_heard_through_the_noise_suppresso
     hiss = np.random.default_rng(8).normal(0, 1, 16000 * 2 + len(said) + 16000)
     mixed = _command_over(said, hiss, 32000, 6.0)  # the voice 6 dB above the hiss
     stream = recognizer.stream()
-    finals = [e for e in stream.accept(mixed) + stream.flush() if isinstance(e, Final)]
+    events = []
+    for at in range(0, len(mixed), 480):  # 30 ms frames, as the live loop gives them
+        events += stream.accept(mixed[at : at + 480])
+        if stream._utterance is not None:  # RNNoise is under way while the voice is heard
+            assert stream._cleaning is not None
+    finals = [e for e in events + stream.flush() if isinstance(e, Final)]
     assert [f.intent.name for f in finals if f.intent.name] == ["slower"], [
         f.text for f in finals]
+    assert stream._cleaning is None
+
+
+def test_denoising_a_live_utterance_as_it_is_heard_gives_the_samples_of_denoising_it_after():
+    from assistant.listen.denoise import RnnoiseDenoiser, RnnoiseRunning
+
+    rng = np.random.default_rng(9)
+    for count in (100, 160, 4801, 16000 * 2 + 77):
+        recording = rng.normal(0, 2000, count).astype(np.int16)
+        expected = RnnoiseDenoiser().process_whole(recording)
+        for frame in (1, 480, 7919):
+            if frame == 1 and count > 5000:
+                continue
+            running = RnnoiseRunning()
+            for at in range(0, count, frame):
+                running.feed(recording[at : at + frame])
+            assert np.array_equal(running.finish(), expected), (count, frame)

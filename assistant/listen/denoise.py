@@ -225,6 +225,71 @@ class RnnoiseDenoiser:
         return result
 
 
+class RnnoiseRunning:
+    """process_whole's samples for a recording that arrives piece by piece: RNNoise runs on
+    each piece as it comes (a live utterance, while the person is still speaking), and
+    finish() returns the whole recording's output, time-aligned, the same samples as
+    RnnoiseDenoiser().process_whole over all of it (a test holds it to that)."""
+
+    def __init__(self) -> None:
+        import soxr
+
+        self._network = _RnnoiseState()
+        self._up = soxr.ResampleStream(16000, 48000, 1, dtype="float32")
+        self._down = soxr.ResampleStream(48000, 16000, 1, dtype="float32")
+        self._unrun = np.zeros(0, np.float32)  # 48 kHz samples short of a whole frame
+        # Samples through the network not yet passed on, from 48 kHz sample _kept_from on
+        self._kept = np.zeros(0, np.float32)
+        self._kept_from = 0
+        self._run_count = 0
+        self._up_count = 0  # 48 kHz samples of the recording itself (no padding)
+        self._aligned_sent = 0  # aligned 48 kHz samples passed to the down-sampler
+        self._out: list[np.ndarray] = []
+        self._count = 0  # 16 kHz samples in
+        self._small: list[np.ndarray] = []  # the input itself (a recording under 160 samples)
+
+    def feed(self, samples: np.ndarray) -> None:
+        samples = np.asarray(samples, dtype=np.int16)
+        self._count += len(samples)
+        if self._count < 160:
+            self._small.append(samples)
+        self._through(self._up.resample_chunk(samples.astype(np.float32)), last=False)
+
+    def finish(self) -> np.ndarray:
+        if self._count < 160:  # as process_whole: too short to denoise
+            return np.concatenate(self._small) if self._small else np.zeros(0, np.int16)
+        self._through(self._up.resample_chunk(np.zeros(0, np.float32), last=True), last=True)
+        out = np.concatenate(self._out) if self._out else np.zeros(0, np.int16)
+        out = out[: self._count]
+        if len(out) < self._count:  # soxr's last call can come out a sample short
+            out = np.concatenate([out, np.zeros(self._count - len(out), np.int16)])
+        return out
+
+    def _through(self, up: np.ndarray, last: bool) -> None:
+        frame, delay = _RnnoiseState.FRAME, RnnoiseDenoiser.DELAY48
+        self._up_count += len(up)
+        pending = np.concatenate([self._unrun, up])
+        if last:  # zeros after the recording, as far as process_whole pads it
+            size = -(-(self._up_count + delay) // frame) * frame
+            pending = np.concatenate([pending, np.zeros(size - self._run_count - len(pending),
+                                                        np.float32)])
+        whole = len(pending) // frame * frame
+        block, self._unrun = pending[:whole].copy(), pending[whole:]
+        if whole:
+            self._network.run(block)
+            self._kept = np.concatenate([self._kept, block])
+            self._run_count += whole
+        ready = min(self._run_count - delay, self._up_count)  # aligned samples finished
+        if ready <= self._aligned_sent and not last:
+            return
+        start, end = delay + self._aligned_sent, delay + max(ready, self._aligned_sent)
+        piece = self._down.resample_chunk(
+            self._kept[start - self._kept_from : end - self._kept_from], last=last)
+        self._kept, self._kept_from = self._kept[end - self._kept_from :], end
+        self._aligned_sent = max(ready, self._aligned_sent)
+        self._out.append(rounded_int16(piece))
+
+
 class NoisereduceDenoiser:
     """Spectral gating (noisereduce, non-stationary); works on whole recordings only."""
 
