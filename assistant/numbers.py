@@ -102,6 +102,12 @@ def _unit_after(words: list[str], i: int) -> tuple[str, int] | None:
     return None
 
 
+# "half an hour" as recognisers hear it without its h (every one of these in the benches was
+# a half hour said; "off an hour" means nothing else). Before this, "off an hour or so" read as
+# "an hour or so": 60 minutes for 30.
+_HALF_MISHEARD = frozenset({"off", "app"})
+
+
 def _amount(words: list[str], i: int) -> tuple[float, int] | None:
     """A number, a fraction or a vague amount at words[i]: (value, index after)."""
     w = words[i] if i < len(words) else ""
@@ -110,6 +116,9 @@ def _amount(words: list[str], i: int) -> tuple[float, int] | None:
         return float(_VAGUE[nxt]), _skip(words, i + 2, "of")
     if w in _VAGUE:
         return float(_VAGUE[w]), _skip(words, i + 1, "of")
+    if (w in _HALF_MISHEARD and nxt in ("an", "a") and i + 2 < len(words)
+            and words[i + 2] in HOUR_WORDS):
+        return 0.5, i + 2
     if w == "half" or (w in ("a", "one") and nxt == "half"):
         j = i + 1 if w == "half" else i + 2
         return 0.5, _skip(words, _skip(words, j, "of"), "an", "a")
