@@ -108,6 +108,11 @@ def _unit_after(words: list[str], i: int) -> tuple[str, int] | None:
 _HALF_MISHEARD = frozenset({"off", "app"})
 
 
+# Before a bare "one", words that make it a pronoun ("no one okay" read as one minute).
+ONE_AS_PRONOUN = frozenset({"no", "any", "every", "some", "this", "that", "the", "which",
+                             "each", "other", "another", "last", "next", "first", "same"})
+
+
 def _amount(words: list[str], i: int) -> tuple[float, int] | None:
     """A number, a fraction or a vague amount at words[i]: (value, index after)."""
     w = words[i] if i < len(words) else ""
@@ -148,6 +153,8 @@ def _one_duration(words: list[str], i: int) -> Duration | None:
     if unit is None:
         if value != int(value) or words[i] in ("a", "an", "half", "quarter"):
             return None
+        if words[i] == "one" and i > 0 and words[i - 1] in ONE_AS_PRONOUN:
+            return None  # "no one", "that one": a person or a thing, not one minute
         return Duration(int(value), i, j, with_unit=False)
     kind, end = unit
     # "an hour and a half"

@@ -33,7 +33,7 @@ from rapidfuzz import fuzz, process
 from assistant.crisis import is_crisis
 from assistant.data import LineDict, data_dir, load_yaml
 from assistant.errors import LetitoutError
-from assistant.numbers import find_durations, spoken_durations
+from assistant.numbers import ONE_AS_PRONOUN, find_durations, spoken_durations
 from assistant.templates import (
     Seq,
     TemplateError,
@@ -569,6 +569,8 @@ class Understander:
         for cut in range(1, len(words)):
             if words[cut - 1] in _UNFINISHED:
                 continue  # "i do not want to | carry on with this" is one thought, negated
+            if words[cut] == "one" and words[cut - 1] in ONE_AS_PRONOUN:
+                continue  # "no | one okay" is nobody, not "no" and one minute
             left = self._best(words[:cut], pool_key)
             if left[0] < ACCEPT or (left[1] == "no" and _NEGATION & set(words[:cut])):
                 continue  # "i do not (want to) | do the breathing" is not "no. the breathing"

@@ -95,7 +95,8 @@ def test_spoken_durations_become_whole_minutes(understander, text, minutes):
 
 
 def test_a_number_inside_a_command_is_not_a_duration(understander):
-    assert find_durations(normalise("the next one").split())[0].with_unit is False
+    assert not any(d.with_unit for d in find_durations(normalise("the next one").split()))
+    assert find_durations(normalise("that one").split()) == []  # a thing, not one minute
     assert understander.parse("one more time").name == "repeat"
 
 
@@ -273,6 +274,7 @@ def test_sound_alike_words_keep_their_own_sense_when_that_fits(understander):
 
 @pytest.mark.parametrize("text", [
     "the water is really cold", "I feel so silly", "my laptop is dying", "the soup is too salty",
+    "no one okay",  # "no i'm okay" misheard: nobody, not "no" and one minute
 ])
 def test_a_sentence_about_something_else_is_not_its_look_alike_command(understander, text):
     assert understander.parse(text).name is None, understander.parse(text)
