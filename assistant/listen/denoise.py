@@ -248,6 +248,11 @@ class RnnoiseRunning:
         self._count = 0  # 16 kHz samples in
         self._small: list[np.ndarray] = []  # the input itself (a recording under 160 samples)
 
+    @property
+    def count(self) -> int:
+        """Samples fed so far."""
+        return self._count
+
     def feed(self, samples: np.ndarray) -> None:
         samples = np.asarray(samples, dtype=np.int16)
         self._count += len(samples)

@@ -597,6 +597,8 @@ class Stream:
         self._heard.append(frame)
         if self._cleaning is not None:
             self._cleaning.feed(frame)
+            if self._cleaning.count > len(self._before) + self.SECOND_PASS_MAX_S * audio.RATE:
+                self._cleaning = None  # too long for the second look: no use for it
         if what == "end":
             self._utterance.feed(frame)
             return self._final(segment.end_of_speech_s if segment else None, segment)
