@@ -178,34 +178,19 @@ class RnnoiseDenoiser:
 
     def whole_in_pieces(self, samples: np.ndarray) -> Iterator[np.ndarray]:
         """process_whole's samples, a piece (BLOCK_FRAMES of RNNoise's frames) at a time as
-        RNNoise gets through them (rnnoise_worker.py sends them on one by one). soxr's
-        stream, once told the last chunk, gives the very samples of a whole resample."""
-        import soxr
-
+        RNNoise gets through them (rnnoise_worker.py sends them on one by one)."""
         samples = np.asarray(samples, dtype=np.int16)
-        if len(samples) < 160:
-            yield samples
-            return
-        frame, delay = _RnnoiseState.FRAME, self.DELAY48
-        up = soxr.resample(samples.astype(np.float32), 16000, 48000)
-        size = -(-(len(up) + delay) // frame) * frame
-        padded = np.zeros(size, np.float32)
-        padded[: len(up)] = up
-        down = soxr.ResampleStream(48000, 16000, 1, dtype="float32")
-        sent_48 = sent_16 = 0  # 48 kHz samples passed to the down-sampler; 16 kHz ones out
-        step = self.BLOCK_FRAMES * frame
-        for start in range(0, size, step):
-            self._network.run(padded[start : start + step])  # in place: a view of padded
-            ready = min(start + step - delay, len(up))  # aligned samples finished so far
-            last = start + step >= size
-            piece = down.resample_chunk(padded[delay + sent_48 : delay + ready], last=last)
-            sent_48 = ready
-            piece = rounded_int16(piece[: len(samples) - sent_16])
-            sent_16 += len(piece)
+        running = RnnoiseRunning(self._network)
+        step = self.BLOCK_FRAMES * _RnnoiseState.FRAME // 3  # 16 kHz samples
+        given = 0
+        for start in range(0, len(samples), step):
+            piece = running.feed(samples[start : start + step])
             if len(piece):
+                given += 1
                 yield piece
-        if sent_16 < len(samples):  # soxr's last call can come out a sample short
-            yield np.zeros(len(samples) - sent_16, np.int16)
+        piece = running.end()
+        if len(piece) or not given:  # (an empty recording: one empty piece, to concatenate)
+            yield piece
 
     def process(self, samples: np.ndarray) -> np.ndarray:
         """Streaming: the same length out as in, 60 ms late (resampling and one frame)."""
@@ -226,15 +211,16 @@ class RnnoiseDenoiser:
 
 
 class RnnoiseRunning:
-    """process_whole's samples for a recording that arrives piece by piece: RNNoise runs on
-    each piece as it comes (a live utterance, while the person is still speaking), and
-    finish() returns the whole recording's output, time-aligned, the same samples as
-    RnnoiseDenoiser().process_whole over all of it (a test holds it to that)."""
+    """RNNoise over a recording that arrives piece by piece (a live utterance while the person
+    is still speaking; RnnoiseDenoiser.whole_in_pieces feeds it 0.2 s at a time), giving back
+    the samples as they are ready, time-aligned (no delay). Whatever the pieces, the output is
+    that of the whole recording at once: soxr's streams, once told the last chunk, give the
+    very samples of a whole resample (a test holds it to that)."""
 
-    def __init__(self) -> None:
+    def __init__(self, network: _RnnoiseState | None = None) -> None:
         import soxr
 
-        self._network = _RnnoiseState()
+        self._network = network or _RnnoiseState()
         self._up = soxr.ResampleStream(16000, 48000, 1, dtype="float32")
         self._down = soxr.ResampleStream(48000, 16000, 1, dtype="float32")
         self._unrun = np.zeros(0, np.float32)  # 48 kHz samples short of a whole frame
@@ -244,7 +230,8 @@ class RnnoiseRunning:
         self._run_count = 0
         self._up_count = 0  # 48 kHz samples of the recording itself (no padding)
         self._aligned_sent = 0  # aligned 48 kHz samples passed to the down-sampler
-        self._out: list[np.ndarray] = []
+        self._given: list[np.ndarray] = []  # the 16 kHz output handed out so far
+        self._given_count = 0
         self._count = 0  # 16 kHz samples in
         self._small: list[np.ndarray] = []  # the input itself (a recording under 160 samples)
 
@@ -253,28 +240,42 @@ class RnnoiseRunning:
         """Samples fed so far."""
         return self._count
 
-    def feed(self, samples: np.ndarray) -> None:
+    def feed(self, samples: np.ndarray) -> np.ndarray:
+        """Take the next samples; returns the output newly ready (often none)."""
         samples = np.asarray(samples, dtype=np.int16)
         self._count += len(samples)
         if self._count < 160:
             self._small.append(samples)
-        self._through(self._up.resample_chunk(samples.astype(np.float32)), last=False)
+        return self._through(self._up.resample_chunk(samples.astype(np.float32)), last=False)
+
+    def end(self) -> np.ndarray:
+        """The recording is whole: the rest of the output."""
+        if self._count < 160:  # too short to denoise: the recording itself
+            rest = np.concatenate(self._small) if self._small else np.zeros(0, np.int16)
+            return self._give(rest)
+        rest = self._through(self._up.resample_chunk(np.zeros(0, np.float32), last=True),
+                             last=True)
+        if self._given_count < self._count:  # soxr's last call can come out a sample short
+            rest = np.concatenate([rest, self._give(np.zeros(self._count - self._given_count,
+                                                             np.int16))])
+        return rest
 
     def finish(self) -> np.ndarray:
-        if self._count < 160:  # as process_whole: too short to denoise
-            return np.concatenate(self._small) if self._small else np.zeros(0, np.int16)
-        self._through(self._up.resample_chunk(np.zeros(0, np.float32), last=True), last=True)
-        out = np.concatenate(self._out) if self._out else np.zeros(0, np.int16)
-        out = out[: self._count]
-        if len(out) < self._count:  # soxr's last call can come out a sample short
-            out = np.concatenate([out, np.zeros(self._count - len(out), np.int16)])
-        return out
+        """end(), and the whole output (what feed gave out too)."""
+        self.end()
+        return np.concatenate(self._given) if self._given else np.zeros(0, np.int16)
 
-    def _through(self, up: np.ndarray, last: bool) -> None:
+    def _give(self, piece: np.ndarray) -> np.ndarray:
+        piece = piece[: self._count - self._given_count]
+        self._given.append(piece)
+        self._given_count += len(piece)
+        return piece
+
+    def _through(self, up: np.ndarray, last: bool) -> np.ndarray:
         frame, delay = _RnnoiseState.FRAME, RnnoiseDenoiser.DELAY48
         self._up_count += len(up)
         pending = np.concatenate([self._unrun, up])
-        if last:  # zeros after the recording, as far as process_whole pads it
+        if last:  # zeros after the recording, enough for its last aligned sample
             size = -(-(self._up_count + delay) // frame) * frame
             pending = np.concatenate([pending, np.zeros(size - self._run_count - len(pending),
                                                         np.float32)])
@@ -286,13 +287,13 @@ class RnnoiseRunning:
             self._run_count += whole
         ready = min(self._run_count - delay, self._up_count)  # aligned samples finished
         if ready <= self._aligned_sent and not last:
-            return
+            return np.zeros(0, np.int16)
         start, end = delay + self._aligned_sent, delay + max(ready, self._aligned_sent)
         piece = self._down.resample_chunk(
             self._kept[start - self._kept_from : end - self._kept_from], last=last)
         self._kept, self._kept_from = self._kept[end - self._kept_from :], end
         self._aligned_sent = max(ready, self._aligned_sent)
-        self._out.append(rounded_int16(piece))
+        return self._give(rounded_int16(piece))
 
 
 class NoisereduceDenoiser:
