@@ -395,8 +395,10 @@ class Understander:
         self._details = tuple(_detail(self._marker[name], pattern) for name, pattern in (
             ("place", _AFTER_PLACE), ("technique", _AFTER_TECHNIQUE)) if name in self._marker)
         self._typo_cache: dict[str, bool] = {}
-        self._best_found: dict[tuple, tuple] = {}  # (words, intents) -> _best (_closest)
-        self._match_found: dict[tuple, tuple | None] = {}  # (text, slots, intents) -> _match
+        # Searches over the templates, remembered (see REMEMBERED)
+        self._closest_remembered = lru_cache(maxsize=self.REMEMBERED)(
+            lambda words, pool_key: self._closest(list(words), pool_key))
+        self._search_remembered = lru_cache(maxsize=self.REMEMBERED)(self._search)
         self._max_phrase = {
             name: max((len(p) for p in sl.phrases), default=1) for name, sl in lists.items()
         }
@@ -595,18 +597,12 @@ class Understander:
     # templates repeated one already made for the same utterance (unseen-voices bench), and
     # 16% of the rest (_match) searched a text already searched. Per utterance heard as no
     # command, its text and runner-ups read in 62 ms, now 33 ms (each utterance from empty).
-    BEST_REMEMBERED = 4096
+    REMEMBERED = 4096
 
     def _best(self, words: list[str], pool_key) -> tuple[float, str | None, dict, dict]:
         """The closest template over every reading: (score 0..100, intent, slots, the slots
         said in the words rather than fixed by the template)."""
-        key = (tuple(words), pool_key)
-        found = self._best_found.get(key)
-        if found is None:
-            if len(self._best_found) >= self.BEST_REMEMBERED:
-                self._best_found.clear()
-            found = self._best_found[key] = self._closest(words, pool_key)
-        score, intent, slots, said = found
+        score, intent, slots, said = self._closest_remembered(tuple(words), pool_key)
         return score, intent, dict(slots), dict(said)  # copies: callers build on them
 
     def _closest(self, words: list[str], pool_key) -> tuple[float, str | None, dict, dict]:
@@ -654,19 +650,18 @@ class Understander:
         if (choice is not None and choice.intent not in RULE_INTENTS
                 and (pool_key is None or choice.intent in pool_key)):
             return 100.0, choice, text
-        key = (text, slots, pool_key)
-        if key in self._match_found:
-            return self._match_found[key]
-        if len(self._match_found) >= self.BEST_REMEMBERED:
-            self._match_found.clear()
+        return self._search_remembered(text, slots, pool_key)
+
+    def _search(self, text: str, slots: frozenset, pool_key
+                ) -> tuple[float, _Choice, str] | None:
+        """The nearest template with these slots, by spelling (None: none near)."""
         texts, choices = self._pool(slots, pool_key)
-        found = None
-        if texts:
-            found = process.extractOne(text, texts, scorer=fuzz.ratio, score_cutoff=60)
-        if found is not None:
-            found = float(found[1]), choices[found[2]], found[0]
-        self._match_found[key] = found  # texts near no template are remembered too
-        return found
+        if not texts:
+            return None
+        found = process.extractOne(text, texts, scorer=fuzz.ratio, score_cutoff=60)
+        if found is None:
+            return None
+        return float(found[1]), choices[found[2]], found[0]
 
     def _pool(self, slots: frozenset, pool_key) -> tuple[list[str], list[_Choice]]:
         pools = self._pools.get(pool_key)

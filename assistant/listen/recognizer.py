@@ -8,6 +8,7 @@ refusing to guess (no intent rather than a wrong one).
 
 from __future__ import annotations
 
+import functools
 import math
 import sys
 import time
@@ -172,7 +173,10 @@ class Recognizer:
         self.understander = understander
         self.settings = settings or Settings()
         self._prepared: set[frozenset[str] | None] = set()
-        self._parsed: dict = {}  # (text, allowed intents) -> Intent (_parse)
+        # understander.parse, remembered (_parse)
+        self._parsed = functools.lru_cache(maxsize=512)(
+            lambda text, allowed: understander.parse(
+                text, allowed=None if allowed is None else list(allowed)))
         self._expect: frozenset[str] | None = None
         # The room as live streams have heard it, one turn to the next (audio.TalkGate).
         self.talk_gate = audio.TalkGate()
@@ -316,12 +320,7 @@ class Recognizer:
     def _parse(self, text: str, allowed: list[str] | None):
         """understander.parse, remembered for the last few hundred texts: runner-ups are read
         once when picking one and again when they vote (a no-command text costs 2-15 ms)."""
-        key = (text, None if allowed is None else tuple(allowed))
-        found = self._parsed.get(key)
-        if found is None:
-            if len(self._parsed) >= 512:
-                self._parsed.clear()
-            found = self._parsed[key] = self.understander.parse(text, allowed=allowed)
+        found = self._parsed(text, None if allowed is None else tuple(allowed))
         return replace(found, slots=dict(found.slots))  # a copy: callers may change it
 
     def _runner_ups_agree(self, decoded: Decoded, key):
