@@ -55,6 +55,18 @@ def forgetful():
 SAID_AGAIN = 2
 
 
+def _heard_as(intent: str, say, tries: int = SAID_AGAIN) -> None:
+    """say() says the sentence once more (a new render) and returns what was recognised; one
+    of `tries` must be heard as `intent`, as a person not understood says it again."""
+    heard = []
+    for _ in range(tries):
+        result = say()
+        heard.append(result.text)
+        if result.intent.name == intent:
+            break
+    assert result.intent.name == intent, heard
+
+
 def _padded(samples: np.ndarray, before: float = 0.4, after: float = 0.8) -> np.ndarray:
     return np.concatenate([np.zeros(int(16000 * before), np.int16), samples,
                            np.zeros(int(16000 * after), np.int16)])
@@ -82,13 +94,7 @@ def _command_over(command: np.ndarray, noise: np.ndarray, at: int, below_db: flo
 )
 def test_spoken_command_gives_its_intent(recognizer, joe, said, intent):
     # "slower" alone, third here, is heard "four" in about 1 render of 15 (/work/dev/flaky4.py)
-    heard = []
-    for _ in range(SAID_AGAIN):
-        result = recognizer.recognize_audio(_padded(joe(said)))
-        heard.append(result.text)
-        if result.intent.name == intent:
-            break
-    assert result.intent.name == intent, heard
+    _heard_as(intent, lambda: recognizer.recognize_audio(_padded(joe(said))))
 
 
 @pytest.mark.parametrize(("said", "intent"), [
@@ -100,31 +106,24 @@ def test_piper_wav_as_written_is_heard_whole(forgetful, joe, said, intent):
     # These four were cut short ("how does", "i don't know", nothing, "i want to") while the
     # voice's own soft sounds were taken for a talking background (audio.background).
     # (Its own recogniser: the shared one's running mean is what the later tests expect.)
-    heard = []
-    for _ in range(SAID_AGAIN):
+    def say():
         forgetful.forget_voice()
-        result = forgetful.recognize_audio(joe(said))
-        heard.append(result.text)
-        if result.intent.name == intent:
-            break
-    assert result.intent.name == intent, heard
+        return forgetful.recognize_audio(joe(said))
+
+    _heard_as(intent, say)
 
 
 @pytest.mark.parametrize("said", ["I don't want to be here anymore", "can you slow down a bit"])
 def test_a_quiet_voice_is_heard_to_its_last_word(forgetful, joe, said):
     # Peaks at -30 dBFS (a voice across the room): the WebRTC detector, which goes by level,
     # lost the soft last words ("i'd to want", no intent) until it heard the recording raised.
-    wanted = "crisis" if "here" in said else "slower"
-    heard = []
-    for _ in range(SAID_AGAIN):
+    def say():
         samples = joe(said).astype(float)
         quiet = (samples / np.abs(samples).max() * 32767 * 10 ** (-30 / 20)).astype(np.int16)
         forgetful.forget_voice()
-        result = forgetful.recognize_audio(quiet)
-        heard.append(result.text)
-        if result.intent.name == wanted:
-            break
-    assert result.intent.name == wanted, heard
+        return forgetful.recognize_audio(quiet)
+
+    _heard_as("crisis" if "here" in said else "slower", say)
 
 
 def test_spoken_duration_fills_the_minutes_slot(recognizer, joe):
@@ -317,17 +316,14 @@ def test_command_is_heard_over_people_talking_nearby(forgetful, joe, next_room):
     # On the shared recogniser, whose running mean the earlier tests' noise had moved, three
     # tries failed together in two full runs of five. The behaviour under test is finding
     # the near voice.
-    heard = []
-    for _ in range(8):
+    def say():
         forgetful.forget_voice()
         mixed = _command_over(joe("help me let it out"), next_room, 12000, 15.0, 1000.0)
-        result = forgetful.recognize_audio(mixed)
-        heard.append(result.text)
-        if result.intent.name == "start_session":
-            break
+        return forgetful.recognize_audio(mixed)
+
     # the voice detector heard the talk around the command as words too ("really let a
     # little you let it out but i you're going a really doesn't work")
-    assert result.intent.name == "start_session", heard
+    _heard_as("start_session", say, tries=8)
 
 
 def test_people_talking_nearby_alone_give_no_intent(recognizer, next_room):
