@@ -87,6 +87,20 @@ def test_a_worker_dying_mid_utterance_loses_only_that_utterance_for_its_model(re
     assert recognizer.recognize_audio(recordings[2]).intent.name == "set_place"
 
 
+def test_the_workers_words_come_with_their_times(recordings):
+    # Over other people's talk the recogniser weighs each word's level (Decoded.words)
+    recognizer = make_recognizer("pocketsphinx", warn=lambda m: None)
+    engine = recognizer._engine
+    remote = next(m.decoder for m in engine._models if m.remote)
+    utterance = engine.utterance(None)
+    utterance.feed(recordings[2])
+    utterance.finish()  # both models decode a voice's first recordings
+    words = [s for s in remote.seg() if not s.word.startswith(("<", "[", "++"))]
+    assert " ".join(s.word.split("(")[0] for s in words) == remote.hyp().hypstr
+    frames = [f for s in words for f in (s.start_frame, s.end_frame)]
+    assert frames == sorted(frames) and frames[-1] < len(recordings[2]) / 160
+
+
 def test_a_worker_that_cannot_make_its_decoder_fails_as_the_decoder_would_here(tmp_path):
     options = {"hmm": str(tmp_path / "no-such-model"), "lm": None, "loglevel": "FATAL"}
     remote = RemoteDecoder(options)

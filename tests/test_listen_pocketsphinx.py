@@ -207,6 +207,52 @@ def test_over_other_peoples_talk_the_edges_are_not_forgiven(recognizer):
     assert recognizer._second_pass(silence, decoded, first, None, talk=True)[1].name is None
 
 
+def _words_at(levels: list[tuple[str, float]], length_s: float = 0.3):
+    """Words one after another, each a burst of noise at its level (RMS), and their times."""
+    rng = np.random.default_rng(5)
+    size = int(length_s * 16000)
+    samples = np.concatenate([rng.normal(0, rms, size) for _, rms in levels]).astype(np.int16)
+    words = [(word, i * length_s, (i + 1) * length_s) for i, (word, _) in enumerate(levels)]
+    return samples, words
+
+
+@pytest.mark.parametrize(("levels", "intent", "kept"), [
+    # the room's words 20 dB under the person's at either end: theirs, dropped
+    ([("the", 300), ("please", 3000), ("just", 3000), ("stop", 3000)], "stop",
+     "please just stop"),
+    ([("can", 250), ("i", 2500), ("have", 2500), ("half", 2500), ("an", 2500),
+      ("hour", 2500), ("out", 400), ("that", 250)], "set_duration", "i have half an hour"),
+    # 6 dB under is the person's own soft word: kept, and the whole is no command
+    ([("the", 1500), ("please", 3000), ("just", 3000), ("stop", 3000)], None, None),
+    # what is left must read as clearly as a runner-up must ("faster" at 0.85)
+    ([("the", 300), *[(w, 3000) for w in "can you talk a bit fast up".split()]], None, None),
+])
+def test_over_other_peoples_talk_their_quieter_words_at_the_edges_are_dropped(
+        recognizer, levels, intent, kept):
+    samples, words = _words_at(levels)
+    decoded = Decoded(" ".join(w for w, _ in levels), 0.5, words=words)
+    first = recognizer.understand(decoded, None)
+    assert first.name is None
+    found, got = recognizer._second_pass(samples, decoded, first, None, talk=True)
+    assert got.name == intent
+    if kept is not None:
+        assert found.text == kept and [w for w, _, _ in found.words] == kept.split()
+
+
+def test_a_command_with_the_rooms_words_around_it_is_heard(forgetful, next_room, tmp_path):
+    # "faster" over people talking 20 dB under it was heard "the faster" / "i'm faster yeah"
+    # (no command): the extra words were the room's, far quieter than the person's
+    path = tmp_path / "faster.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(path), "faster"], check=True)
+    command = audio.read_wav(path)
+
+    def say():
+        forgetful.forget_voice()
+        return forgetful.recognize_audio(_command_over(command, next_room, 12000, 20.0, 1000.0))
+
+    _heard_as("faster", say, tries=SAID_AGAIN)
+
+
 def test_runner_ups_that_agree_on_a_command_are_believed(recognizer):
     # Runner-ups of "why would this help me" (espeak-ng's Caribbean voice): no one reads
     # clearly enough alone (0.84-0.89), four of nine read as explain, the rest as nothing.

@@ -325,6 +325,15 @@ def frame_rms(samples: np.ndarray, size: int = FRAME_SAMPLES) -> np.ndarray:
     return np.sqrt(np.mean(frames_**2, axis=1))
 
 
+def peak_db(samples: np.ndarray, start_s: float, end_s: float, size: int = 320) -> float:
+    """The loudest 20 ms (dB re one int16 step) between two times; -inf when empty."""
+    part = np.asarray(samples[int(start_s * RATE) : int(end_s * RATE)], np.float64)
+    if len(part) < size:
+        return 10 * np.log10(np.mean(part**2) + 1.0) if len(part) else -np.inf
+    power = np.mean(part[: len(part) // size * size].reshape(-1, size) ** 2, axis=1)
+    return float(10 * np.log10(power.max() + 1.0))
+
+
 # Voice detectors go by level as well as by shape: over a quiet background WebRTC's lost the
 # soft end of a quiet voice (Piper's "I don't want to be here anymore" with peaks at -26 dBFS
 # -> "i don't want to be no"; at -30 dBFS "i'd to want"). They are given the recording raised

@@ -42,6 +42,14 @@ SET_UP = frozenset({"add_word", "add_lm_file", "add_jsgf_string", "config_set"})
 NBEST_LIMIT = 20  # runner-up paths sent back (the engine reads at most NBEST of them)
 
 
+class Seg(NamedTuple):
+    """What pocketsphinx's Segment gives the engine: a word of the best path and its frames."""
+
+    word: str
+    start_frame: int
+    end_frame: int
+
+
 class Hyp(NamedTuple):
     """What pocketsphinx's Hypothesis gives the engine."""
 
@@ -70,6 +78,8 @@ def _call(decoder, method: str, args: tuple):
             if len(found) >= args[0]:
                 break
         return found
+    if method == "seg":
+        return [(s.word, s.start_frame, s.end_frame) for s in decoder.seg()]
     if method == "cpu_s":
         return time.process_time()
     if method == "settle":
@@ -201,6 +211,11 @@ class RemoteDecoder:
         if self._lost_utterance:
             return iter([])
         return iter([h if h is None else Hyp(*h) for h in self._call("nbest", (NBEST_LIMIT,))])
+
+    def seg(self):
+        if self._lost_utterance:
+            return iter([])
+        return iter([Seg(*s) for s in self._call("seg", ())])
 
     def __getattr__(self, method: str):
         if method.startswith("_"):

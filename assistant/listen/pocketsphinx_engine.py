@@ -616,13 +616,34 @@ class _Utterance:
                   if i != winner and h is not None and h.hypstr and h.hypstr != hyp.hypstr]
         alternatives = _alternatives(decoder, hyp.hypstr)
         return Decoded(hyp.hypstr, float(hyp.prob),
-                       alternatives=[*others, *(a for a in alternatives if a not in others)])
+                       alternatives=[*others, *(a for a in alternatives if a not in others)],
+                       words=_timed_words(decoder, hyp.hypstr))
 
 
 def _remote_first(models: list[_Model]) -> list[_Model]:
     """Models in a worker first: each call to one returns at once, so it works while the
     others work here."""
     return sorted(models, key=lambda m: not m.remote)
+
+
+FRAME_S = 0.01  # pocketsphinx's frame step (its default frame rate, 100 a second)
+
+
+def _timed_words(decoder, best: str) -> list[tuple[str, float, float]]:
+    """The best path's words with their start and end (seconds into the utterance); silences
+    and fillers left out, alternative pronunciations ("to(3)") named as the word."""
+    words = []
+    try:
+        for segment in decoder.seg():
+            word = segment.word
+            if word.startswith(("<", "[", "++")):
+                continue
+            words.append((word.split("(")[0], segment.start_frame * FRAME_S,
+                          (segment.end_frame + 1) * FRAME_S))
+    except RuntimeError:  # no search result
+        return []
+    # the words must be the text's own; anything else and no word has a time
+    return words if " ".join(w for w, _, _ in words) == best else []
 
 
 def _alternatives(decoder, best: str) -> list[str]:
