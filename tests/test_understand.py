@@ -267,6 +267,14 @@ def test_not_being_able_to_cry_asks_for_a_session(understander, text):
     assert understander.parse(text).name == "start_session"
 
 
+@pytest.mark.parametrize("text", ["maybe later", "hmm maybe later", "another time",
+                                  "not just yet"])
+def test_putting_it_off_is_a_no(understander, text):
+    # (kept out of the intent's own tests, as above; "see you later" is still goodbye)
+    assert understander.parse(text).name == "no"
+    assert understander.parse("see you later").name == "stop"
+
+
 def test_sound_alike_words_keep_their_own_sense_when_that_fits(understander):
     assert understander.parse("all right").name == "yes"
     assert understander.parse("right now I am in the car").slots.get("place") == "car"
