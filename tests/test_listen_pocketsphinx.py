@@ -495,6 +495,23 @@ def test_a_hum_written_without_vowels_is_heard_when_a_synthesiser_spells_it(tmp_
     assert (result.text, result.intent.name) == ("mhm", "yes")
 
 
+def test_pace_and_volume_words_are_heard_without_their_final_r(forgetful, tmp_path):
+    # espeak-ng's Caribbean voice ends "faster" on an open schwa: heard "fast up" (nothing)
+    # until the comparatives had a reading without the r (pronounce.NON_RHOTIC)
+    decoder = forgetful._engine._decoder
+    assert decoder.lookup_word("faster(2)") == "F AE S T AH"
+    assert decoder.lookup_word("water(2)") is None  # only the pace and volume words
+    path = tmp_path / "faster.wav"
+    subprocess.run(["espeak-ng", "-v", "en-029", "-s", "155", "-w", str(path),
+                    "can you talk a bit faster"], check=True)
+
+    def say():
+        forgetful.forget_voice()
+        return forgetful.recognize_audio(_padded(audio.read_wav(path)))
+
+    _heard_as("faster", say, tries=SAID_AGAIN)
+
+
 def test_command_decoders_hold_only_command_words_and_dictation_hears_any(recognizer, joe):
     # The command searches are built over their decoders' whole dictionary, so those hold
     # only the words commands use (start-up); free text has a decoder with every word.
