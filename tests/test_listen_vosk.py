@@ -79,6 +79,18 @@ def test_streaming_endpoints_two_utterances_separated_by_silence(recognizer, kor
     assert finals[0].t_end_of_speech < finals[1].t_end_of_speech
 
 
+def test_words_come_with_their_times(recognizer, korean):
+    # (the recogniser weighs each word's level over other people's talk)
+    said = audio.read_wav(korean["thanks"])
+    utterance = recognizer._engine.utterance(None)
+    utterance.feed(np.concatenate([np.zeros(8000, np.int16), said]))
+    decoded = utterance.finish()
+    assert decoded.text == THANKS
+    assert [w for w, _, _ in decoded.words] == [THANKS]
+    (_, start, end), = decoded.words
+    assert 0.3 <= start < end <= 0.5 + len(said) / 16000
+
+
 def test_silence_gives_no_intent(recognizer):
     assert recognizer.recognize_audio(np.zeros(32000, dtype=np.int16)).intent.name is None
 

@@ -85,13 +85,18 @@ class _Utterance:
         self._rec = recognizer
         self._texts: list[str] = []
         self._confs: list[float] = []
+        self._words: list[tuple[str, float, float]] = []  # (word, start s, end s), no [unk]
 
     def _take(self, result_json: str) -> None:
         result = json.loads(result_json)
         text = result.get("text", "").strip()
         if text:
             self._texts.append(text)
-            self._confs.extend(float(w.get("conf", 1.0)) for w in result.get("result", []))
+            found = result.get("result", [])
+            self._confs.extend(float(w.get("conf", 1.0)) for w in found)
+            self._words.extend((str(w.get("word", "")), float(w.get("start", 0.0)),
+                                float(w.get("end", 0.0))) for w in found
+                               if w.get("word") != UNKNOWN)
 
     def feed(self, samples: np.ndarray, whole: bool = False) -> None:
         data = np.asarray(samples, dtype=np.int16).tobytes()
@@ -107,4 +112,6 @@ class _Utterance:
         words = " ".join(self._texts).split()
         kept = [w for w in words if w != UNKNOWN]
         confidence = min(self._confs) if self._confs else (1.0 if kept else 0.0)
-        return Decoded(" ".join(kept), confidence, out_of_grammar=len(kept) != len(words))
+        text = " ".join(kept)
+        timed = self._words if " ".join(w for w, _, _ in self._words) == text else []
+        return Decoded(text, confidence, out_of_grammar=len(kept) != len(words), words=timed)
