@@ -195,6 +195,17 @@ def find_durations(words: list[str]) -> list[Duration]:
     return found
 
 
+# Ranges people answer with ("ten or fifteen minutes"); the first number is the value, as
+# find_durations reads it.
+RANGES = ((2, 3), (3, 4), (4, 5), (5, 10), (10, 15), (15, 20), (20, 30), (30, 45))
+
+
+def spoken_ranges() -> list[str]:
+    """A range of minutes as said, for the recogniser's grammar (not for parsing)."""
+    return [f"{number_to_words(low)} {joiner} {number_to_words(high)} minutes"
+            for low, high in RANGES for joiner in ("or", "to")]
+
+
 def spoken_durations() -> dict[int, list[str]]:
     """Typical spoken durations per minute value, for recogniser grammars (not for parsing)."""
     table: dict[int, list[str]] = {}

@@ -526,6 +526,20 @@ def test_command_decoders_hold_only_command_words_and_dictation_hears_any(recogn
     assert {"grandmother", "bread"} <= set(heard), heard
 
 
+def test_a_range_of_minutes_is_in_the_command_language_model_on_its_own(recognizer):
+    # "ten or fifteen minutes" could only be heard as something else ("can more fifty
+    # minutes"); the ranges are lines of their own, not in every duration template
+    from assistant.listen.grammar import balanced_corpus
+
+    understander = recognizer.understander
+    lines = balanced_corpus(understander, None).splitlines()
+    assert lines.count("ten or fifteen minutes") == lines.count("five to ten minutes") >= 1
+    assert not any(" or fifteen minutes" in line for line in lines
+                   if line != "ten or fifteen minutes")
+    assert "ten or fifteen minutes" not in balanced_corpus(understander, frozenset({"stop"}))
+    assert understander.parse("ten or fifteen minutes").slots == {"minutes": 10}
+
+
 def test_command_language_model_counts_repeated_lines_like_pocketsphinx(tmp_path):
     from pocketsphinx.lm import ArpaBoLM
 
