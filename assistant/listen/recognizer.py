@@ -328,7 +328,7 @@ class Recognizer:
         return self.settings.min_parse_confidence
 
     def _second_pass(self, samples: np.ndarray, decoded: Decoded, intent, key,
-                     talk: bool = False):
+                     talk: bool = False, live: bool = False):
         """When the first pass heard no command: a second look for the intents that must not
         be missed (settings.rescue_intents), then the edges forgiven (_edges_dropped); the
         first pass stands unless one of them finds something.
@@ -338,7 +338,10 @@ class Recognizer:
         """
         if intent.name is not None or not decoded.text:
             return decoded, intent
-        if talk:
+        if talk and not live:
+            # Not in a live stream: there the live test over talk
+            # (test_a_live_command_is_heard_over_people_talking_nearby) failed 5 runs of 24
+            # with it and none of 24 without, the cause not yet found.
             theirs = self._their_words_dropped(samples, decoded, key)
             if theirs is not None:
                 return theirs
@@ -410,8 +413,9 @@ class Recognizer:
         elapsed = (time.perf_counter() - started) * 1000
         return Result(decoded.text, intent, decoded.confidence, elapsed)
 
-    def _whole(self, samples: np.ndarray, key) -> tuple[Decoded, Any]:
-        """What a whole recording says: the words heard and their intent."""
+    def _whole(self, samples: np.ndarray, key, live: bool = False) -> tuple[Decoded, Any]:
+        """What a whole recording says: the words heard and their intent (live: an utterance
+        of a live stream over talk, judged as a recording is)."""
         scene = audio.background(samples)
         if scene.rumble:
             # Wind in the microphone lies mostly under the filterbank: without it the voice
@@ -447,7 +451,8 @@ class Recognizer:
                 decoded.alternatives = []
         intent = self.understand(decoded, key)
         if heard is not None:
-            decoded, intent = self._second_pass(heard, decoded, intent, key, talk=scene.talk)
+            decoded, intent = self._second_pass(heard, decoded, intent, key, talk=scene.talk,
+                                                live=live)
         return decoded, intent
 
     def _level_span(self, samples: np.ndarray, scene: audio.Background
@@ -706,7 +711,8 @@ class Stream:
             # with the second before it: the nearest voice found by level, the careful
             # search, no runner-ups (Recognizer._whole). Quick bench clips streamed over
             # talk at 10 dB: the live pass's own answer was right 40.8%, wrong 14.2%.
-            decoded, intent = self._rec._whole(np.concatenate([self._before, heard]), self._key)
+            decoded, intent = self._rec._whole(np.concatenate([self._before, heard]), self._key,
+                                               live=True)
             return [Final(decoded.text, intent, round(t, 3), decoded.confidence, False)]
         if (not self._dictation and segment is not None
                 and 0 < len(heard) <= self.SECOND_PASS_MAX_S * audio.RATE):
