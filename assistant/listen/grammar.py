@@ -82,7 +82,7 @@ def grammar_sentences(understander, intents: frozenset[str] | None) -> list[str]
     return list(seen)
 
 
-RANGE_REPEAT = 3
+RANGE_REPEAT = 3  # times each range is a line of balanced_corpus
 
 
 def balanced_corpus(
@@ -110,8 +110,9 @@ def balanced_corpus(
         short = [s for s in sentences if len(s.split()) <= 2]
         lines.extend(short * short_boost)
     if "set_duration" in per_intent:
-        # Ranges ("ten or fifteen minutes") as lines of their own, once each: in the slot's
-        # list they were in every duration template and moved the whole model (quick bench
-        # clean 99.2 -> 98.3%, talk 10 dB wrong 7.5 -> 10.8%); here they add their few words.
+        # Ranges ("ten or fifteen minutes") as lines of their own, RANGE_REPEAT times: in
+        # the slot's list they were in every duration template and moved the whole model
+        # (quick bench clean 99.2 -> 98.3%, talk 10 dB wrong 7.5 -> 10.8%); here they add
+        # their few words.
         lines.extend(spoken_ranges() * RANGE_REPEAT)
     return "\n".join(lines)
