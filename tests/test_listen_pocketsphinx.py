@@ -275,6 +275,33 @@ def test_runner_ups_that_agree_on_a_command_are_believed(recognizer):
         assert recognizer._second_pass(silence, decoded, first, None, talk=talk)[1].name is None
 
 
+def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
+    # "i really don't want to live" (Piper) was heard "... to love": something_else, with
+    # the crisis reading among the runner-ups
+    decoded = Decoded("i really don't want to love", 0.5,
+                      alternatives=["i really don't want to leave", "i really don't want to live"])
+    assert recognizer.understand(decoded, None).name == "crisis"
+    assert decoded.text == "i really don't want to live"  # what was heard is what was understood
+    # a runner-up that reads as crisis only loosely does not; nor where crisis is not listened
+    # for
+    loose = Decoded("i really don't want to love", 0.5, alternatives=["i really want to lie"])
+    assert recognizer.understand(loose, None).name == "something_else"
+    narrowed = Decoded("slower", 0.5, alternatives=["i want to die"])
+    assert recognizer.understand(narrowed, frozenset({"slower", "faster"})).name == "slower"
+
+
+def test_crisis_said_and_misheard_as_another_command_is_still_heard(forgetful, tmp_path):
+    # espeak-ng's en-us+f3 voice (as bench/unseen_voices.py speaks it): "i want to die right
+    # now" was heard "i want and i right now", read as pause; "i want to die right now" is
+    # among the runner-ups
+    path = tmp_path / "crisis.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us+f3", "-s", "160", "-w", str(path),
+                    "i want to die right now"], check=True)
+    forgetful.forget_voice()
+    result = forgetful.recognize_audio(_padded(audio.read_wav(path), before=0.5, after=0.8))
+    assert result.intent.name == "crisis", result.text
+
+
 def test_agreeing_runner_ups_never_decide_stop_yes_no_the_place_or_volume(recognizer):
     silence = np.zeros(16000, np.int16)
     for heard, alternatives in [
