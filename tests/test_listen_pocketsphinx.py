@@ -279,7 +279,7 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
     # "i really don't want to live" (Piper) was heard "... to love": something_else, with
     # the crisis reading among the runner-ups
     decoded = Decoded("i really don't want to love", 0.5,
-                      alternatives=["i really don't want to leave", "i really don't want to live"])
+                      alternatives=["i really don't want to lift", "i really don't want to live"])
     assert recognizer.understand(decoded, None).name == "crisis"
     assert decoded.text == "i really don't want to live"  # what was heard is what was understood
     # a runner-up that reads as crisis only loosely does not; nor where crisis is not listened
@@ -288,6 +288,16 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
     assert recognizer.understand(loose, None).name == "something_else"
     narrowed = Decoded("slower", 0.5, alternatives=["i want to die"])
     assert recognizer.understand(narrowed, frozenset({"slower", "faster"})).name == "slower"
+
+
+@pytest.mark.parametrize(("heard", "intent"), [
+    ("i really don't want to leave", "crisis"), ("what's the point of leave in", "crisis"),
+    ("i need to leave", "stop"), ("why did she leave", None),
+])
+def test_live_heard_as_leave_is_read_back_for_crisis_language_only(recognizer, heard, intent):
+    decoded = Decoded(heard, 0.5)
+    assert recognizer.understand(decoded, None).name == intent
+    assert decoded.text == heard  # the words heard are reported, not the reading
 
 
 def test_crisis_said_and_misheard_as_another_command_is_still_heard(forgetful, tmp_path):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import sys
 import time
 from collections import Counter, deque
@@ -248,11 +249,11 @@ class Recognizer:
             return self._no_intent(text)
         allowed = _names(key)
         intent = self._parse(text, allowed)
+        if intent.name != "crisis":
+            crisis = self._crisis_nearby(decoded, allowed)
+            if crisis is not None:
+                return crisis
         if intent.name is not None and intent.confidence >= self._bar(intent.name):
-            if intent.name != "crisis":
-                crisis = self._crisis_runner_up(decoded, allowed)
-                if crisis is not None:
-                    return crisis
             return intent
         for alternative in decoded.alternatives:
             other = self._parse(alternative, allowed)
@@ -262,21 +263,38 @@ class Recognizer:
                 return other
         return self._no_intent(text)
 
-    def _crisis_runner_up(self, decoded: Decoded, allowed):
-        """A runner-up that reads clearly as crisis language wins over another command: a
-        missed crisis costs more than a false one. "i really don't want to live" heard "...
-        to love" (something_else), "i want to die right now" heard "i want and i right now"
-        (pause). Crisis bench --quick 690 -> 693 of 696; unseen voices one more false
-        crisis in 600 ("what's the point of this" -> "what's the point to live this", was
-        explain); quick bench every row and its false crises the same."""
+    # Words a recogniser hears for a crisis word that sounds nearly the same: "live" (IH) is
+    # heard "leave" (IY) by many voices. In the full crisis bench (8 voices) four crises were
+    # missed so: "i really don't want to leave" (twice), "what's the point of leave in",
+    # "i have not really if to leave for". Read back as the crisis word only to look for
+    # crisis language: where the rest is no crisis ("i need to leave") nothing changes.
+    CRISIS_SOUNDALIKES = ((re.compile(r"\bleave in\b"), "living"),
+                          (re.compile(r"\bleaving\b"), "living"),
+                          (re.compile(r"\bleave\b"), "live"))
+
+    def _crisis_nearby(self, decoded: Decoded, allowed):
+        """Crisis language a little off what was heard wins over any other reading: a missed
+        crisis costs more than a false one (a false one only offers support). Looked for in
+        the heard text with its CRISIS_SOUNDALIKES read back, then in the runner-ups, which
+        must read as crisis as clearly as any runner-up must. Runner-ups: "i really don't
+        want to live" heard "... to love" (something_else), "i want to die right now" heard
+        "i want and i right now" (pause); crisis bench --quick 690 -> 693 of 696, unseen
+        voices one more false crisis in 600 ("what's the point of this" heard "what's the
+        point to live this", was explain), quick bench every row and its false crises the
+        same."""
         if allowed is not None and "crisis" not in allowed:
             return None
-        for alternative in decoded.alternatives:
-            other = self._parse(alternative, allowed)
-            sure = other.confidence >= self.settings.min_alternative_confidence
-            if other.name == "crisis" and sure:
-                decoded.text = alternative
-                return other
+        heard = decoded.text.strip()
+        for index, candidate in enumerate([heard, *decoded.alternatives]):
+            readings = [] if index == 0 else [candidate]
+            readings += [r for r in [_read_back(candidate, self.CRISIS_SOUNDALIKES)]
+                         if r != candidate]
+            for reading in readings:
+                other = self._parse(reading, allowed)
+                if (other.name == "crisis"
+                        and other.confidence >= self.settings.min_alternative_confidence):
+                    decoded.text = candidate  # what was heard, not the reading
+                    return other
         return None
 
     # A recogniser often adds a word or two at the edges of what was said ("all got i'm
@@ -755,6 +773,12 @@ class Stream:
         if not self._dictation and segment is not None and len(heard):
             decoded, intent = self._rec._second_pass(heard, decoded, intent, self._key)
         return [Final(decoded.text, intent, round(t, 3), decoded.confidence, self._dictation)]
+
+
+def _read_back(text: str, soundalikes) -> str:
+    for pattern, word in soundalikes:
+        text = pattern.sub(word, text)
+    return text
 
 
 def _names(key: frozenset[str] | None) -> list[str] | None:
