@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from assistant.crisis import is_crisis
 from assistant.errors import LetitoutError
 from assistant.listen import audio
 from assistant.listen.denoise import (
@@ -276,12 +277,13 @@ class Recognizer:
         """Crisis language a little off what was heard wins over any other reading: a missed
         crisis costs more than a false one (a false one only offers support). Looked for in
         the heard text with its CRISIS_SOUNDALIKES read back, then in the runner-ups, which
-        must read as crisis as clearly as any runner-up must. Runner-ups: "i really don't
-        want to live" heard "... to love" (something_else), "i want to die right now" heard
-        "i want and i right now" (pause); crisis bench --quick 690 -> 693 of 696, unseen
-        voices one more false crisis in 600 ("what's the point of this" heard "what's the
-        point to live this", was explain), quick bench every row and its false crises the
-        same."""
+        are read by the crisis rule (which the understander reads first, at confidence 1).
+        Runner-ups: "i really don't want to live" heard "... to love" (something_else), "i
+        want to die right now" heard "i want and i right now" (pause). Crisis bench --quick
+        690 -> 693 (runner-ups) -> 696 of 696 (and the soundalikes); the full one (8 voices)
+        1833 -> 1843 of 1856; unseen voices one more false crisis in 600 ("what's the point
+        of this" heard "what's the point to live this", was explain); quick bench every row
+        and its false crises the same."""
         if allowed is not None and "crisis" not in allowed:
             return None
         heard = decoded.text.strip()
@@ -290,11 +292,11 @@ class Recognizer:
             readings += [r for r in [_read_back(candidate, self.CRISIS_SOUNDALIKES)]
                          if r != candidate]
             for reading in readings:
-                other = self._parse(reading, allowed)
-                if (other.name == "crisis"
-                        and other.confidence >= self.settings.min_alternative_confidence):
+                # the crisis rule alone (0.2 ms; a whole parse of a runner-up that is no
+                # command takes 2-15, and this looks at every utterance's runner-ups)
+                if is_crisis(reading):
                     decoded.text = candidate  # what was heard, not the reading
-                    return other
+                    return self._parse(reading, allowed)
         return None
 
     # A recogniser often adds a word or two at the edges of what was said ("all got i'm
