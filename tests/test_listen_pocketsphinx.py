@@ -282,8 +282,8 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
                       alternatives=["i really don't want to lift", "i really don't want to live"])
     assert recognizer.understand(decoded, None).name == "crisis"
     assert decoded.text == "i really don't want to live"  # what was heard is what was understood
-    # a runner-up that reads as crisis only loosely does not; nor where crisis is not listened
-    # for
+    # a runner-up near the crisis words that the crisis rule does not take ("lie") does not;
+    # nor where crisis is not listened for
     loose = Decoded("i really don't want to love", 0.5, alternatives=["i really want to lie"])
     assert recognizer.understand(loose, None).name == "something_else"
     narrowed = Decoded("slower", 0.5, alternatives=["i want to die"])

@@ -286,12 +286,10 @@ class Recognizer:
         and its false crises the same."""
         if allowed is not None and "crisis" not in allowed:
             return None
-        heard = decoded.text.strip()
-        for index, candidate in enumerate([heard, *decoded.alternatives]):
-            readings = [] if index == 0 else [candidate]
-            readings += [r for r in [_read_back(candidate, self.CRISIS_SOUNDALIKES)]
-                         if r != candidate]
-            for reading in readings:
+        for candidate in [decoded.text.strip(), *decoded.alternatives]:
+            # as heard, then read back (one reading when no soundalike is in it)
+            for reading in dict.fromkeys([candidate,
+                                          _read_back(candidate, self.CRISIS_SOUNDALIKES)]):
                 # the crisis rule alone (0.2 ms; a whole parse of a runner-up that is no
                 # command takes 2-15, and this looks at every utterance's runner-ups)
                 if is_crisis(reading):
