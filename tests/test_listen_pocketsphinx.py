@@ -312,6 +312,22 @@ def test_crisis_said_and_misheard_as_another_command_is_still_heard(forgetful, t
     assert result.intent.name == "crisis", result.text
 
 
+@pytest.mark.parametrize(("heard", "intent", "slots"), [
+    ("i'm at home and a cope", "set_place", {"place": "home"}),  # en-029: "... on the couch"
+    ("all got i'm crying", "crying", {}),
+    ("i'm at home and a cope so", None, {}),  # four words are more than the edges
+    ("i'm at home and don't go", None, {}),  # a negation is never dropped
+])
+def test_a_few_words_added_at_the_edges_of_a_command_are_forgiven(recognizer, heard, intent,
+                                                                   slots):
+    silence = np.zeros(16000, np.int16)
+    decoded = Decoded(heard, 0.5)
+    first = recognizer.understand(decoded, None)
+    assert first.name is None
+    found = recognizer._second_pass(silence, decoded, first, None)[1]
+    assert (found.name, found.slots) == (intent, slots)
+
+
 def test_agreeing_runner_ups_never_decide_stop_yes_no_the_place_or_volume(recognizer):
     silence = np.zeros(16000, np.int16)
     for heard, alternatives in [
