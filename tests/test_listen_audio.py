@@ -241,6 +241,32 @@ def test_rnnoise_in_its_worker_process_gives_the_same_samples_piece_by_piece(spo
                           RnnoiseDenoiser().process_whole(recording[:9000]))
 
 
+def test_ctrl_c_while_the_rnnoise_worker_answers_leaves_it_off_not_waiting(spoken_stop):
+    import pytest
+
+    from assistant.listen.denoise import RnnoiseDenoiser
+    from assistant.listen.rnnoise_worker import RnnoiseProcess
+
+    worker = RnnoiseProcess()
+    recording = np.concatenate([spoken_stop] * 4)
+    read = worker._next
+    calls = []
+
+    def interrupted():  # Ctrl-C halfway through the answer
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return read()
+
+    worker._next = interrupted
+    with pytest.raises(KeyboardInterrupt):
+        list(worker.pieces(recording))
+    assert not worker.alive  # never read "the rest" of an answer out of step
+    with pytest.raises(EOFError):  # the caller then denoises in its own process
+        list(worker.pieces(recording))
+    assert RnnoiseDenoiser().process_whole(recording).shape == recording.shape
+
+
 def test_an_rnnoise_worker_that_dies_while_loading_is_left_off():
     import pytest
 

@@ -111,3 +111,23 @@ def test_a_worker_that_cannot_make_its_decoder_fails_as_the_decoder_would_here(t
     with pytest.raises(Exception) as here:
         Decoder(**options)
     assert type(there.value) is type(here.value)
+
+
+def test_ctrl_c_in_the_middle_of_an_exchange_never_leaves_the_worker_out_of_step(recordings):
+    recognizer = make_recognizer("pocketsphinx", warn=lambda m: None)
+    remote = next(m.decoder for m in recognizer._engine._models if m.remote)
+    answer = remote._answer
+
+    def interrupted():  # Ctrl-C after the question went, before its answer was read
+        remote._answer = answer
+        raise KeyboardInterrupt
+
+    remote._answer = interrupted
+    with pytest.raises(KeyboardInterrupt):
+        remote.get_cmn()
+    # the unread answer is never taken for the next one: the worker is gone, this process
+    # decodes in its place, and answers go on matching their questions
+    assert not remote.alive
+    assert remote.config["topn"] == remote._options["topn"]
+    assert [r.intent.name for r in map(recognizer.recognize_audio, recordings)] == [
+        "stop", "start_session", "set_place", "slower"]

@@ -231,6 +231,13 @@ class RemoteDecoder:
                 return value
             except (EOFError, OSError, pickle.UnpicklingError, _StartFailed):
                 self._take_over()
+            except KeyboardInterrupt:
+                # Ctrl-C in the middle of an exchange leaves a message half sent or a reply
+                # unread: the worker is out of step for good, and waiting on it can wait
+                # forever (a spoken session's Ctrl-C once hung a minute). It ends now; a later
+                # call (the session ending its utterance) takes over here.
+                self.kill()
+                raise
         self._remember(method, args)
         if method == "cpu_s":
             return self._cpu_s

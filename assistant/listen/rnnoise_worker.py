@@ -116,6 +116,14 @@ class RnnoiseProcess:
             worker_process.stop(self._proc)
             self._proc = None
             raise EOFError("the RNNoise worker stopped") from None
+        except KeyboardInterrupt:
+            # Ctrl-C mid-write or mid-piece: the pipe is out of step, and reading "the rest"
+            # could wait forever. The worker ends; RNNoise runs in this process from now on.
+            finished = True
+            self._proc.kill()
+            self._proc.wait()
+            self._proc = None
+            raise
         finally:
             if not finished:  # the caller stopped early: read the rest, keep in step
                 try:
