@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import queue
 import re
+import signal
 import sys
 import threading
 import time
@@ -458,6 +459,11 @@ def is_echo(heard: str, spoken: str) -> bool:
 
 def run_live(session: Session, args, clock: Clock, events: Events) -> int:
     """`letitout session` with a microphone and speaker."""
+    # Ctrl-C ends a session with a goodbye, even when it was started by a process that ignores
+    # Ctrl-C: the ignoring is inherited, and Python then installs no handler of its own (a
+    # full test run's session went on talking a minute after its SIGINT).
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     microphone = Microphone(args.input_device)  # no microphone: say so before anything loads
 
     from assistant.listen.recognizer import make_recognizer

@@ -117,6 +117,13 @@ def start_assistant(room: PulseRoom, tmp_path: Path, events: Path) -> subprocess
         stderr=open(tmp_path / "stderr.txt", "w"), text=True)
 
 
+def _ignored(pid: int) -> str:
+    """The process's ignored-signals mask (/proc/PID/status SigIgn; SIGINT is 0x2)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return next((line.split()[1] for line in status.splitlines() if line.startswith("SigIgn")),
+                "?")
+
+
 @contextmanager
 def killed_at_exit(process: subprocess.Popen):
     """The assistant's process, killed on the way out if a failed check left it running."""
@@ -180,7 +187,12 @@ def test_ctrl_c_ends_a_spoken_session_cleanly_with_a_goodbye(room, tmp_path):
     events = tmp_path / "events.jsonl"
     with killed_at_exit(start_a_technique(room, tmp_path, events, say)) as assistant:
         assistant.send_signal(signal.SIGINT)
-        assistant.wait(timeout=60)
+        try:
+            assistant.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            raise AssertionError("no end 60 s after Ctrl-C; signals ignored here / there: "
+                                 f"{_ignored(os.getpid())} / {_ignored(assistant.pid)}\n"
+                                 + show(events)) from None
     assert assistant.returncode == 0, (tmp_path / "stderr.txt").read_text()[-3000:]
     log = read_events(events)
     assert log[-1] == {**log[-1], "type": "end", "reason": "interrupted"}
