@@ -462,8 +462,7 @@ def run_live(session: Session, args, clock: Clock, events: Events) -> int:
     # Ctrl-C ends a session with a goodbye, even when it was started by a process that ignores
     # Ctrl-C: the ignoring is inherited, and Python then installs no handler of its own (a
     # full test run's session went on talking a minute after its SIGINT).
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     microphone = Microphone(args.input_device)  # no microphone: say so before anything loads
 
     from assistant.listen.recognizer import make_recognizer

@@ -198,9 +198,7 @@ class RemoteDecoder:
 
     def kill(self) -> None:
         """End the worker now (tests: the engine must go on without it)."""
-        if self._proc is not None:
-            self._proc.kill()
-            self._proc.wait()
+        worker_process.kill(self._proc)
 
     # the Decoder's calls the engine makes ----------------------------------------------------
     def hyp(self) -> Hyp | None:

@@ -120,8 +120,7 @@ class RnnoiseProcess:
             # Ctrl-C mid-write or mid-piece: the pipe is out of step, and reading "the rest"
             # could wait forever. The worker ends; RNNoise runs in this process from now on.
             finished = True
-            self._proc.kill()
-            self._proc.wait()
+            worker_process.kill(self._proc)
             self._proc = None
             raise
         finally:

@@ -37,6 +37,14 @@ def stop(proc: subprocess.Popen | None) -> None:
         proc.kill()
 
 
+def kill(proc: subprocess.Popen | None) -> None:
+    """End it now, whatever it is doing (its pipe can no longer be trusted to be in step)."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.kill()
+    proc.wait()
+
+
 def serving(serve) -> None:
     """The worker's side: serve until the pipe closes. Ctrl-C sent to it some other way than
     the terminal is still the session's to handle."""
