@@ -10,7 +10,11 @@ the running mean of one recogniser over all of them in a shuffled order (a long 
 headset's microphone). Prints and writes bench/results/unseen_voices_[flite_][8k_]{fresh,
 running}.json: intent+slots right, wrong intents, crisis recall, per voice.
 
-    python bench/unseen_voices.py [--running] [--family flite] [--narrowband]
+--data bench/data/heldout_N.yaml takes a held-out set's commands instead (phrasings the
+templates were never tuned on, the other half of how issue 3 is accepted); --piper adds
+Piper's joe.
+
+    python bench/unseen_voices.py [--running] [--family flite] [--narrowband] [--data F] [--piper]
 """
 
 from __future__ import annotations
@@ -58,6 +62,13 @@ def sentences(understander, count: int) -> list[dict]:
     return items[250 : 250 + count]  # bench/speech_in.py --quick takes from the front
 
 
+def held_out(path: Path) -> list[dict]:
+    """The commands of a held-out set, as bench items (out-of-domain lines are left out)."""
+    data = bench.yaml.safe_load(path.read_text())
+    return [{"text": item["text"], "intent": item["intent"], "slots": item.get("slots") or {},
+             "set": path.stem} for item in data.get("paraphrases", [])]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--running", action="store_true",
@@ -67,12 +78,18 @@ def main() -> int:
                         help="espeak-ng's unseen variants, or flite's voices")
     parser.add_argument("--narrowband", action="store_true",
                         help="every clip through an 8 kHz channel (as an 8 kHz WAV file)")
+    parser.add_argument("--data", type=Path, default=None,
+                        help="a held-out set (bench/data/heldout_*.yaml): all its commands "
+                             "instead of the 120-sentence slice (phrasings never tuned on)")
+    parser.add_argument("--piper", action="store_true",
+                        help="Piper's joe reads them too (the adaptation heard joe, other text)")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     bench.ESPEAK_VOICES.update(UNSEEN)
     names = list(UNSEEN) if args.family == "espeak" else FLITE
+    names += ["piper-joe"] if args.piper else []
     understander = Understander.load()
-    items = sentences(understander, args.sentences)
+    items = held_out(args.data) if args.data else sentences(understander, args.sentences)
     cache = Path(tempfile.gettempdir()) / "letitout-bench-speech"
     cache.mkdir(parents=True, exist_ok=True)
     voices = bench.Voices(names, cache)
@@ -100,7 +117,8 @@ def main() -> int:
     }
     print(json.dumps(report, indent=1))
     family = ("" if args.family == "espeak" else f"{args.family}_") + (
-        "8k_" if args.narrowband else "")
+        "8k_" if args.narrowband else "") + (f"{args.data.stem}_" if args.data else "") + (
+        "piper_" if args.piper else "")
     out = args.out or HERE / "results" / (
         f"unseen_voices_{family}{'running' if args.running else 'fresh'}.json")
     out.parent.mkdir(parents=True, exist_ok=True)
