@@ -213,6 +213,11 @@ _PATTERNS = [
     r"(saved|saving|stockpil\w*|hoard\w*|collect\w*|kept|keeping) (up )?(my |some |enough |all "
     r"my |all the )?(pills|tablets|meds|medication|painkillers|sleeping pills)",
     r"(pills|tablets|meds|rope|gun|blade|razor|knife)\b.*\b(end (it|things|my life)|kill myself)",
+    # Pills, then taking them all: "i've got a pile of pills and i want to take them all".
+    r"(pills|tablets|meds|medication|painkillers)\b.*\b(take|taking|swallow|swallowing|down|"
+    r"downing) (them|those|these|it) all\b",
+    r"(pills|tablets|meds|medication|painkillers)\b.*\b(take|taking|swallow|swallowing|down|"
+    r"downing) (all of|every one of|every last one of) (them|those|these)\b",
     # A plan, or being about to act: "i have a plan to end it", "i want to jump".
     r"(a|the|my|have|made|making|got) plans? (to|for) (end|ending) (it|things|everything|my life|"
     r"myself)\b(?! (with|between)\b)",

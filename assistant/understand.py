@@ -11,7 +11,8 @@ technique names, durations) in intents/lists.yaml. At load every template is exp
    skeleton with the same slots (rapidfuzz ratio) wins if it is close enough, else intent null.
    A fuzzy match pays for words no template knows and for swaps that change what the sentence
    is about ("the water is really cold" is not "...really loud");
-4. when nothing fits: words a recogniser mishears (lists.yaml `sounds_like`), two commands in
+4. when nothing fits: words a recogniser mishears (lists.yaml `sounds_like`) and other words
+   for the same thing (`same_as`: "reckon", "ring" for "think", "call"), two commands in
    one breath, or a command after some talk ("work was awful and I need a good cry").
 
 Combined answers ("I'm in the shower and I have ten minutes") are templates of set_place that
@@ -82,9 +83,16 @@ _CONJUNCTIONS = frozenset("and but so".split())
 _AFTER_TALK = frozenset((
     "start_session", "crying", "pause", "stop", "something_else", "set_place", "set_duration",
     "choose_technique", "slower", "faster", "louder", "quieter", "help", "explain",
-    "suggest_technique"))
+    "suggest_technique", "repeat", "back", "next", "resume"))
 AFTER_TALK_ACCEPT = 92.0  # the clause alone must be nearly a template
 AFTER_TALK_PENALTY = 5.0  # a reading with a homophone swapped back ("paws" -> "pause")
+CLAUSE_ACCEPT = 97.0  # ... and with no conjunction before or after it
+MAX_CLAUSE_WORDS = 16  # a command clause is looked for inside talk up to this long
+_RUNS_ON_BEFORE = _UNFINISHED | frozenset(
+    "always never just still also ever even really will should might must "
+    "cannot with about for of on at in from into the a an my your our".split())
+_RUNS_ON_AFTER = frozenset("why what how where who whom whose whether if like to of about "
+                           "for with as than".split())
 # Common words that carry no command and no topic; they cost nothing when unknown.
 _HARMLESS = frozenset("honestly even sometimes god oh woah whoa first still anyway totally "
                       "seriously definitely um uh hey guess mean meh ugh".split())
@@ -106,6 +114,9 @@ def _detail(marker: str, pattern: str) -> re.Pattern:
 
 _SUBORDINATE = frozenset("before after because until when while since if unless though "
                          "although so that which who".split())
+# Talk after a bare time or place that says why or when: "only five minutes | before the kids
+# get back" (Understander._after_talk).
+_SLOT_THEN = _SUBORDINATE | frozenset("till that then and but cause".split())
 # When two commands come in one breath, the earlier in this list is the one acted on.
 _URGENCY = ("crisis", "stop", "pause", "something_else", "back", "repeat", "slower", "faster",
             "louder", "quieter", "crying", "set_place", "set_duration", "choose_technique",
@@ -278,7 +289,11 @@ def _load_lists(path: Path, directory: Path) -> tuple[dict[str, SlotList], dict[
     if not isinstance(sounds_like, dict) or not all(
             isinstance(v, str) for v in sounds_like.values()):
         raise _error(path, sounds_like, "'sounds_like' must map a misheard word to the word meant")
-    homophones = {normalise(str(k)): normalise(v) for k, v in sounds_like.items()}
+    same_as = data.get("same_as") or {}
+    if not isinstance(same_as, dict) or not all(isinstance(v, str) for v in same_as.values()):
+        raise _error(path, same_as, "'same_as' must map a word to the word the templates use")
+    homophones = {normalise(str(k)): normalise(v)
+                  for k, v in {**sounds_like, **same_as}.items()}
     return lists, rules, homophones
 
 
@@ -525,28 +540,63 @@ class Understander:
             if other[0] - SOUNDS_LIKE_PENALTY > score:
                 score, intent, slots = other[0] - SOUNDS_LIKE_PENALTY, other[1], other[2]
                 words = heard
-        if score < threshold and threshold <= ACCEPT and 2 <= len(words) <= MAX_SPLIT_WORDS:
-            score, intent, slots = max((score, intent, slots),
-                                       self._two_parts(words, pool_key),
-                                       key=lambda found: found[0])
-        if score < threshold and threshold <= ACCEPT:
-            found = self._after_talk(words, pool_key)
-            if found[0] > score:
-                score, intent, slots = found
+        # Two commands in one breath, or a command clause in talk: in the words as said, then
+        # with soundalikes and synonyms swapped ("i should ring my sister | and talk it through").
+        tries = [(words, 0.0)] + ([(heard, SOUNDS_LIKE_PENALTY)] if heard != words else [])
+        for said, penalty in tries:
+            if score >= threshold or threshold > ACCEPT:
+                break
+            if 2 <= len(said) <= MAX_SPLIT_WORDS:
+                found = self._two_parts(said, pool_key)
+                if found[0] - penalty > score:
+                    score, intent, slots = found[0] - penalty, found[1], found[2]
+            found = self._after_talk(said, pool_key)
+            if found[0] - penalty > score:
+                score, intent, slots = found[0] - penalty, found[1], found[2]
         if score < threshold:
             # For null, confidence is how far the text is from the closest template.
             return Intent(None, {}, round(1.0 - max(score, 0.0) / 100, 3), text)
         return Intent(intent, slots, round(min(score, 100.0) / 100, 3), text)
 
     def _after_talk(self, words: list[str], pool_key) -> tuple[float, str | None, dict]:
-        """The last clause after a conjunction, when it alone is clearly a command."""
-        cuts = [i for i, w in enumerate(words) if w in _CONJUNCTIONS and 1 < i < len(words) - 2]
-        if not cuts:
-            return 0.0, None, {}
-        score, intent, slots, _ = self._best(words[cuts[-1] + 1:], pool_key)
-        if score < AFTER_TALK_ACCEPT or intent not in _AFTER_TALK:
-            return 0.0, None, {}
-        return score - AFTER_TALK_PENALTY, intent, slots
+        """A command clause with talk before or after it, when that clause alone is clearly a
+        command: "work was awful and i need a good cry", "two minutes that is all i have got",
+        "could you be quieter the kids are asleep". The clause has at least two words and the
+        talk at least two (one word left over is the fuzzy match's business)."""
+        best: tuple[float, str | None, dict] = (0.0, None, {})
+        answered = False  # best is a time or place said first
+        if len(words) > MAX_CLAUSE_WORDS:
+            return best
+        # A clause runs on into the talk across these ("i do not know | why i feel this way",
+        # "why does it always | end like this"): no cut there.
+        # After a "not" the rest may be what they refuse ("i do not want to carry on with |
+        # the breathing").
+        # Where no "and", "but" or "so" marks the cut, the clause must be all but a template
+        # ("the music was so loud | at the wedding" is not "the music is so loud").
+        parts = [(words[cut:], False, words[cut - 1] in _CONJUNCTIONS)
+                 for cut in range(2, len(words) - 1)
+                 if words[cut - 1] not in _RUNS_ON_BEFORE and not _NEGATION & set(words[:cut])]
+        parts += [(words[:cut], words[cut] in _SLOT_THEN, words[cut] in _CONJUNCTIONS)
+                  for cut in range(len(words) - 2, 1, -1) if words[cut] not in _RUNS_ON_AFTER]
+        for part, slot_first, marked in parts:
+            score, intent, slots, _, reading = self._closest_remembered(tuple(part), pool_key)
+            bar = AFTER_TALK_ACCEPT if marked else CLAUSE_ACCEPT
+            if score < bar or intent not in _AFTER_TALK:
+                continue
+            # A place, a technique or a time mentioned in passing is no command: "the house
+            # is so quiet now", "my train is in ten minutes". The clause needs two words of
+            # its own besides them, unless it comes first and the talk after says why or
+            # when ("only five minutes | before the kids get back", "two minutes | that is
+            # all i have got").
+            if sum(not w.startswith("§") for w in reading.split()) < 2 and not (
+                    slot_first and "§" in reading):
+                continue
+            # A time or place said first is the answer, and what follows explains it: "two
+            # minutes | that is all i have got" is no "that is all" (next).
+            answer = slot_first and "§" in reading
+            if (answer, score) > (answered, best[0] + AFTER_TALK_PENALTY):
+                best, answered = (score - AFTER_TALK_PENALTY, intent, slots), answer
+        return best
 
     def _unknown_words(self, text: str) -> int:
         """Words no template uses and that are no typo of one: a sign of talk, not a command."""
@@ -602,10 +652,12 @@ class Understander:
     def _best(self, words: list[str], pool_key) -> tuple[float, str | None, dict, dict]:
         """The closest template over every reading: (score 0..100, intent, slots, the slots
         said in the words rather than fixed by the template)."""
-        score, intent, slots, said = self._closest_remembered(tuple(words), pool_key)
+        score, intent, slots, said, _ = self._closest_remembered(tuple(words), pool_key)
         return score, intent, dict(slots), dict(said)  # copies: callers build on them
 
-    def _closest(self, words: list[str], pool_key) -> tuple[float, str | None, dict, dict]:
+    def _closest(self, words: list[str], pool_key
+                 ) -> tuple[float, str | None, dict, dict, str]:
+        """_best's search, and the reading that matched (slot values as markers)."""
         best: tuple[float, tuple, str, _Choice, dict] | None = None
         plain = " ".join(words)
         hedged = _HEDGES.sub("", plain).split()
@@ -637,9 +689,9 @@ class Understander:
                 if score >= 100.0:
                     break
         if best is None:
-            return 0.0, None, {}, {}
-        score, _, _, choice, slots = best
-        return score, choice.intent, {**choice.fixed, **slots}, dict(slots)
+            return 0.0, None, {}, {}, ""
+        score, _, variant, choice, slots = best
+        return score, choice.intent, {**choice.fixed, **slots}, dict(slots), variant
 
     def _match(self, text: str, slots: frozenset, pool_key
                ) -> tuple[float, _Choice, str] | None:
@@ -748,11 +800,14 @@ def _strip(text: str, markers: tuple[str, ...], leading: bool) -> str:
     changed = True
     while changed:
         changed = False
-        for marker in markers:
+        # Longest first: "pause for now" loses "for now", not "now" (leaving "pause for").
+        for marker in sorted(markers, key=len, reverse=True):
             if leading and text.startswith(marker + " "):
                 text, changed = text[len(marker) + 1:], True
-            elif not leading and text.endswith(" " + marker):
+                break
+            if not leading and text.endswith(" " + marker):
                 text, changed = text[: -len(marker) - 1], True
+                break
     return text
 
 

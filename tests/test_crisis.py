@@ -50,6 +50,9 @@ INDIRECT = [
     "I've written letters to my family saying goodbye",
     # a word after the pattern that merely begins like an excluded one ("to" / "tonight")
     "I'm going to jump tonight", "I want to disappear tonight", "I feel like dying often",
+    # pills named first, taking them all after (held-out set 3, missed before 2026-12-02)
+    "i've got a pile of pills and i want to take them all",
+    "the tablets, i could just swallow all of them",
 ]
 TYPOS = [
     "i want to kil myself", "I wnat to die", "thinking about sucide", "i wanna kll myslef",

@@ -327,3 +327,36 @@ def test_a_command_said_with_not_is_never_taken_as_the_command(understander, tex
 def test_no_then_a_command_is_still_two_commands(understander):
     found = understander.parse("no, the breathing one")
     assert (found.name, found.slots) == ("choose_technique", {"technique": "breathwork"})
+
+
+@pytest.mark.parametrize(("text", "intent", "slots"), [
+    # a command clause first, talk after it, no "and" between (held-out set 3)
+    ("two minutes, that's all I've got", "set_duration", {"minutes": 2}),
+    ("only five minutes before the kids get back", "set_duration", {"minutes": 5}),
+    ("could you be quieter, the kids are asleep", "quieter", {}),
+    # talk first, then the command
+    ("whoa that's really loud, turn yourself down", "quieter", {}),
+    ("I missed that, can you repeat it", "repeat", {}),
+    ("done that, move on", "next", {}),
+    # discourse markers at the end, the longest first ("for now", not "now")
+    ("pause for now please", "pause", {}),
+    # other words for the templates' ones (lists.yaml same_as)
+    ("I think I should ring my sister and talk it through", "choose_technique",
+     {"technique": "confide"}),
+    ("what do you reckon would help me most right now", "suggest_technique", {}),
+])
+def test_a_command_clause_is_found_inside_talk(understander, text, intent, slots):
+    found = understander.parse(text)
+    assert (found.name, found.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize("text", [
+    "the music was so loud at the wedding",  # near "the music is so loud", but a memory
+    "my train is in ten minutes",  # a time mentioned in passing
+    "the house is so quiet now",  # a place mentioned in passing
+    "why does it always end like this",  # "end like this" runs on from the talk
+    "I don't know why I feel this way",  # "i do not know" runs on into "why"
+    "I don't want to carry on with the breathing",  # after a "not", no clause is taken
+])
+def test_talk_with_a_command_like_clause_is_no_command(understander, text):
+    assert understander.parse(text).name is None
