@@ -116,6 +116,7 @@ _SUBORDINATE = frozenset("before after because until when while since if unless 
                          "although so that which who".split())
 # Talk after a bare time or place that says why or when: "only five minutes | before the kids
 # get back" (Understander._after_talk).
+_OTHERS = frozenset("he she they him her them his their".split())
 _SLOT_THEN = _SUBORDINATE | frozenset("till that then and but cause".split())
 # When two commands come in one breath, the earlier in this list is the one acted on.
 _URGENCY = ("crisis", "stop", "pause", "something_else", "back", "repeat", "slower", "faster",
@@ -130,7 +131,8 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "wait", "whoa", "woah", "wow", "i think", "i guess", "maybe", "perhaps",
             "probably", "honestly", "can you", "could you", "would you", "will you",
             "can you please", "could you please", "you know", "i mean", "hmm okay", "kind of",
-            "sort of", "like maybe", "okay um", "so yeah", "you know what")
+            "sort of", "like maybe", "okay um", "so yeah", "you know what", "may i ask",
+            "can i ask", "could i ask")
 _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you can",
              "if you could", "okay", "right", "thank you so much", "thanks a lot", "too",
              "maybe", "i think", "i guess", "first", "instead", "again", "for now",
@@ -516,15 +518,19 @@ class Understander:
 
     # -- understanding --
 
-    def parse(self, text: str, allowed: Collection[str] | None = None) -> Intent:
-        """The intent of one utterance; crisis first, then templates, else intent null."""
-        return self._understand(text, allowed, ACCEPT)
+    def parse(self, text: str, allowed: Collection[str] | None = None,
+              clauses: bool = True) -> Intent:
+        """The intent of one utterance; crisis first, then templates, else intent null.
+        clauses=False: no command clause is looked for inside talk (_after_talk) except after
+        an "and", "but" or "so" (a recogniser's text has words it added at the edges, which
+        it judges itself)."""
+        return self._understand(text, allowed, ACCEPT, clauses)
 
     def snap(self, text: str, allowed: Collection[str] | None = None) -> Intent:
         """For free dictation: a command only when the text is nearly a template."""
         return self._understand(text, allowed, SNAP)
 
-    def _understand(self, text: str, allowed, threshold: float) -> Intent:
+    def _understand(self, text: str, allowed, threshold: float, clauses: bool = True) -> Intent:
         text = text if isinstance(text, str) else ""
         if is_crisis(text):
             return Intent("crisis", {}, 1.0, text)
@@ -550,7 +556,7 @@ class Understander:
                 found = self._two_parts(said, pool_key)
                 if found[0] - penalty > score:
                     score, intent, slots = found[0] - penalty, found[1], found[2]
-            found = self._after_talk(said, pool_key)
+            found = self._after_talk(said, pool_key, clauses)
             if found[0] - penalty > score:
                 score, intent, slots = found[0] - penalty, found[1], found[2]
         if score < threshold:
@@ -558,28 +564,28 @@ class Understander:
             return Intent(None, {}, round(1.0 - max(score, 0.0) / 100, 3), text)
         return Intent(intent, slots, round(min(score, 100.0) / 100, 3), text)
 
-    def _after_talk(self, words: list[str], pool_key) -> tuple[float, str | None, dict]:
+    def _after_talk(self, words: list[str], pool_key, clauses: bool = True
+                    ) -> tuple[float, str | None, dict]:
         """A command clause with talk before or after it, when that clause alone is clearly a
         command: "work was awful and i need a good cry", "two minutes that is all i have got",
         "could you be quieter the kids are asleep". The clause has at least two words and the
-        talk at least two (one word left over is the fuzzy match's business)."""
+        talk at least two (one word left over is the fuzzy match's business).
+        clauses=False: only the last clause after an "and", "but" or "so"."""
         best: tuple[float, str | None, dict] = (0.0, None, {})
         answered = False  # best is a time or place said first
-        if len(words) > MAX_CLAUSE_WORDS:
+        if not clauses:
+            cuts = [i for i, w in enumerate(words) if w in _CONJUNCTIONS and 1 < i < len(words) - 2]
+            parts = [(words[cuts[-1] + 1:], False, True)] if cuts else []
+        elif len(words) > MAX_CLAUSE_WORDS:
             return best
-        # A clause runs on into the talk across these ("i do not know | why i feel this way",
-        # "why does it always | end like this"): no cut there.
-        # After a "not" the rest may be what they refuse ("i do not want to carry on with |
-        # the breathing").
-        # Where no "and", "but" or "so" marks the cut, the clause must be all but a template
-        # ("the music was so loud | at the wedding" is not "the music is so loud").
-        parts = [(words[cut:], False, words[cut - 1] in _CONJUNCTIONS)
-                 for cut in range(2, len(words) - 1)
-                 if words[cut - 1] not in _RUNS_ON_BEFORE and not _NEGATION & set(words[:cut])]
-        parts += [(words[:cut], words[cut] in _SLOT_THEN, words[cut] in _CONJUNCTIONS)
-                  for cut in range(len(words) - 2, 1, -1) if words[cut] not in _RUNS_ON_AFTER]
+        else:
+            parts = self._clauses(words)
         for part, slot_first, marked in parts:
             score, intent, slots, _, reading = self._closest_remembered(tuple(part), pool_key)
+            # Talk about someone else is a story, not the person asking: "he always turned
+            # the radio up | too loud".
+            if not marked and _OTHERS & set(words) - set(part):
+                continue
             bar = AFTER_TALK_ACCEPT if marked else CLAUSE_ACCEPT
             if score < bar or intent not in _AFTER_TALK:
                 continue
@@ -597,6 +603,26 @@ class Understander:
             if (answer, score) > (answered, best[0] + AFTER_TALK_PENALTY):
                 best, answered = (score - AFTER_TALK_PENALTY, intent, slots), answer
         return best
+
+    @staticmethod
+    def _clauses(words: list[str]) -> list[tuple[list[str], bool, bool]]:
+        """(clause, a bare time or place may stand alone, a conjunction marks the cut): every
+        end of the words (two or more) with two or more words of talk before, then every start
+        with two or more after, where the cut can fall."""
+        # A clause runs on into the talk across some words ("i do not know | why i feel this
+        # way", "why does it always | end like this"): no cut there. After a "not" the rest
+        # may be what they refuse ("i do not want to carry on with | the breathing"); an
+        # "and" or "but" before one may take it back ("i am at home | and do not go").
+        # Where no "and", "but" or "so" marks the cut, the clause must be all but a template
+        # ("the music was so loud | at the wedding" is not "the music is so loud").
+        ends = [(words[cut:], False, words[cut - 1] in _CONJUNCTIONS)
+                for cut in range(2, len(words) - 1)
+                if words[cut - 1] not in _RUNS_ON_BEFORE and not _NEGATION & set(words[:cut])]
+        starts = [(words[:cut], words[cut] in _SLOT_THEN, words[cut] in _CONJUNCTIONS)
+                  for cut in range(len(words) - 2, 1, -1)
+                  if words[cut] not in _RUNS_ON_AFTER
+                  and not (words[cut] in _CONJUNCTIONS and _NEGATION & set(words[cut:]))]
+        return ends + starts
 
     def _unknown_words(self, text: str) -> int:
         """Words no template uses and that are no typo of one: a sign of talk, not a command."""
@@ -618,6 +644,8 @@ class Understander:
         best: tuple[float, str | None, dict] = (0.0, None, {})
         if _SUBORDINATE.intersection(words):
             return best  # "ten minutes before I need to leave" is one thought, not two
+        if words[-1] in _UNFINISHED:
+            return best  # "can not cry | and i really need to" ends unsaid: no "i need to go"
         for cut in range(1, len(words)):
             if words[cut - 1] in _UNFINISHED:
                 continue  # "i do not want to | carry on with this" is one thought, negated

@@ -192,19 +192,35 @@ def test_commands_that_change_what_happens_need_a_clear_reading(recognizer, hear
     ("stop and", None),  # one word left is too little to go on
 ])
 def test_a_word_or_two_misheard_at_the_edges_is_forgiven(recognizer, heard, intent):
+    # by the understander (a command clause inside talk) or by the recogniser's edge rule
+    assert _heard_as(recognizer, heard).name == intent
+
+
+def _heard_as(recognizer, heard: str):
+    """The intent of a first pass that heard these words, after the second look."""
     silence = np.zeros(16000, np.int16)  # the crisis second look finds nothing in it
     decoded = Decoded(heard, 0.5)
     first = recognizer.understand(decoded, None)
-    assert first.name is None
-    assert recognizer._second_pass(silence, decoded, first, None)[1].name == intent
+    return first if first.name is not None else recognizer._second_pass(
+        silence, decoded, first, None)[1]
 
 
 def test_over_other_peoples_talk_the_edges_are_not_forgiven(recognizer):
-    # there the extra words are usually theirs, and what is left often is not what was said
-    decoded = Decoded("all got i'm crying", 0.5)
-    first = recognizer.understand(decoded, None)
-    silence = np.zeros(16000, np.int16)
-    assert recognizer._second_pass(silence, decoded, first, None, talk=True)[1].name is None
+    # there the extra words are usually theirs, and what is left often is not what was said.
+    # (The understander's own clause reading, which takes "all got | i'm crying", was
+    # measured over talk: quick bench babble at 10 dB 66/120 right and 9 wrong with it and
+    # without, at 20 dB 103 and 102 right, 1 wrong; so it stays on there.)
+    with_clauses = recognizer.settings.clauses_in_speech
+    recognizer.settings.clauses_in_speech = False
+    recognizer._parsed.cache_clear()
+    try:
+        decoded = Decoded("all got i'm crying", 0.5)
+        first = recognizer.understand(decoded, None)
+        silence = np.zeros(16000, np.int16)
+        assert recognizer._second_pass(silence, decoded, first, None, talk=True)[1].name is None
+    finally:
+        recognizer.settings.clauses_in_speech = with_clauses
+        recognizer._parsed.cache_clear()
 
 
 def _words_at(levels: list[tuple[str, float]], length_s: float = 0.3):
@@ -315,17 +331,28 @@ def test_crisis_said_and_misheard_as_another_command_is_still_heard(forgetful, t
 @pytest.mark.parametrize(("heard", "intent", "slots"), [
     ("i'm at home and a cope", "set_place", {"place": "home"}),  # en-029: "... on the couch"
     ("all got i'm crying", "crying", {}),
-    ("i'm at home and a cope so", None, {}),  # four words are more than the edges
+    # four words are more than the recogniser's edges, but "and" marks a clause of its own
+    ("i'm at home and a cope so", "set_place", {"place": "home"}),
     ("i'm at home and don't go", None, {}),  # a negation is never dropped
+    ("so got i'm at home", "set_place", {"place": "home"}),
 ])
 def test_a_few_words_added_at_the_edges_of_a_command_are_forgiven(recognizer, heard, intent,
                                                                    slots):
-    silence = np.zeros(16000, np.int16)
-    decoded = Decoded(heard, 0.5)
-    first = recognizer.understand(decoded, None)
-    assert first.name is None
-    found = recognizer._second_pass(silence, decoded, first, None)[1]
+    found = _heard_as(recognizer, heard)
     assert (found.name, found.slots) == (intent, slots)
+
+
+def test_the_edge_rule_alone_forgives_three_words_not_four(recognizer):
+    with_clauses = recognizer.settings.clauses_in_speech
+    recognizer.settings.clauses_in_speech = False  # the understander leaves the edges alone
+    recognizer._parsed.cache_clear()
+    try:
+        assert _heard_as(recognizer, "all got i'm crying").name == "crying"
+        assert _heard_as(recognizer, "i'm at home a cope so").name == "set_place"
+        assert _heard_as(recognizer, "i'm at home a cope so now").name is None
+    finally:
+        recognizer.settings.clauses_in_speech = with_clauses
+        recognizer._parsed.cache_clear()
 
 
 def test_agreeing_runner_ups_never_decide_stop_yes_no_the_place_or_volume(recognizer):

@@ -164,6 +164,10 @@ class Settings:
     # pocketsphinx's second acoustic model in a second process (decoder_worker.py): while
     # both decode, they do it side by side. Same answers.
     decode_in_parallel: bool = True
+    # The understander looks for a command clause inside talk ("two minutes that is all i
+    # have got"): in what was heard too, or (False) only after an "and", "but" or "so", the
+    # recogniser's own edge rule (_edges_dropped) judging words it added at the ends.
+    clauses_in_speech: bool = True
     extra: dict = field(default_factory=dict)
 
 
@@ -180,7 +184,8 @@ class Recognizer:
         # understander.parse, remembered (_parse)
         self._parsed = functools.lru_cache(maxsize=512)(
             lambda text, allowed: understander.parse(
-                text, allowed=None if allowed is None else list(allowed)))
+                text, allowed=None if allowed is None else list(allowed),
+                clauses=self.settings.clauses_in_speech))
         self._expect: frozenset[str] | None = None
         # The room as live streams have heard it, one turn to the next (audio.TalkGate).
         self.talk_gate = audio.TalkGate()
