@@ -87,6 +87,9 @@ _AFTER_TALK = frozenset((
 AFTER_TALK_ACCEPT = 92.0  # the clause alone must be nearly a template
 AFTER_TALK_PENALTY = 5.0  # a reading with a homophone swapped back ("paws" -> "pause")
 CLAUSE_ACCEPT = 97.0  # ... and with no conjunction before or after it
+# Such a clause is taken when typed (80) but under the recogniser's bar for stop, yes, no, the
+# place, pace and volume (0.86): from speech, "i must go | more the couch" is no stop.
+CLAUSE_PENALTY = 15.0
 MAX_CLAUSE_WORDS = 16  # a command clause is looked for inside talk up to this long
 _RUNS_ON_BEFORE = _UNFINISHED | frozenset(
     "always never just still also ever even really will should might must "
@@ -600,8 +603,9 @@ class Understander:
             # A time or place said first is the answer, and what follows explains it: "two
             # minutes | that is all i have got" is no "that is all" (next).
             answer = slot_first and "§" in reading
-            if (answer, score) > (answered, best[0] + AFTER_TALK_PENALTY):
-                best, answered = (score - AFTER_TALK_PENALTY, intent, slots), answer
+            score -= AFTER_TALK_PENALTY if marked else CLAUSE_PENALTY
+            if (answer, score) > (answered, best[0]):
+                best, answered = (score, intent, slots), answer
         return best
 
     @staticmethod
