@@ -31,7 +31,9 @@ class PhraseBook:
     def vocabulary(self) -> set[str]:
         return {w for items in self._phrases.values() for p in items for w in p.split()}
 
-    def parse(self, text: str, allowed: Collection[str] | None = None):
+    def parse(self, text: str, allowed: Collection[str] | None = None, clauses: bool = True):
+        """The phrase's intent, or null. clauses: as Understander.parse (a phrase book has
+        whole phrases only, so it is not used)."""
         from assistant.understand import Intent
 
         intent = self._lookup.get(spoken_form(text))
