@@ -117,9 +117,10 @@ def _detail(marker: str, pattern: str) -> re.Pattern:
 
 _SUBORDINATE = frozenset("before after because until when while since if unless though "
                          "although so that which who".split())
+# Talk about someone else: a story, not a request (Understander._after_talk).
+_OTHERS = frozenset("he she they him her them his their".split())
 # Talk after a bare time or place that says why or when: "only five minutes | before the kids
 # get back" (Understander._after_talk).
-_OTHERS = frozenset("he she they him her them his their".split())
 _SLOT_THEN = _SUBORDINATE | frozenset("till that then and but cause".split())
 # When two commands come in one breath, the earlier in this list is the one acted on.
 _URGENCY = ("crisis", "stop", "pause", "something_else", "back", "repeat", "slower", "faster",
