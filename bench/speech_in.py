@@ -61,11 +61,19 @@ def all_utterances(understander) -> list[dict]:
     """The intents' own test sentences, then the held-out paraphrases (bench/data)."""
     items = [{"text": t.text, "intent": t.intent, "slots": dict(t.slots), "set": "templates"}
              for t in understander.tests]
-    data = yaml.safe_load((HERE / "data" / "paraphrases.yaml").read_text())
+    return items + commands_in(HERE / "data" / "paraphrases.yaml")
+
+
+def commands_in(path: Path) -> list[dict]:
+    """The commands of a bench/data file (its "paraphrases"), as bench items; "set" is the
+    file's name. Out-of-domain lines are left out."""
+    data = yaml.safe_load(path.read_text())
+    items = []
     for item in data.get("paraphrases", []):
+        # a bare yes or no in YAML is a boolean
         intent = {True: "yes", False: "no"}.get(item.get("intent"), item.get("intent"))
         items.append({"text": item["text"], "intent": intent, "slots": item.get("slots") or {},
-                      "set": "paraphrases"})
+                      "set": path.stem})
     return items
 
 

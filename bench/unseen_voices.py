@@ -62,13 +62,6 @@ def sentences(understander, count: int) -> list[dict]:
     return items[250 : 250 + count]  # bench/speech_in.py --quick takes from the front
 
 
-def held_out(path: Path) -> list[dict]:
-    """The commands of a held-out set, as bench items (out-of-domain lines are left out)."""
-    data = bench.yaml.safe_load(path.read_text())
-    return [{"text": item["text"], "intent": item["intent"], "slots": item.get("slots") or {},
-             "set": path.stem} for item in data.get("paraphrases", [])]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--running", action="store_true",
@@ -89,7 +82,7 @@ def main() -> int:
     names = list(UNSEEN) if args.family == "espeak" else FLITE
     names += ["piper-joe"] if args.piper else []
     understander = Understander.load()
-    items = held_out(args.data) if args.data else sentences(understander, args.sentences)
+    items = bench.commands_in(args.data) if args.data else sentences(understander, args.sentences)
     cache = Path(tempfile.gettempdir()) / "letitout-bench-speech"
     cache.mkdir(parents=True, exist_ok=True)
     voices = bench.Voices(names, cache)
