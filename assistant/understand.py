@@ -143,6 +143,9 @@ _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you c
              "for a bit", "for a while", "today", "tonight", "right now", "if that is okay",
              "if that is all right", "if that is fine", "or something", "i suppose", "though",
              "yeah", "you know", "anyway", "already")
+# Stripped longest first: "pause for now" loses "for now", not "now" (leaving "pause for").
+_LEADING_FIRST = tuple(sorted(_LEADING, key=len, reverse=True))
+_TRAILING_FIRST = tuple(sorted(_TRAILING, key=len, reverse=True))
 _SOFTENERS = frozenset("just really actually maybe perhaps like literally basically honestly "
                        "please kind sort a bit little so very even".split())
 
@@ -584,26 +587,24 @@ class Understander:
             return best
         else:
             parts = self._clauses(words)
+        others = _OTHERS.intersection(words)
         for part, slot_first, marked in parts:
-            score, intent, slots, _, reading = self._closest_remembered(tuple(part), pool_key)
             # Talk about someone else is a story, not the person asking: "he always turned
             # the radio up | too loud".
-            if not marked and _OTHERS & set(words) - set(part):
+            if not marked and others - set(part):
                 continue
+            score, intent, slots, _, reading = self._closest_remembered(tuple(part), pool_key)
             bar = AFTER_TALK_ACCEPT if marked else CLAUSE_ACCEPT
             if score < bar or intent not in _AFTER_TALK:
-                continue
-            # A place, a technique or a time mentioned in passing is no command: "the house
-            # is so quiet now", "my train is in ten minutes". The clause needs two words of
-            # its own besides them, unless it comes first and the talk after says why or
-            # when ("only five minutes | before the kids get back", "two minutes | that is
-            # all i have got").
-            if sum(not w.startswith("§") for w in reading.split()) < 2 and not (
-                    slot_first and "§" in reading):
                 continue
             # A time or place said first is the answer, and what follows explains it: "two
             # minutes | that is all i have got" is no "that is all" (next).
             answer = slot_first and "§" in reading
+            # Otherwise a place, a technique or a time mentioned in passing is no command:
+            # "the house is so quiet now", "my train is in ten minutes". The clause needs two
+            # words of its own besides them.
+            if not answer and sum(not w.startswith("§") for w in reading.split()) < 2:
+                continue
             score -= AFTER_TALK_PENALTY if marked else CLAUSE_PENALTY
             if (answer, score) > (answered, best[0]):
                 best, answered = (score, intent, slots), answer
@@ -829,12 +830,12 @@ class Understander:
 
 
 def _strip(text: str, markers: tuple[str, ...], leading: bool) -> str:
-    """Drop discourse markers from one end of the text, as long as some words remain."""
+    """Drop discourse markers from one end of the text, as long as some words remain; the
+    first marker that fits is taken, so give them longest first."""
     changed = True
     while changed:
         changed = False
-        # Longest first: "pause for now" loses "for now", not "now" (leaving "pause for").
-        for marker in sorted(markers, key=len, reverse=True):
+        for marker in markers:
             if leading and text.startswith(marker + " "):
                 text, changed = text[len(marker) + 1:], True
                 break
@@ -849,9 +850,9 @@ def _variants(words: list[str], details: tuple[re.Pattern, ...] = ()):
     text = " ".join(words)
     yield text, 0.0
     seen = {text}
-    front = _strip(text, _LEADING, leading=True)
-    back = _strip(text, _TRAILING, leading=False)
-    both = _strip(front, _TRAILING, leading=False)
+    front = _strip(text, _LEADING_FIRST, leading=True)
+    back = _strip(text, _TRAILING_FIRST, leading=False)
+    both = _strip(front, _TRAILING_FIRST, leading=False)
     for variant, penalty in ((front, 1.0), (back, 1.0), (both, 1.5)):
         if variant and variant not in seen:
             seen.add(variant)
