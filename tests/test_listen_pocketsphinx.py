@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import wave
 from pathlib import Path
@@ -210,14 +211,22 @@ def test_over_other_peoples_talk_the_edges_are_not_forgiven(recognizer):
     # (The understander's own clause reading, which takes "all got | i'm crying", was
     # measured over talk: quick bench babble at 10 dB 66/120 right and 9 wrong with it and
     # without, at 20 dB 103 and 102 right, 1 wrong; so it stays on there.)
-    with_clauses = recognizer.settings.clauses_in_speech
-    recognizer.settings.clauses_in_speech = False
-    recognizer._parsed.cache_clear()
-    try:
+    with _no_clauses_in_speech(recognizer):
         decoded = Decoded("all got i'm crying", 0.5)
         first = recognizer.understand(decoded, None)
         silence = np.zeros(16000, np.int16)
         assert recognizer._second_pass(silence, decoded, first, None, talk=True)[1].name is None
+
+
+@contextlib.contextmanager
+def _no_clauses_in_speech(recognizer):
+    """The shared recogniser with the understander leaving the edges of what was heard to the
+    recogniser's own edge rule (Settings.clauses_in_speech), for the block."""
+    with_clauses = recognizer.settings.clauses_in_speech
+    recognizer.settings.clauses_in_speech = False
+    recognizer._parsed.cache_clear()  # readings remembered with the other setting
+    try:
+        yield
     finally:
         recognizer.settings.clauses_in_speech = with_clauses
         recognizer._parsed.cache_clear()
@@ -354,16 +363,10 @@ def test_a_command_clause_in_talk_is_not_clear_enough_from_speech_for_the_strict
 
 
 def test_the_edge_rule_alone_forgives_three_words_not_four(recognizer):
-    with_clauses = recognizer.settings.clauses_in_speech
-    recognizer.settings.clauses_in_speech = False  # the understander leaves the edges alone
-    recognizer._parsed.cache_clear()
-    try:
+    with _no_clauses_in_speech(recognizer):
         assert _after_second_look(recognizer, "all got i'm crying").name == "crying"
         assert _after_second_look(recognizer, "i'm at home a cope so").name == "set_place"
         assert _after_second_look(recognizer, "i'm at home a cope so now").name is None
-    finally:
-        recognizer.settings.clauses_in_speech = with_clauses
-        recognizer._parsed.cache_clear()
 
 
 def test_agreeing_runner_ups_never_decide_stop_yes_no_the_place_or_volume(recognizer):

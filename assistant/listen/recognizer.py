@@ -327,7 +327,7 @@ class Recognizer:
                 edges = words[:before] + words[len(words) - after :]
                 if len(kept) < 2 or self.NEGATIONS & set(edges):
                     continue
-                intent = self.understander.parse(" ".join(kept), allowed=allowed)
+                intent = self._parse(" ".join(kept), allowed)
                 if intent.confidence >= 0.99 and intent.name not in (None, *self.NOT_FROM_EDGES):
                     return intent
         return None
