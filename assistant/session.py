@@ -190,7 +190,7 @@ class Session:
         if name == "help":
             return self._help()
         if name == "explain":
-            return self._explain()
+            return self._explain(intent.details.get("technique"))
         if name == "crying":
             return self._crying()
         if name == "set_place" or (name == "set_duration" and intent.slots.get("place")):
@@ -660,9 +660,13 @@ class Session:
     def _help(self) -> Turn:
         return self._ack(self._help_text())
 
-    def _explain(self) -> Turn:
-        technique = self.progress.technique if self.progress else (
-            self.catalogue[self.offered[0]] if self.offered else None)
+    def _explain(self, named: str | None = None) -> Turn:
+        """Why the technique helps: the one named ("why would staring help"), else the one
+        under way, else the first one offered."""
+        technique = self.catalogue[named] if named in self.catalogue else None
+        if technique is None:
+            technique = self.progress.technique if self.progress else (
+                self.catalogue[self.offered[0]] if self.offered else None)
         text = technique.explain if technique else self._p("explain_none")
         return self._ack(text)
 

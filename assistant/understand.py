@@ -150,16 +150,39 @@ _SOFTENERS = frozenset("just really actually maybe perhaps like literally basica
                        "please kind sort a bit little so very even".split())
 
 
+# The slots each intent reports (../shared/CONTRACT.md's table; a place and a time said
+# together are both kept: "ten minutes in the shower"). Whatever else a reading found goes in
+# Intent.details: the technique in "why would staring help" (explain), or a word a merge of
+# two readings brought along ("the car too fast for me": slower, not slower with a place). A
+# check that compares slots exactly would count those extras as wrong.
+REPORTED_SLOTS = {
+    "choose_technique": frozenset({"technique"}),
+    "set_place": frozenset({"place", "minutes"}),
+    "set_duration": frozenset({"minutes", "place"}),
+}
+
+
 @dataclass
 class Intent:
     name: str | None
     slots: dict = field(default_factory=dict)
     confidence: float = 0.0
     text: str = ""
+    details: dict = field(default_factory=dict)  # slots this intent does not report
 
     def to_json(self) -> dict:
-        return {"text": self.text, "intent": self.name, "slots": dict(self.slots),
-                "confidence": round(float(self.confidence), 3)}
+        found = {"text": self.text, "intent": self.name, "slots": dict(self.slots),
+                 "confidence": round(float(self.confidence), 3)}
+        if self.details:
+            found["details"] = dict(self.details)
+        return found
+
+
+def reported(name: str | None, slots: dict, confidence: float, text: str) -> Intent:
+    """An Intent whose slots are the ones its name reports (REPORTED_SLOTS), the rest details."""
+    keep = REPORTED_SLOTS.get(name, frozenset())
+    return Intent(name, {k: v for k, v in slots.items() if k in keep}, confidence, text,
+                  {k: v for k, v in slots.items() if k not in keep})
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -569,7 +592,7 @@ class Understander:
         if score < threshold:
             # For null, confidence is how far the text is from the closest template.
             return Intent(None, {}, round(1.0 - max(score, 0.0) / 100, 3), text)
-        return Intent(intent, slots, round(min(score, 100.0) / 100, 3), text)
+        return reported(intent, slots, round(min(score, 100.0) / 100, 3), text)
 
     def _after_talk(self, words: list[str], pool_key, clauses: bool = True
                     ) -> tuple[float, str | None, dict]:

@@ -194,7 +194,7 @@ def test_silence_in_a_rest_moves_on_and_silence_after_a_question_reprompts_once(
         assert len(s.types("step")) == before + 1
 
 
-def test_global_commands_work_mid_step(text_session):
+def test_global_commands_work_mid_step(text_session, catalogue):
     s = text_session(place="home", minutes=30)
     s.say("help me let it out")
     s.say("yes")
@@ -209,6 +209,7 @@ def test_global_commands_work_mid_step(text_session):
     help_text = " ".join(s.say("what can I say")).lower()
     assert "next" in help_text and "stop" in help_text
     assert s.say("why does this help")
+    assert " ".join(s.say("why would staring at a wall help")) == catalogue["stare"].explain
     s.say("pause")
     assert s.state == "paused"
     assert s.say(None) == []

@@ -413,7 +413,7 @@ class Recognizer:
         """understander.parse, remembered for the last few hundred texts: runner-ups are read
         once when picking one and again when they vote (a no-command text costs 2-15 ms)."""
         found = self._parsed(text, None if allowed is None else tuple(allowed))
-        return replace(found, slots=dict(found.slots))  # a copy: callers may change it
+        return replace(found, slots=dict(found.slots), details=dict(found.details))  # a copy
 
     def _runner_ups_agree(self, decoded: Decoded, key):
         """The intent most runner-ups read as (Settings.alternative_votes), else None; the
