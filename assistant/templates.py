@@ -70,6 +70,10 @@ def normalise(text: str) -> str:
         elif expanded is None and "'" in word:
             expanded = word.replace("'", "")
         words.extend((expanded or word).split())
+    # "'s" before "been" or "got" is "has": "what's been weighing on me", "it's got to stop"
+    for i in range(1, len(words) - 1):
+        if words[i] == "is" and words[i + 1] in ("been", "got"):
+            words[i] = "has"
     return " ".join(words)
 
 

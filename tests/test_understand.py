@@ -135,6 +135,17 @@ def test_intent_json_has_the_contract_fields(understander):
     assert Intent(None, {}, 0.5, "x").to_json()["intent"] is None
 
 
+@pytest.mark.parametrize("text, intent, details", [
+    ("why would staring at a wall make me cry", "explain", {"technique": "stare"}),
+    ("what's the point of yawning", "explain", {"technique": "yawn"}),
+    ("the room sobbing", "crying", {"place": "home"}),  # a word a recogniser added
+])
+def test_an_intent_reports_only_its_contract_slots(understander, text, intent, details):
+    found = understander.parse(text)
+    assert (found.name, found.slots, found.details) == (intent, {}, details)
+    assert found.to_json()["slots"] == {} and found.to_json()["details"] == details
+
+
 def test_grammar_sentences_are_bounded_and_cover_every_slot_value(understander):
     sentences = understander.sentences()
     assert 500 < len(sentences) <= 6000
@@ -360,3 +371,9 @@ def test_a_command_clause_is_found_inside_talk(understander, text, intent, slots
 ])
 def test_talk_with_a_command_like_clause_is_no_command(understander, text):
     assert understander.parse(text).name is None
+
+
+def test_an_s_before_been_or_got_is_has():
+    assert normalise("what's been weighing on me") == "what has been weighing on me"
+    assert normalise("it's got to stop") == "it has got to stop"
+    assert normalise("it's late") == "it is late"
