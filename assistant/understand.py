@@ -416,7 +416,12 @@ class Understander:
     def __init__(self, templates: list[_Template], lists: dict[str, SlotList],
                  rules: dict[str, Seq], tests: list[_Test],
                  homophones: dict[str, str] | None = None) -> None:
-        self._homophones = dict(homophones or {})
+        homophones = homophones or {}
+        self._homophones = {k: v for k, v in homophones.items() if " " not in k}
+        # several words heard for others ("to it down": "turn it down"), longest first
+        self._phrase_homophones = sorted(
+            ((tuple(k.split()), v.split()) for k, v in homophones.items() if " " in k),
+            key=lambda kv: -len(kv[0]))
         self._templates = templates
         self._lists = lists
         self._rules = rules
@@ -569,9 +574,10 @@ class Understander:
             return Intent(None, {}, 1.0, text)
         pool_key = frozenset(allowed) - RULE_INTENTS if allowed is not None else None
         score, intent, slots, _ = self._best(words, pool_key)
-        heard = [self._homophones.get(w, w) for w in words]
-        if score < threshold and heard != words:
-            # Recognisers swap words that sound alike ("paws", "necks", "right a letter").
+        heard = self._as_meant(words)
+        if score < 100.0 and heard != words:
+            # Recognisers swap words that sound alike ("paws", "necks", "right a letter"). Also
+            # when the words as heard fit less than wholly: "to it down" is near "turn it down" (82).
             other = self._best(heard, pool_key)
             if other[0] - SOUNDS_LIKE_PENALTY > score:
                 score, intent, slots = other[0] - SOUNDS_LIKE_PENALTY, other[1], other[2]
@@ -593,6 +599,21 @@ class Understander:
             # For null, confidence is how far the text is from the closest template.
             return Intent(None, {}, round(1.0 - max(score, 0.0) / 100, 3), text)
         return reported(intent, slots, round(min(score, 100.0) / 100, 3), text)
+
+    def _as_meant(self, words: list[str]) -> list[str]:
+        """The words with sounds_like and same_as swapped in: phrases, then single words."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for said, meant in self._phrase_homophones:
+                if tuple(words[i:i + len(said)]) == said:
+                    out.extend(meant)
+                    i += len(said)
+                    break
+            else:
+                out.append(self._homophones.get(words[i], words[i]))
+                i += 1
+        return out
 
     def _after_talk(self, words: list[str], pool_key, clauses: bool = True
                     ) -> tuple[float, str | None, dict]:

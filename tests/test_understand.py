@@ -263,9 +263,12 @@ def test_techniques_are_understood_by_what_people_do_in_them(understander, text,
 
 @pytest.mark.parametrize("text, intent", [
     ("paws", "pause"), ("necks please", "next"), ("right a letter", "choose_technique"),
+    ("to it down", "quieter"), ("i'm in my part car", "set_place"),
 ])
 def test_words_a_recogniser_mishears_are_read_as_meant(understander, text, intent):
-    assert understander.parse(text).name == intent
+    found = understander.parse(text)
+    # read as meant, not merely near a template: a recogniser takes pace and place at 0.86
+    assert found.name == intent and found.confidence >= 0.9, found
 
 
 @pytest.mark.parametrize("text", [
