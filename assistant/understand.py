@@ -91,7 +91,7 @@ CLAUSE_ACCEPT = 97.0  # ... and with no conjunction before or after it
 # place, pace and volume (0.86): from speech, "i must go | more the couch" is no stop.
 CLAUSE_PENALTY = 15.0
 MAX_CLAUSE_WORDS = 16  # a command clause is looked for inside talk up to this long
-_RUNS_ON_BEFORE = _UNFINISHED | frozenset(
+RUNS_ON_BEFORE = _UNFINISHED | frozenset(
     "always never just still also ever even really will should might must "
     "cannot with about for of on at in from into the a an my your our".split())
 _RUNS_ON_AFTER = frozenset("why what how where who whom whose whether if like to of about "
@@ -667,7 +667,7 @@ class Understander:
         # ("the music was so loud | at the wedding" is not "the music is so loud").
         ends = [(words[cut:], False, words[cut - 1] in _CONJUNCTIONS)
                 for cut in range(2, len(words) - 1)
-                if words[cut - 1] not in _RUNS_ON_BEFORE and not _NEGATION & set(words[:cut])]
+                if words[cut - 1] not in RUNS_ON_BEFORE and not _NEGATION & set(words[:cut])]
         starts = [(words[:cut], words[cut] in _SLOT_THEN, words[cut] in _CONJUNCTIONS)
                   for cut in range(len(words) - 2, 1, -1)
                   if words[cut] not in _RUNS_ON_AFTER

@@ -369,6 +369,12 @@ def test_the_edge_rule_alone_forgives_three_words_not_four(recognizer):
         assert _after_second_look(recognizer, "i'm at home a cope so now").name is None
 
 
+@pytest.mark.parametrize("heard", ["i finish the step", "see to end the can"])
+def test_the_edges_are_never_cut_after_a_word_that_runs_on(recognizer, heard):
+    # "finish the", "end the" were stops ("i've finished this step", "sitting in the car")
+    assert _after_second_look(recognizer, heard).name is None
+
+
 def test_agreeing_runner_ups_never_decide_stop_yes_no_the_place_or_volume(recognizer):
     silence = np.zeros(16000, np.int16)
     for heard, alternatives in [

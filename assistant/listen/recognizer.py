@@ -32,6 +32,7 @@ from assistant.listen.denoise import (
 )
 from assistant.listen.grammar import expected_intents
 from assistant.listen.rnnoise_worker import RnnoiseProcess
+from assistant.understand import RUNS_ON_BEFORE
 
 
 def print_stderr(message: str) -> None:
@@ -312,6 +313,9 @@ class Recognizer:
     # talk: there their words are the edges (32.4 -> 34.0% right but 14.4 -> 19.6% wrong).
     # Three words rather than two (2026-12-02): unseen voices 522 -> 523 of 600 ("i'm at home
     # on the couch" heard "i'm at home and a cope"), no clip changed for the worse.
+    # Never cut right after a word that runs on (understand.RUNS_ON_BEFORE: "i finish the |
+    # step", "see to end the | can" were stops): replayed on 4,630 first-best texts of four
+    # spoken runs, 2 wrong intents gone, the 58 right ones kept.
     EDGE_WORDS = 3
     NEGATIONS = frozenset("not no never nothing nobody don't can't won't didn't isn't "
                           "wasn't aren't doesn't cannot dont cant".split())
@@ -326,6 +330,8 @@ class Recognizer:
                 kept = words[before : len(words) - after]
                 edges = words[:before] + words[len(words) - after :]
                 if len(kept) < 2 or self.NEGATIONS & set(edges):
+                    continue
+                if after and kept[-1] in RUNS_ON_BEFORE:  # "i finish the | step": cut mid-phrase
                     continue
                 intent = self._parse(" ".join(kept), allowed)
                 if intent.confidence >= 0.99 and intent.name not in (None, *self.NOT_FROM_EDGES):
