@@ -577,7 +577,7 @@ class Understander:
         heard = self._as_meant(words)
         if score < 100.0 and heard != words:
             # Recognisers swap words that sound alike ("paws", "necks", "right a letter"). Also
-            # when the words as heard fit less than wholly: "to it down" is near "turn it down" (82).
+            # when the words as heard fit less than wholly ("to it down": "turn it down" 82).
             other = self._best(heard, pool_key)
             if other[0] - SOUNDS_LIKE_PENALTY > score:
                 score, intent, slots = other[0] - SOUNDS_LIKE_PENALTY, other[1], other[2]
