@@ -43,7 +43,7 @@ _CONTRACTIONS = {
     "prolly": "probably", "cos": "because", "idk": "i do not know",
 }
 # Hesitations carry no meaning anywhere; they are dropped before anything else looks.
-FILLERS = frozenset("um umm ummm uh uhh uhhh uhm er erm err ehm hmm hmmm hm mmm".split())
+FILLERS = frozenset("um umm ummm uh uhh uhhh uhm er erm err ehm hmm hmmm hm mm mmm".split())
 _WORD = re.compile(r"[a-z0-9']+")
 
 

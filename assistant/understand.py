@@ -136,13 +136,16 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "probably", "honestly", "can you", "could you", "would you", "will you",
             "can you please", "could you please", "you know", "i mean", "hmm okay", "kind of",
             "sort of", "like maybe", "okay um", "so yeah", "you know what", "may i ask",
-            "can i ask", "could i ask")
+            "can i ask", "could i ask", "right", "is it possible to", "would it be possible to",
+            "would you be able to", "do you think you could", "i was wondering if you could")
 _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you can",
              "if you could", "okay", "right", "thank you so much", "thanks a lot", "too",
              "maybe", "i think", "i guess", "first", "instead", "again", "for now",
              "for a bit", "for a while", "today", "tonight", "right now", "if that is okay",
              "if that is all right", "if that is fine", "or something", "i suppose", "though",
-             "yeah", "you know", "anyway", "already")
+             "yeah", "you know", "anyway", "already", "than that", "than this")
+# A polite request with a verb in -ing after it (Understander._politely_asked).
+_MIND = (("would", "you", "mind"), ("do", "you", "mind"), ("could", "you", "mind"))
 # Stripped longest first: "pause for now" loses "for now", not "now" (leaving "pause for").
 _LEADING_FIRST = tuple(sorted(_LEADING, key=len, reverse=True))
 _TRAILING_FIRST = tuple(sorted(_TRAILING, key=len, reverse=True))
@@ -569,7 +572,7 @@ class Understander:
         text = text if isinstance(text, str) else ""
         if is_crisis(text):
             return Intent("crisis", {}, 1.0, text)
-        words = normalise(text).split()
+        words = self._politely_asked(normalise(text).split())
         if not words:
             return Intent(None, {}, 1.0, text)
         pool_key = frozenset(allowed) - RULE_INTENTS if allowed is not None else None
@@ -599,6 +602,20 @@ class Understander:
             # For null, confidence is how far the text is from the closest template.
             return Intent(None, {}, round(1.0 - max(score, 0.0) / 100, 3), text)
         return reported(intent, slots, round(min(score, 100.0) / 100, 3), text)
+
+    def _politely_asked(self, words: list[str]) -> list[str]:
+        """"would you mind slowing down" asks "slow down"."""
+        for lead in _MIND:
+            n = len(lead)
+            if tuple(words[:n]) == lead and len(words) > n and words[n].endswith("ing"):
+                return [self._base_form(words[n]), *words[n + 1:]]
+        return words
+
+    def _base_form(self, word: str) -> str:
+        """The verb of a word in -ing, as the templates know it (pausing, stopping, going)."""
+        stem = word[:-3]
+        undoubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
+        return next((w for w in (stem, stem + "e", undoubled) if w in self._known), stem)
 
     def _as_meant(self, words: list[str]) -> list[str]:
         """The words with sounds_like and same_as swapped in: phrases, then single words."""

@@ -380,3 +380,17 @@ def test_an_s_before_been_or_got_is_has():
     assert normalise("what's been weighing on me") == "what has been weighing on me"
     assert normalise("it's got to stop") == "it has got to stop"
     assert normalise("it's late") == "it is late"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("would you mind slowing down", "slower"), ("do you mind pausing it for now", "pause"),
+    ("would you mind going back one", "back"), ("is it possible to go back one", "back"),
+    ("you can go quicker than that", "faster"), ("mm i'm ready for the following step", "next"),
+])
+def test_polite_and_indirect_requests_are_the_command(understander, text, intent):
+    assert understander.parse(text).name == intent
+
+
+def test_nah_and_yes_before_i_am_fine_keep_their_sense(understander):
+    assert understander.parse("nah i'm good").name == "no"
+    assert understander.parse("yes i'm alright thanks").name == "yes"
