@@ -105,9 +105,10 @@ MAX_SPLIT_WORDS = 14  # longer texts are talk, not two commands in one breath
 _AFTER_PLACE = (r" ((at|from|near|outside|by|behind|in front of|next to|around|on the way "
                 r"(to|from)) (the |my |a |our )?\w+( \w+)?|(all )?(alone|by myself|on my own)|"
                 r"(to|towards|into) (the |my |a )?\w+( \w+)?|"
-                r"(and |but )?(i )?(can not|could not|trying to|can not get to) sleep)$")
-_AFTER_TECHNIQUE = (r" (to|for|about|of|with|from|on|at) (my|the|a|an|our|his|her|him|them|"
-                    r"someone|somebody|me|it|this|that)( \w+){0,2}$")
+                r"(and |but )?(i )?(can not|could not|trying to|can not get to) sleep|"
+                r"with (the |my |a )?\w+( \w+)?)$")
+_AFTER_TECHNIQUE = (r" ((to|for|about|of|with|from|on|at) (my|the|a|an|our|his|her|him|them|"
+                    r"someone|somebody|me|it|this|that)( \w+){0,2}|with \w+( \w+)?)$")
 
 
 @lru_cache(maxsize=8)
