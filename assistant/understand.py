@@ -111,6 +111,15 @@ _AFTER_TECHNIQUE = (r" ((to|for|about|of|with|from|on|at) (my|the|a|an|our|his|h
                     r"someone|somebody|me|it|this|that)( \w+){0,2}|with \w+( \w+)?)$")
 
 
+# "I don't know, you choose": a not that refuses nothing said after it.
+_NOT_A_REFUSAL = re.compile(r"\b(do not know|not sure|do not mind|do not care)\b")
+
+
+def _negated(words: list[str]) -> bool:
+    """A negation in these words that may refuse what follows them."""
+    return bool(_NEGATION & set(_NOT_A_REFUSAL.sub("", " ".join(words)).split()))
+
+
 @lru_cache(maxsize=8)
 def _detail(marker: str, pattern: str) -> re.Pattern:
     return re.compile("(" + re.escape(marker) + ")" + pattern)
@@ -137,7 +146,7 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "probably", "honestly", "can you", "could you", "would you", "will you",
             "can you please", "could you please", "you know", "i mean", "hmm okay", "kind of",
             "sort of", "like maybe", "okay um", "so yeah", "you know what", "may i ask",
-            "can i ask", "could i ask", "right", "is it possible to", "would it be possible to",
+            "can i ask", "could i ask", "right", "yes so", "yea so", "is it possible to", "would it be possible to",
             "would you be able to", "do you think you could", "i was wondering if you could")
 _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you can",
              "if you could", "okay", "right", "thank you so much", "thanks a lot", "too",
@@ -330,6 +339,8 @@ def _load_lists(path: Path, directory: Path) -> tuple[dict[str, SlotList], dict[
         raise _error(path, same_as, "'same_as' must map a word to the word the templates use")
     homophones = {normalise(str(k)): normalise(v)
                   for k, v in {**sounds_like, **same_as}.items()}
+    # a misheard word for a synonym means what the synonym does ("falling": "following": "next")
+    homophones = {k: homophones.get(v, v) for k, v in homophones.items()}
     return lists, rules, homophones
 
 
@@ -608,8 +619,10 @@ class Understander:
         """"would you mind slowing down" asks "slow down"."""
         for lead in _MIND:
             n = len(lead)
-            if tuple(words[:n]) == lead and len(words) > n and words[n].endswith("ing"):
-                return [self._base_form(words[n]), *words[n + 1:]]
+            if tuple(words[:n]) == lead and len(words) > n:
+                # (a recogniser may split the verb: "would you mind pause in it")
+                first = self._base_form(words[n]) if words[n].endswith("ing") else words[n]
+                return [first, *words[n + 1:]]
         return words
 
     def _base_form(self, word: str) -> str:
@@ -685,7 +698,7 @@ class Understander:
         # ("the music was so loud | at the wedding" is not "the music is so loud").
         ends = [(words[cut:], False, words[cut - 1] in _CONJUNCTIONS)
                 for cut in range(2, len(words) - 1)
-                if words[cut - 1] not in RUNS_ON_BEFORE and not _NEGATION & set(words[:cut])]
+                if words[cut - 1] not in RUNS_ON_BEFORE and not _negated(words[:cut])]
         starts = [(words[:cut], words[cut] in _SLOT_THEN, words[cut] in _CONJUNCTIONS)
                   for cut in range(len(words) - 2, 1, -1)
                   if words[cut] not in _RUNS_ON_AFTER

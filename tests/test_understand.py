@@ -394,3 +394,16 @@ def test_polite_and_indirect_requests_are_the_command(understander, text, intent
 def test_nah_and_yes_before_i_am_fine_keep_their_sense(understander):
     assert understander.parse("nah i'm good").name == "no"
     assert understander.parse("yes i'm alright thanks").name == "yes"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("to my don't know you choose", "suggest_technique"),  # "i don't know" refuses nothing
+    ("i'm ready for the falling step", "next"),  # heard for "following", which means next
+    ("would you mind pause in it for now", "pause"),  # the verb split by a recogniser
+])
+def test_what_a_recogniser_makes_of_polite_talk_is_still_read(understander, text, intent):
+    assert understander.parse(text).name == intent
+
+
+def test_a_not_still_keeps_what_follows_it_from_being_a_command(understander):
+    assert understander.parse("i do not want to carry on with the breathing").name is None
