@@ -146,8 +146,9 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "probably", "honestly", "can you", "could you", "would you", "will you",
             "can you please", "could you please", "you know", "i mean", "hmm okay", "kind of",
             "sort of", "like maybe", "okay um", "so yeah", "you know what", "may i ask",
-            "can i ask", "could i ask", "right", "yes so", "yea so", "is it possible to", "would it be possible to",
-            "would you be able to", "do you think you could", "i was wondering if you could")
+            "can i ask", "could i ask", "right", "yes so", "yea so", "is it possible to",
+            "would it be possible to", "would you be able to", "do you think you could",
+            "i was wondering if you could")
 _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you can",
              "if you could", "okay", "right", "thank you so much", "thanks a lot", "too",
              "maybe", "i think", "i guess", "first", "instead", "again", "for now",
