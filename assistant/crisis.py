@@ -80,7 +80,10 @@ _FIGURE_RE = re.compile(r"\b(" + "|".join(_FIGURES) + r")\b")
 _SELF = r"(myself|my self|me|my own life|my life)"
 _PATTERNS = [
     # Suicide named outright, or killing oneself in any words.
-    r"suicid\w*", r"ki?l+(ing|ed|s)? (my ?self|me off)",
+    r"suicid\w*", r"ki?l+(ing|ed|s)? (my ?self|me ?self|me off)",
+    # British and other slang for killing oneself ("top myself", "do myself in", "off myself")
+    r"(top|topping|topped|off|offing|offed) (my ?self|me ?self)\b(?! up\b)",
+    r"(do|doing|did) (my ?self|me ?self) in\b",
     r"(want|going|ready|wish i could|like) to (just )?dye$", r"\bkms\b", r"unalive",
     r"(take|taking|took|end|ending|ended) (my|my own) (own )?li(fe|ves)",
     r"(end|ending|ended) (it|this|things|everything) (all|for good|once and for all|forever|"

@@ -104,11 +104,12 @@ MAX_SPLIT_WORDS = 14  # longer texts are talk, not two commands in one breath
 # ("write a letter to my dad", "photos of my grandma"): details after the slot, not commands.
 _AFTER_PLACE = (r" ((at|from|near|outside|by|behind|in front of|next to|around|on the way "
                 r"(to|from)) (the |my |a |our )?\w+( \w+)?|(all )?(alone|by myself|on my own)|"
-                r"(to|towards|into) (the |my |a )?\w+( \w+)?|"
+                r"(to|towards|into|round) (the |my |a )?\w+( \w+)?|"
                 r"(and |but )?(i )?(can not|could not|trying to|can not get to) sleep|"
                 r"with (the |my |a )?\w+( \w+)?)$")
 _AFTER_TECHNIQUE = (r" ((to|for|about|of|with|from|on|at) (my|the|a|an|our|his|her|him|them|"
-                    r"someone|somebody|me|it|this|that)( \w+){0,2}|with \w+( \w+)?)$")
+                    r"someone|somebody|me|it|this|that)( \w+){0,2}|with \w+( \w+)?|"
+                    r"and (talk|chat) (it|things) (through|over))$")
 
 
 # "I don't know, you choose": a not that refuses nothing said after it.
@@ -148,13 +149,18 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "sort of", "like maybe", "okay um", "so yeah", "you know what", "may i ask",
             "can i ask", "could i ask", "right", "yes so", "yea so", "is it possible to",
             "would it be possible to", "would you be able to", "do you think you could",
-            "i was wondering if you could")
+            "i was wondering if you could", "i would be grateful if you could",
+            "i would appreciate it if you could", "steady on", "kindly", "please kindly")
 _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you can",
              "if you could", "okay", "right", "thank you so much", "thanks a lot", "too",
              "maybe", "i think", "i guess", "first", "instead", "again", "for now",
              "for a bit", "for a while", "today", "tonight", "right now", "if that is okay",
              "if that is all right", "if that is fine", "or something", "i suppose", "though",
-             "yeah", "you know", "anyway", "already", "than that", "than this")
+             "yeah", "you know", "anyway", "already", "than that", "than this",
+             # what people call the one they talk to, and polite tails
+             "mate", "love", "dear", "darling", "pet", "hun", "buddy", "dude", "man",
+             "if you would", "if it is all the same", "if it is all the same to you",
+             "give or take", "only", "at my disposal")
 # A polite request with a verb in -ing after it (Understander._politely_asked).
 _MIND = (("would", "you", "mind"), ("do", "you", "mind"), ("could", "you", "mind"))
 # Stripped longest first: "pause for now" loses "for now", not "now" (leaving "pause for").

@@ -23,6 +23,9 @@ CRISIS = [
     "I just want to disappear", "life isn't worth living", "I'm going to jump off the bridge",
     "I want to hang myself", "I'm a burden to everyone", "nobody would care if I died",
     "kms", "I want to unalive myself", "I want it all to end for good",
+    # other Englishes' words for it (held-out set 7 missed the first two)
+    "I'm going to top myself tonight", "honestly I just wanna off myself",
+    "I might do myself in", "I'll kill meself",
 ]
 # Plans, means and being about to act, said indirectly.
 PLANS_AND_MEANS = [
@@ -70,6 +73,7 @@ CUT_SHORT = ["everybody would be better off it i'd was got", "everyone would be 
              "my family would be better off the car with"]
 FIGURES_OF_SPEECH = [
     "this song kills me", "I'm dead tired", "I could kill for a coffee", "you're killing it",
+    "I'll top myself up with coffee", "I did it myself in the end",
     "I'm dying to see it", "my feet are killing me", "I nearly died laughing",
     "the deadline is tomorrow", "I'm dying to know", "my phone died", "we were killing time",
     "I'd die for a pizza", "I almost died of embarrassment", "that joke killed me",

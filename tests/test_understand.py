@@ -407,3 +407,13 @@ def test_what_a_recogniser_makes_of_polite_talk_is_still_read(understander, text
 
 def test_a_not_still_keeps_what_follows_it_from_being_a_command(understander):
     assert understander.parse("i do not want to carry on with the breathing").name is None
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("speak up love", "louder"), ("kindly repeat", "repeat"), ("no ta", "no"),
+    ("i'm sat in the motor", "set_place"), ("here come the waterworks", "crying"),
+    ("i would be grateful if you could help me have a cry", "start_session"),
+    ("certainly not", "no"), ("let's knock it on the head", "stop"),
+])
+def test_other_englishes_and_registers_are_understood(understander, text, intent):
+    assert understander.parse(text).name == intent
