@@ -348,7 +348,8 @@ def _load_lists(path: Path, directory: Path) -> tuple[dict[str, SlotList], dict[
                   for k, v in {**sounds_like, **same_as}.items()}
     # a misheard word for a synonym means what the synonym does ("falling": "following": "next")
     homophones = {k: homophones.get(v, v) for k, v in homophones.items()}
-    return lists, rules, homophones
+    synonyms = {normalise(str(k)): normalise(v) for k, v in same_as.items()}
+    return lists, rules, homophones, synonyms
 
 
 @dataclass
@@ -437,8 +438,11 @@ class _Choice:
 class Understander:
     def __init__(self, templates: list[_Template], lists: dict[str, SlotList],
                  rules: dict[str, Seq], tests: list[_Test],
-                 homophones: dict[str, str] | None = None) -> None:
+                 homophones: dict[str, str] | None = None,
+                 same_as: dict[str, str] | None = None) -> None:
         homophones = homophones or {}
+        # other words for the templates' ones, which the recognisers must be able to hear too
+        self._same_as = dict(same_as or {})
         self._homophones = {k: v for k, v in homophones.items() if " " not in k}
         # several words heard for others ("to it down": "turn it down"), longest first
         self._phrase_homophones = sorted(
@@ -498,7 +502,7 @@ class Understander:
         lists_path = directory / "lists.yaml"
         if not lists_path.is_file():
             raise LetitoutError(f"{lists_path}: missing; the intents folder needs lists.yaml")
-        lists, rules, homophones = _load_lists(lists_path, directory)
+        lists, rules, homophones, same_as = _load_lists(lists_path, directory)
         templates: list[_Template] = []
         tests: list[_Test] = []
         seen: dict[str, Path] = {}
@@ -514,7 +518,7 @@ class Understander:
             tests += examples
         if not templates:
             raise LetitoutError(f"{directory}: no intent files (<intent>.yaml) found")
-        return cls(templates, lists, rules, tests, homophones)
+        return cls(templates, lists, rules, tests, homophones, same_as)
 
     # -- data for recogniser grammars --
 
@@ -561,16 +565,39 @@ class Understander:
                         filled.append(word)
                 out.setdefault(" ".join(filled), None)
             depth += 1
-        return list(out)
+        return list(out) + self._said_otherwise(list(out))
+
+    SAME_AS_SENTENCES = 3  # sentences per other word (lists.yaml same_as) and call
+    # Words whose sense changes with the sentence: swapped in everywhere they taught the
+    # recogniser nonsense ("i fancy you to say it", "bushwalk me through this").
+    NOT_SWAPPED_IN = frozenset({"want", "need", "have", "thing", "walk", "next", "call"})
+
+    def _said_otherwise(self, sentences: list[str]) -> list[str]:
+        """A few of these sentences with the other words people use for theirs (same_as:
+        "kindly repeat", "i'm in my ute"): a recogniser hears only words its grammar has."""
+        out: dict[str, None] = {}
+        for said, meant in self._same_as.items():
+            if meant in self.NOT_SWAPPED_IN:
+                continue
+            word = re.compile(rf"(?<![\w']){re.escape(meant)}(?![\w'])")
+            having = sorted((s for s in sentences if word.search(s)), key=len)
+            for sentence in having[: self.SAME_AS_SENTENCES]:
+                other = word.sub(said, sentence, count=1)
+                # (the crisis rule, not the templates, decides crisis: it must agree)
+                if is_crisis(other) == is_crisis(sentence):
+                    out.setdefault(other, None)
+        return [s for s in out if s not in set(sentences)]
 
     def vocabulary(self, rule_intents: bool = True) -> set[str]:
-        """Words the templates and slot lists use; rule_intents=False leaves out the words
-        only the crisis templates use."""
+        """Words the templates, slot lists and other words for theirs (same_as) use;
+        rule_intents=False leaves out the words only the crisis templates use."""
         words = {w for _, _, choice, ws in self._skeletons for w in ws
                  if not w.startswith("{") and (rule_intents or choice.intent not in RULE_INTENTS)}
         for slot_list in self._lists.values():
             for phrase in slot_list.phrases:
                 words.update(phrase)
+        for said in self._same_as:
+            words.update(said.split())
         return words
 
     # -- understanding --

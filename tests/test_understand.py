@@ -417,3 +417,10 @@ def test_a_not_still_keeps_what_follows_it_from_being_a_command(understander):
 ])
 def test_other_englishes_and_registers_are_understood(understander, text, intent):
     assert understander.parse(text).name == intent
+
+
+def test_the_grammar_has_the_other_words_people_use(understander):
+    # a recogniser can only hear words its grammar has: same_as words go in, a few sentences each
+    assert any("kindly" in s.split() for s in understander.sentences(["repeat"]))
+    assert any("ute" in s.split() for s in understander.sentences(["set_place"]))
+    assert not any("fancy" in s.split() for s in understander.sentences(["repeat"]))
