@@ -576,11 +576,15 @@ class Understander:
         """A few of these sentences with the other words people use for theirs (same_as:
         "kindly repeat", "i'm in my ute"): a recogniser hears only words its grammar has."""
         out: dict[str, None] = {}
+        by_word: dict[str, list[str]] = {}  # word -> the sentences with it, shortest first
+        for sentence in sorted(sentences, key=len):
+            for w in set(sentence.split()):
+                by_word.setdefault(w, []).append(sentence)
         for said, meant in self._same_as.items():
             if meant in self.NOT_SWAPPED_IN:
                 continue
             word = re.compile(rf"(?<![\w']){re.escape(meant)}(?![\w'])")
-            having = sorted((s for s in sentences if word.search(s)), key=len)
+            having = [s for s in by_word.get(meant.split()[0], ()) if word.search(s)]
             for sentence in having[: self.SAME_AS_SENTENCES]:
                 other = word.sub(said, sentence, count=1)
                 # (the crisis rule, not the templates, decides crisis: it must agree)

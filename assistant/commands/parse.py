@@ -1,6 +1,7 @@
 """`letitout parse [--json]`: understand typed utterances, one per line on stdin.
 
-With --json each line gives {"text", "intent", "slots", "confidence"}; without it a readable
+With --json each line gives {"text", "intent", "slots", "confidence"} (and "details": what a
+reading found beyond the intent's own slots, when any); without it a readable
 line. An empty line is intent null, never an error.
 """
 

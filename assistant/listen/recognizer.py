@@ -583,7 +583,7 @@ class Recognizer:
             return {"file": str(path), "error": str(exc)}
         result = self.recognize_audio(samples)
         intent = result.intent
-        return {
+        found = {
             "file": str(path),
             "text": result.text,
             "intent": intent.name,
@@ -593,6 +593,9 @@ class Recognizer:
             "audio_s": round(len(samples) / audio.RATE, 3),
             "decode_ms": round(result.decode_ms, 1),
         }
+        if getattr(intent, "details", None):  # as `letitout parse` gives them
+            found["details"] = dict(intent.details)
+        return found
 
     # live audio -----------------------------------------------------------------------------
     def stream(self, *, expect=None, dictation: bool = False,
