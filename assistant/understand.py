@@ -161,6 +161,9 @@ _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you c
              "mate", "love", "dear", "darling", "pet", "hun", "buddy", "dude", "man",
              "if you would", "if it is all the same", "if it is all the same to you",
              "give or take", "only", "at my disposal")
+# Words that cannot end what is said: a trailing marker after one is no marker ("i do not want
+# to | love").
+_NEEDS_MORE = frozenset("to the a an my your our of for with about at in on from into".split())
 # A polite request with a verb in -ing after it (Understander._politely_asked).
 _MIND = (("would", "you", "mind"), ("do", "you", "mind"), ("could", "you", "mind"))
 # Stripped longest first: "pause for now" loses "for now", not "now" (leaving "pause for").
@@ -953,7 +956,10 @@ def _strip(text: str, markers: tuple[str, ...], leading: bool) -> str:
                 text, changed = text[len(marker) + 1:], True
                 break
             if not leading and text.endswith(" " + marker):
-                text, changed = text[: -len(marker) - 1], True
+                rest = text[: -len(marker) - 1]
+                if rest.rsplit(" ", 1)[-1] in _NEEDS_MORE:
+                    continue  # "i do not want to | love" is no vocative: the rest runs on
+                text, changed = rest, True
                 break
     return text
 

@@ -318,8 +318,10 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
 @pytest.mark.parametrize(("heard", "intent"), [
     ("i really don't want to leave", "crisis"), ("what's the point of leave in", "crisis"),
     ("i need to leave", "stop"), ("why did she leave", None),
+    ("i want to tonight right now", "crisis"), ("i want tonight right now", "crisis"),
+    ("see you tonight", "stop"),
 ])
-def test_live_heard_as_leave_is_read_back_for_crisis_language_only(recognizer, heard, intent):
+def test_crisis_words_heard_as_soundalikes_are_read_back_for_crisis_only(recognizer, heard, intent):
     decoded = Decoded(heard, 0.5)
     assert recognizer.understand(decoded, None).name == intent
     assert decoded.text == heard  # the words heard are reported, not the reading

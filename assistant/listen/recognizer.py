@@ -277,7 +277,11 @@ class Recognizer:
     # crisis language: where the rest is no crisis ("i need to leave") nothing changes.
     CRISIS_SOUNDALIKES = ((re.compile(r"\bleave in\b"), "living"),
                           (re.compile(r"\bleaving\b"), "living"),
-                          (re.compile(r"\bleave\b"), "live"))
+                          (re.compile(r"\bleave\b"), "live"),
+                          # "i want to die right now" heard "i want to tonight right now" (f3,
+                          # 2026-12-02): "to die" and "tonight" differ by one consonant
+                          (re.compile(r"\b(want|wanna|going|gonna|ready|need) (to )?tonight\b"),
+                           r"\1 to die tonight"))
 
     def _crisis_nearby(self, decoded: Decoded, allowed):
         """Crisis language a little off what was heard wins over any other reading: a missed
