@@ -176,7 +176,7 @@ _SOFTENERS = frozenset("just really actually maybe perhaps like literally basica
 # The slots each intent reports (../shared/CONTRACT.md's table; a place and a time said
 # together are both kept: "ten minutes in the shower"). Whatever else a reading found goes in
 # Intent.details: the technique in "why would staring help" (explain), or a word a merge of
-# two readings brought along ("the car too fast for me": slower, not slower with a place). A
+# two readings brought along ("the room sobbing": crying, not crying with a place). A
 # check that compares slots exactly would count those extras as wrong.
 REPORTED_SLOTS = {
     "choose_technique": frozenset({"technique"}),
@@ -593,7 +593,8 @@ class Understander:
                 # (the crisis rule, not the templates, decides crisis: it must agree)
                 if is_crisis(other) == is_crisis(sentence):
                     out.setdefault(other, None)
-        return [s for s in out if s not in set(sentences)]
+        existing = set(sentences)
+        return [s for s in out if s not in existing]
 
     def vocabulary(self, rule_intents: bool = True) -> set[str]:
         """Words the templates, slot lists and other words for theirs (same_as) use;
