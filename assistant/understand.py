@@ -710,9 +710,13 @@ class Understander:
             # the radio up | too loud".
             if not marked and others - set(part):
                 continue
-            score, intent, slots, _, reading = self._closest_remembered(tuple(part), pool_key)
+            score, intent, slots, said, reading = self._closest_remembered(tuple(part), pool_key)
             bar = AFTER_TALK_ACCEPT if marked else CLAUSE_ACCEPT
             if score < bar or intent not in _AFTER_TALK:
+                continue
+            # A vague time the template itself gives ("a bit" is five minutes) after talk is
+            # no answer: "... so i can | and a bit" (heard for "so i can end it").
+            if slots and not said and not slot_first and intent in ("set_duration", "set_place"):
                 continue
             # A time or place said first is the answer, and what follows explains it: "two
             # minutes | that is all i have got" is no "that is all" (next).

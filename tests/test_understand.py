@@ -424,3 +424,11 @@ def test_the_grammar_has_the_other_words_people_use(understander):
     assert any("kindly" in s.split() for s in understander.sentences(["repeat"]))
     assert any("ute" in s.split() for s in understander.sentences(["set_place"]))
     assert not any("fancy" in s.split() for s in understander.sentences(["repeat"]))
+
+
+def test_a_vague_time_after_talk_is_no_answer(understander):
+    # "a bit" is five minutes as an answer, not at the end of talk: "i've saved up pills so i
+    # can end it" was heard "... so i can and a bit" and read as set_duration (no crisis look)
+    assert understander.parse("i've say it up pills so i can and a bit").name is None
+    assert understander.parse("a bit").slots == {"minutes": 5}
+    assert understander.parse("an hour and a bit").name == "set_duration"
