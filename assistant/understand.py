@@ -74,6 +74,9 @@ _NEGATION = frozenset({"not", "never"})
 # Two commands in one breath: a first half ending in one of these is unfinished, what follows
 # completes it ("i do not want to | carry on with this").
 _UNFINISHED = frozenset({"to", "not", "never", "want", "wanna", "need", "would", "could", "can"})
+# Words that cannot end what is said: a trailing marker after one is no marker ("i do not want
+# to | love").
+_NEEDS_MORE = frozenset("to the a an my your our of for with about at in on from into".split())
 # Hedges dropped before slots are looked for, so "a bit gentler with myself" still names one.
 _HEDGES = re.compile(r"\b(a little bit|a little|a bit|kind of|sort of|just|really|actually|"
                      r"maybe|perhaps|like|literally|basically|honestly|so|very|even)\b ?")
@@ -91,9 +94,8 @@ CLAUSE_ACCEPT = 97.0  # ... and with no conjunction before or after it
 # place, pace and volume (0.86): from speech, "i must go | more the couch" is no stop.
 CLAUSE_PENALTY = 15.0
 MAX_CLAUSE_WORDS = 16  # a command clause is looked for inside talk up to this long
-RUNS_ON_BEFORE = _UNFINISHED | frozenset(
-    "always never just still also ever even really will should might must "
-    "cannot with about for of on at in from into the a an my your our".split())
+RUNS_ON_BEFORE = _UNFINISHED | _NEEDS_MORE | frozenset(
+    "always never just still also ever even really will should might must cannot".split())
 _RUNS_ON_AFTER = frozenset("why what how where who whom whose whether if like to of about "
                            "for with as than".split())
 # Common words that carry no command and no topic; they cost nothing when unknown.
@@ -161,9 +163,6 @@ _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you c
              "mate", "love", "dear", "darling", "pet", "hun", "buddy", "dude", "man",
              "if you would", "if it is all the same", "if it is all the same to you",
              "give or take", "only", "at my disposal")
-# Words that cannot end what is said: a trailing marker after one is no marker ("i do not want
-# to | love").
-_NEEDS_MORE = frozenset("to the a an my your our of for with about at in on from into".split())
 # A polite request with a verb in -ing after it (Understander._politely_asked).
 _MIND = (("would", "you", "mind"), ("do", "you", "mind"), ("could", "you", "mind"))
 # Stripped longest first: "pause for now" loses "for now", not "now" (leaving "pause for").
@@ -347,11 +346,10 @@ def _load_lists(path: Path, directory: Path) -> tuple[dict[str, SlotList], dict[
     same_as = data.get("same_as") or {}
     if not isinstance(same_as, dict) or not all(isinstance(v, str) for v in same_as.values()):
         raise _error(path, same_as, "'same_as' must map a word to the word the templates use")
-    homophones = {normalise(str(k)): normalise(v)
-                  for k, v in {**sounds_like, **same_as}.items()}
+    synonyms = {normalise(str(k)): normalise(v) for k, v in same_as.items()}
+    homophones = {**{normalise(str(k)): normalise(v) for k, v in sounds_like.items()}, **synonyms}
     # a misheard word for a synonym means what the synonym does ("falling": "following": "next")
     homophones = {k: homophones.get(v, v) for k, v in homophones.items()}
-    synonyms = {normalise(str(k)): normalise(v) for k, v in same_as.items()}
     return lists, rules, homophones, synonyms
 
 

@@ -597,7 +597,7 @@ class Recognizer:
             "audio_s": round(len(samples) / audio.RATE, 3),
             "decode_ms": round(result.decode_ms, 1),
         }
-        if getattr(intent, "details", None):  # as `letitout parse` gives them
+        if intent.details:  # as `letitout parse` gives them
             found["details"] = dict(intent.details)
         return found
 
