@@ -108,7 +108,7 @@ _PATTERNS = [
     r"\bi (would|could) (just )?die\b(?! (for|if|of|laughing|to)\b)",
     r"let me die", r"i am (going to|gonna|ready to|about to) die\b",
     r"(everyone|everybody|people|they|my family|the world|you|them|the kids|my kids|"
-    r"things|life|he|she|we) (would|will|might|could) (all )?(be )?(better|happier|fine) "
+    r"things|life|he|she|we) (would|will|might|could|is|are) (all )?(be )?(better|happier|fine) "
     r"(off )?(without me|if i (was|were|am) (gone|dead|not here|not around|never born))",
     r"better off without me",
     r"(it|things|everything|life) (would|will|might) be (better|easier|simpler) (for (everyone|"
@@ -248,6 +248,8 @@ _PATTERNS = [
     r"i (have|got|found|bought) (a|the) (gun|rope|noose|pills|blade|razor)"
     r"(?=.*(end|die|myself|kill|tonight|it all))",
 ]
+_WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
+                           r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")
 _CRISIS_RE = re.compile(r"\b(" + "|".join(_PATTERNS) + r")")
 
 
@@ -271,6 +273,8 @@ def crisis_text(text: str) -> str:
     words = normalise(text).replace("any more", "anymore").split()
     corrected = " ".join(_correct(w) for w in words)
     corrected = corrected.replace("anymore", "any more")
+    # A learner's "i don't want live", "i want die": the "to" the patterns expect
+    corrected = _WANT_BARE_RE.sub(r"\1 to \2", corrected)
     return _FIGURE_RE.sub(" ", corrected)
 
 

@@ -164,6 +164,16 @@ _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you c
              "if you would", "if it is all the same", "if it is all the same to you",
              "give or take", "only", "at my disposal")
 # A polite request with a verb in -ing after it (Understander._politely_asked).
+# "i want stop", "i don't want live": a learner's want or need before a verb with no "to"
+# (Understander._as_taught); not before what is wanted ("i want the breathing", "i need help").
+_WANTING = frozenset("want wants need needs".split())
+_WANTED_THINGS = frozenset(
+    "to a an the some any this that these those it something anything another more less "
+    "one my your me you him her them us help time a bit".split())
+# "what i can say", "how i find one": a question in the order of a statement
+_QUESTION_WORDS = frozenset("what how which where when why".split())
+_ASKERS = frozenset("i we you".split())
+_AUXILIARIES = frozenset("can could should do must will would may shall".split())
 _MIND = (("would", "you", "mind"), ("do", "you", "mind"), ("could", "you", "mind"))
 # Stripped longest first: "pause for now" loses "for now", not "now" (leaving "pause for").
 _LEADING_FIRST = tuple(sorted(_LEADING, key=len, reverse=True))
@@ -672,7 +682,35 @@ class Understander:
         return next((w for w in (stem, stem + "e", undoubled) if w in self._known), stem)
 
     def _as_meant(self, words: list[str]) -> list[str]:
-        """The words with sounds_like and same_as swapped in: phrases, then single words."""
+        """The words with sounds_like and same_as swapped in (phrases, then single words), and
+        a learner's grammar read as the templates say it (_as_taught)."""
+        return self._as_taught(self._swapped(words))
+
+    def _as_taught(self, words: list[str]) -> list[str]:
+        """What someone still learning English means: "i want stop" is "i want to stop",
+        "more fast" is "faster" (when the templates know that word), "what i can say" is
+        "what can i say"."""
+        words = list(words)
+        for i in range(len(words) - 2):  # "what i can say" asks "what can i say"
+            if (words[i] in _QUESTION_WORDS and words[i + 1] in _ASKERS
+                    and words[i + 2] in _AUXILIARIES):
+                words[i + 1], words[i + 2] = words[i + 2], words[i + 1]
+        out: list[str] = []
+        for i, word in enumerate(words):
+            after = words[i + 1] if i + 1 < len(words) else None
+            if word == "more" and after is not None and (
+                    after + "er" in self._known
+                    or (after.endswith("er") and after in self._known and after != "more")):
+                continue  # "more" goes; the next word becomes "faster" ("more quieter" too)
+            if i and words[i - 1] == "more" and word + "er" in self._known:
+                out.append(word + "er")
+                continue
+            out.append(word)
+            if word in _WANTING and after is not None and after not in _WANTED_THINGS:
+                out.append("to")
+        return out
+
+    def _swapped(self, words: list[str]) -> list[str]:
         out: list[str] = []
         i = 0
         while i < len(words):

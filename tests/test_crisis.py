@@ -26,6 +26,8 @@ CRISIS = [
     # other Englishes' words for it (held-out set 7 missed the first two)
     "I'm going to top myself tonight", "honestly I just wanna off myself",
     "I might do myself in", "I'll kill meself",
+    # as a learner of English says it (held-out set 8)
+    "i don't want live anymore", "everybody is better without me",
 ]
 # Plans, means and being about to act, said indirectly.
 PLANS_AND_MEANS = [

@@ -320,6 +320,8 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
     ("i need to leave", "stop"), ("why did she leave", None),
     ("i want to tonight right now", "crisis"), ("i want tonight right now", "crisis"),
     ("see you tonight", "stop"),
+    ("i want to that", "crisis"), ("i want be here tomorrow i are reading", "crisis"),
+    ("i want to that one", None),
 ])
 def test_crisis_words_heard_as_soundalikes_are_read_back_for_crisis_only(recognizer, heard, intent):
     decoded = Decoded(heard, 0.5)

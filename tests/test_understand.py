@@ -432,3 +432,19 @@ def test_a_vague_time_after_talk_is_no_answer(understander):
     assert understander.parse("i've say it up pills so i can and a bit").name is None
     assert understander.parse("a bit").slots == {"minutes": 5}
     assert understander.parse("an hour and a bit").name == "set_duration"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("i want stop", "stop"), ("can you talk more fast", "faster"),
+    ("please speak more quieter", "quieter"), ("what i can say", "help"),
+    ("i want let out all my feelings", "start_session"), ("could you reiterate that", "repeat"),
+])
+def test_a_learners_english_is_understood(understander, text, intent):
+    assert understander.parse(text).name == intent
+
+
+def test_a_learners_reading_never_overrides_what_fits(understander):
+    # "to" goes in after want or need only before a verb, and only when the words as said fit
+    # less than wholly: "i need help" stays help, "i want the breathing one" a technique
+    assert understander.parse("i need help").name == "help"
+    assert understander.parse("i want the breathing one").slots == {"technique": "breathwork"}

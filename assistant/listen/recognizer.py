@@ -281,7 +281,13 @@ class Recognizer:
                           # "i want to die right now" heard "i want to tonight right now" (f3,
                           # 2026-12-02): "to die" and "tonight" differ by one consonant
                           (re.compile(r"\b(want|wanna|going|gonna|ready|need) (to )?tonight\b"),
-                           r"\1 to die tonight"))
+                           r"\1 to die tonight"),
+                          # "i want to die" heard "i want to that" (Piper joe, held-out set 8);
+                          # at the very end only: no command ends so (none in ~15,000 clips)
+                          (re.compile(r"\b(want|wanna|going|gonna|ready|need) to "
+                                      r"(that|dye|day|bye)$"), r"\1 to die"),
+                          # "i won't be here tomorrow" heard "i want be here tomorrow" (f2)
+                          (re.compile(r"\bwant be (here|around|alive)\b"), r"won't be \1"))
 
     def _crisis_nearby(self, decoded: Decoded, allowed):
         """Crisis language a little off what was heard wins over any other reading: a missed
