@@ -118,6 +118,21 @@ _AFTER_TECHNIQUE = (r" ((to|for|about|of|with|from|on|at) (my|the|a|an|our|his|h
 _NOT_A_REFUSAL = re.compile(r"\b(do not know|not sure|do not mind|do not care)\b")
 
 
+def _restarts_dropped(words: list[str]) -> list[str]:
+    """A start said twice, once: "what can i, what can i tell you" -> "what can i tell you"."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for k in (3, 2, 1):
+            if words[i:i + k] == words[i + k:i + 2 * k] and len(words[i:i + k]) == k:
+                i += k  # the first copy goes
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 def _negated(words: list[str]) -> bool:
     """A negation in these words that may refuse what follows them."""
     return bool(_NEGATION & set(_NOT_A_REFUSAL.sub("", " ".join(words)).split()))
@@ -689,8 +704,8 @@ class Understander:
     def _as_taught(self, words: list[str]) -> list[str]:
         """What someone still learning English means: "i want stop" is "i want to stop",
         "more fast" is "faster" (when the templates know that word), "what i can say" is
-        "what can i say"."""
-        words = list(words)
+        "what can i say"; and a restart said once ("can we, can we change it")."""
+        words = _restarts_dropped(list(words))
         for i in range(len(words) - 2):  # "what i can say" asks "what can i say"
             if (words[i] in _QUESTION_WORDS and words[i + 1] in _ASKERS
                     and words[i + 2] in _AUXILIARIES):

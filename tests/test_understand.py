@@ -438,6 +438,7 @@ def test_a_vague_time_after_talk_is_no_answer(understander):
     ("i want stop", "stop"), ("can you talk more fast", "faster"),
     ("please speak more quieter", "quieter"), ("what i can say", "help"),
     ("i want let out all my feelings", "start_session"), ("could you reiterate that", "repeat"),
+    ("what can i, what can i tell you", "help"), ("can we can we change it", "something_else"),
 ])
 def test_a_learners_english_is_understood(understander, text, intent):
     assert understander.parse(text).name == intent
