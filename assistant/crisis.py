@@ -27,8 +27,8 @@ _KEY_WORDS = (
     "thinking", "wrist", "sleeping", "worth", "never", "nobody", "disappeared",
 )
 _NEVER_CORRECT = frozenset(
-    "like love lift line lie lies lied life's kid kids kit skill fill bill will hill till "
-    "mild dies diet deal dear dean did died deed eat date tie wife file fine five dive "
+    "hand hands like love lift line lie lies lied life's kid kids kit skill fill bill will hill "
+    "till mild dies diet deal dear dean did died deed eat date tie wife file fine five dive "
     "drive alike olive give gave cave save have hate late lately living dye bye hurry "
     "harm's farm warm charm arm army point pint paint pain print joint wake make take lake "
     "bake fake cake woke sake wait waking making taking liver lives lover river what went "
@@ -66,6 +66,8 @@ _FIGURES = [
     r"cut myself (some slack|off|a (piece|slice|break)|short)",
     r"(to|i) die for\b(?! (you|him|her|them|my)\b)",
     r"(would|could) (literally )?die (for|if|of)",
+    r"(so|really|very|that) (hungry|thirsty|tired|bored|embarrassed|cold|hot|full|happy) "
+    r"(that )?i (could|would|might) (literally )?(just )?die",
     r"over ?my dead body",
     r"bored to death", r"scared to death", r"sick to death", r"worried to death",
     r"frightened to death", r"to death of", r"love (it|you|this|that) to death",
@@ -247,6 +249,10 @@ _PATTERNS = [
     r"(giving|gave|give) away (all )?my (things|stuff|belongings)",
     r"i (have|got|found|bought) (a|the) (gun|rope|noose|pills|blade|razor)"
     r"(?=.*(end|die|myself|kill|tonight|it all))",
+    # the means at hand, said plainly: "i've got a blade in my hand right now"
+    r"i (have|have got|got|am holding|am holding onto) (a|the|my|a bottle of|all my|all the) "
+    r"(gun|rope|noose|pills|tablets|blade|razor|razor blade|knife) (in my hands?|with me|on me|"
+    r"right here|here with me|next to me|beside me|ready|in front of me)",
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")
