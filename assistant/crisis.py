@@ -66,6 +66,8 @@ _FIGURES = [
     r"cut myself (some slack|off|a (piece|slice|break)|short)",
     r"(to|i) die for\b(?! (you|him|her|them|my)\b)",
     r"(would|could) (literally )?die (for|if|of)",
+    r"rather (be dead|die) than (go|going|do|doing|eat|eating|wear|wearing|watch|watching|sit|"
+    r"listen|admit|ask|call|work|sing|dance|see|meet|attend|talk to)\b",
     r"(so|really|very|that) (hungry|thirsty|tired|bored|embarrassed|cold|hot|full|happy) "
     r"(that )?i (could|would|might) (literally )?(just )?die",
     r"over ?my dead body",

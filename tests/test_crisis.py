@@ -78,7 +78,7 @@ CUT_SHORT = ["everybody would be better off it i'd was got", "everyone would be 
 FIGURES_OF_SPEECH = [
     "this song kills me", "I'm dead tired", "I could kill for a coffee", "you're killing it",
     "I'll top myself up with coffee", "I did it myself in the end",
-    "I'm so hungry I could die",
+    "I'm so hungry I could die", "I'd rather die than go to that party",
     "I'm dying to see it", "my feet are killing me", "I nearly died laughing",
     "the deadline is tomorrow", "I'm dying to know", "my phone died", "we were killing time",
     "I'd die for a pizza", "I almost died of embarrassment", "that joke killed me",

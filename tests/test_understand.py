@@ -449,3 +449,26 @@ def test_a_learners_reading_never_overrides_what_fits(understander):
     # less than wholly: "i need help" stays help, "i want the breathing one" a technique
     assert understander.parse("i need help").name == "help"
     assert understander.parse("i want the breathing one").slots == {"technique": "breathwork"}
+
+
+@pytest.mark.parametrize("text, intent, slots", [
+    ("don't stay on this one, move on to the next step", "next", {}),
+    ("i don't want breathing, let's do the yawning thing", "choose_technique",
+     {"technique": "yawn"}),
+    ("don't go so fast", "slower", {}),
+    ("sorry, i meant the car, not the house", "set_place", {"place": "car"}),
+    ("not yoga, sorry, i meant the breathwork", "choose_technique", {"technique": "breathwork"}),
+    ("sorry, not twenty minutes, more like ten", "set_duration", {"minutes": 10}),
+    ("no, sorry, i mean yes", "yes", {}),
+    ("i didn't think it would work but i'm actually crying", "crying", {}),
+])
+def test_what_is_refused_or_taken_back_gives_way_to_what_is_asked(understander, text, intent,
+                                                                    slots):
+    found = understander.parse(text)
+    assert (found.name, found.slots) == (intent, slots)
+
+
+def test_what_follows_a_refusal_is_still_refused_when_it_is_no_new_request(understander):
+    assert understander.parse("i do not want to carry on with the breathing").name is None
+    assert understander.parse("don't stop the music").name != "stop"
+    assert understander.parse("this is not it").name == "something_else"
