@@ -177,7 +177,9 @@ _PATTERNS = [
     r"(life|living) is (not|no longer) worth (living|it)",
     r"(never|not|do not want to|don't want to|hope i don't|hope i do not) wake up",
     r"(go to sleep|fall asleep|sleep) and (never|not) wake up",
-    r"disappear (forever|for good|for ever|and never come back|permanently)",
+    r"(disappear|vanish) (forever|for good|for ever|and never come back|permanently)",
+    # wishing it had been ended ("i wish i didn't exist" was heard "i wish i did end it")
+    r"wish i (had|did|would|could|'d) (just )?(end|ended) (it|it all|things|everything)\b",
     r"(want|wanna|wish i could|need) to (just )?(disappear|vanish|not exist|cease to exist|"
     r"stop existing)\b(?! (for a (while|bit|day|moment|minute|second|week|weekend)|into|under|"
     r"to|from|in|on|off|with)\b)",

@@ -193,7 +193,20 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "can i ask", "could i ask", "right", "yes so", "yea so", "is it possible to",
             "would it be possible to", "would you be able to", "do you think you could",
             "i was wondering if you could", "i would be grateful if you could",
-            "i would appreciate it if you could", "steady on", "kindly", "please kindly")
+            "i would appreciate it if you could", "steady on", "kindly", "please kindly",
+            # a request wrapped in a suggestion (held-out set 11): what follows is the command
+            "why do not you", "why do not we", "how about", "how about we", "what if we",
+            "what about", "maybe you could", "maybe we could", "it would help if you",
+            "i would love it if you", "i would love it if you could", "i would love it if we could",
+            "i would love to", "any chance you could", "any chance we could", "is there any way to",
+            "is there any way you could", "is it okay if we", "is it alright if we",
+            "is it all right if we", "would it be okay to", "would it be okay if we",
+            "would it be all right to", "mind if we", "i was hoping to", "i was hoping for",
+            "i was hoping you could", "i think i would like to", "do you reckon we could",
+            "do you reckon you could", "let us maybe", "shall we", "i wonder if we could",
+            "i wonder if you could", "you might want to", "can i ask you to", "i wonder",
+            "i was wondering", "i was wondering if we could", "i would love to know",
+            "i would like to know", "i want to know")
 _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you can",
              "if you could", "okay", "right", "thank you so much", "thanks a lot", "too",
              "maybe", "i think", "i guess", "first", "instead", "again", "for now",
@@ -203,7 +216,8 @@ _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you c
              # what people call the one they talk to, and polite tails
              "mate", "love", "dear", "darling", "pet", "hun", "buddy", "dude", "man",
              "if you would", "if it is all the same", "if it is all the same to you",
-             "give or take", "only", "at my disposal")
+             "give or take", "only", "at my disposal", "if that helps", "a touch", "a notch",
+             "if that is alright", "if you do not mind")
 # "i want stop", "i don't want live": a learner's want or need before a verb with no "to"
 # (Understander._as_taught); not before what is wanted ("i want the breathing", "i need help").
 _WANTING = frozenset("want wants need needs".split())

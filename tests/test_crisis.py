@@ -28,6 +28,8 @@ CRISIS = [
     "I might do myself in", "I'll kill meself",
     # as a learner of English says it (held-out set 8)
     "i don't want live anymore", "everybody is better without me",
+    # as a recogniser heard them (crisis bench): "i wish i didn't exist", "... vanish forever"
+    "i wish i did end it", "i wish like could vanish forever",
 ]
 # Plans, means and being about to act, said indirectly.
 PLANS_AND_MEANS = [

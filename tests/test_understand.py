@@ -472,3 +472,18 @@ def test_what_follows_a_refusal_is_still_refused_when_it_is_no_new_request(under
     assert understander.parse("i do not want to carry on with the breathing").name is None
     assert understander.parse("don't stop the music").name != "stop"
     assert understander.parse("this is not it").name == "something_else"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("why don't we try the staring one", "choose_technique"),
+    ("how about we call it a day", "stop"), ("any chance you could turn the volume up", "louder"),
+    ("i was hoping to pick it back up now", "resume"),
+    ("you might want to slow down a touch", "slower"), ("i'd be up for that", "yes"),
+])
+def test_a_request_wrapped_in_a_suggestion_is_the_request(understander, text, intent):
+    assert understander.parse(text).name == intent
+
+
+def test_a_suggestion_to_someone_else_is_no_command(understander):
+    assert understander.parse("how about pizza tonight").name is None
+    assert understander.parse("why don't you ever call me back").name is None
