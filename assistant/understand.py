@@ -160,6 +160,8 @@ def _detail(marker: str, pattern: str) -> re.Pattern:
 _TAG_QUESTION = re.compile(
     r"(?<!\bthis)(?<!\bthat)(?<!\bit)(?<!^)\b(is|was|are|were|will|would|do|does|did|can|could|"
     r"have|has|should) not (it|you|we|they|i|that|there|he|she)\b")
+# Prepositions that also end a phrasal verb ("carry on", "move on", "hold it in")
+_PARTICLES = frozenset("on in up out down off over".split())
 # Words after a value taken back that go with it ("not the music one", "not at home anymore")
 _TAKEN_BACK_TAIL = frozenset("one anymore any more then".split())
 # Verbs that open an imperative after a "don't ..." (_told_not_to)
@@ -890,7 +892,9 @@ class Understander:
         # ("the music was so loud | at the wedding" is not "the music is so loud").
         ends = [(words[cut:], False, words[cut - 1] in _CONJUNCTIONS)
                 for cut in range(2, len(words) - 1)
-                if words[cut - 1] not in RUNS_ON_BEFORE
+                if (words[cut - 1] not in RUNS_ON_BEFORE
+                    # a particle ends the refusal: "don't carry on | i want to finish here"
+                    or (words[cut - 1] in _PARTICLES and _told_not_to(words[:cut], words[cut:])))
                 and (not _negated(words[:cut]) or _told_not_to(words[:cut], words[cut:])
                      or (words[cut - 1] == "but" and not _negated(words[cut:])))]
         starts = [(words[:cut], words[cut] in _SLOT_THEN, words[cut] in _CONJUNCTIONS)
