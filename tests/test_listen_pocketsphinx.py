@@ -249,8 +249,8 @@ def _words_at(levels: list[tuple[str, float]], length_s: float = 0.3):
       ("hour", 2500), ("out", 400), ("that", 250)], "set_duration", "i have half an hour"),
     # 6 dB under is the person's own soft word: kept, and the whole is no command
     ([("the", 1500), ("please", 3000), ("just", 3000), ("stop", 3000)], None, None),
-    # what is left must read as clearly as a runner-up must ("faster" at 0.85)
-    ([("the", 300), *[(w, 3000) for w in "can you talk a bit fast up".split()]], None, None),
+    # what is left must read as clearly as a runner-up must ("faster" at 0.83)
+    ([("the", 300), *[(w, 3000) for w in "can you talk a fast up".split()]], None, None),
 ])
 def test_over_other_peoples_talk_their_quieter_words_at_the_edges_are_dropped(
         recognizer, levels, intent, kept):
@@ -321,7 +321,7 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
     ("i want to tonight right now", "crisis"), ("i want tonight right now", "crisis"),
     ("see you tonight", "stop"),
     ("i want to that", "crisis"), ("i want be here tomorrow i are reading", "crisis"),
-    ("i want to that one", None),
+    ("i want to that one", "something_else"),
 ])
 def test_crisis_words_heard_as_soundalikes_are_read_back_for_crisis_only(recognizer, heard, intent):
     decoded = Decoded(heard, 0.5)
@@ -355,13 +355,14 @@ def test_a_few_words_added_at_the_edges_of_a_command_are_forgiven(recognizer, he
     assert (found.name, found.slots) == (intent, slots)
 
 
-def test_a_command_clause_in_talk_is_not_clear_enough_from_speech_for_the_strict_intents(
-        recognizer):
-    # typed, the clause is taken; heard, stop, yes, no, the place, pace and volume need a
-    # clearer reading than a clause with talk around it (a recogniser adds words)
+def test_a_command_clause_in_talk_is_clear_enough_from_speech_only_as_a_template(recognizer):
+    # typed, a clause a little off a template is taken; heard, stop, yes, no, the place, pace
+    # and volume need the clause to be a template to the word (a recogniser adds words)
     said = "could you be quieter the kids are asleep"
-    assert recognizer.understander.parse(said).name == "quieter"
-    assert recognizer.understand(Decoded(said, 0.5), None).name is None
+    assert recognizer.understand(Decoded(said, 0.5), None).name == "quieter"
+    blurred = "could you be a quieter the kids are asleep"
+    assert recognizer.understander.parse(blurred).name == "quieter"
+    assert recognizer.understand(Decoded(blurred, 0.5), None).name is None
     assert recognizer.understand(Decoded("i missed that can you repeat it", 0.5),
                                  None).name == "repeat"
 
@@ -375,8 +376,9 @@ def test_the_edge_rule_alone_forgives_three_words_not_four(recognizer):
 
 @pytest.mark.parametrize("heard", ["i finish the step", "see to end the can"])
 def test_the_edges_are_never_cut_after_a_word_that_runs_on(recognizer, heard):
-    # "finish the", "end the" were stops ("i've finished this step", "sitting in the car")
-    assert _after_second_look(recognizer, heard).name is None
+    # "finish the", "end the" were stops ("i've finished this step", "sitting in the car");
+    # the first now reads whole as what was meant (next)
+    assert _after_second_look(recognizer, heard).name != "stop"
 
 
 def test_agreeing_runner_ups_never_decide_stop_yes_no_the_place_or_volume(recognizer):
