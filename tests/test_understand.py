@@ -484,6 +484,16 @@ def test_a_request_wrapped_in_a_suggestion_is_the_request(understander, text, in
     assert understander.parse(text).name == intent
 
 
+def test_the_grammar_has_the_suggestion_frames(understander):
+    # the recogniser heard "why don't we" and "any chance you could" poorly until its grammar had
+    # them before a few imperative sentences (held-out set 11 spoken 70.0 -> 79.5%)
+    sentences = understander.sentences()
+    assert any(s.startswith("why do not we ") for s in sentences)
+    assert any(s.startswith("any chance you could ") for s in sentences)
+    assert not any(understander.parse(s).name == "crisis"
+                   for s in sentences if s.startswith("why do not we "))
+
+
 def test_a_suggestion_to_someone_else_is_no_command(understander):
     assert understander.parse("how about pizza tonight").name is None
     assert understander.parse("why don't you ever call me back").name is None
