@@ -192,10 +192,8 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "probably", "honestly", "can you", "could you", "would you", "will you",
             "can you please", "could you please", "you know", "i mean", "hmm okay", "kind of",
             "sort of", "like maybe", "okay um", "so yeah", "you know what", "may i ask",
-            "can i ask", "could i ask", "right", "yes so", "yea so", "is it possible to",
-            "would it be possible to", "would you be able to", "do you think you could",
-            "i was wondering if you could", "i would be grateful if you could",
-            "i would appreciate it if you could", "steady on", "kindly", "please kindly",
+            "can i ask", "could i ask", "right", "yes so", "yea so", "steady on", "kindly",
+            "please kindly",
             "how about", "what about", "i wonder", "i was wondering", "i was hoping for",
             "i would love to know", "i would like to know", "i want to know", "let us maybe")
 # A request wrapped in a suggestion (held-out set 11): what follows is the command. Markers,
@@ -209,7 +207,11 @@ _FRAMES = ("why do not you", "why do not we", "how about we", "what if we", "may
            "would it be all right to", "mind if we", "i was hoping to", "i was hoping you could",
            "i think i would like to", "do you reckon we could", "do you reckon you could",
            "shall we", "i wonder if we could", "i wonder if you could", "you might want to",
-           "can i ask you to", "i was wondering if we could")
+           "can i ask you to", "i was wondering if we could",
+           # polite requests (held-out sets 6 and 7)
+           "is it possible to", "would it be possible to", "would you be able to",
+           "do you think you could", "i was wondering if you could",
+           "i would be grateful if you could", "i would appreciate it if you could")
 _LEADING = _LEADING + _FRAMES
 _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you can",
              "if you could", "okay", "right", "thank you so much", "thanks a lot", "too",
