@@ -127,7 +127,7 @@ def _restarts_dropped(words: list[str]) -> list[str]:
     i = 0
     while i < len(words):
         for k in (3, 2, 1):
-            if words[i:i + k] == words[i + k:i + 2 * k] and len(words[i:i + k]) == k:
+            if words[i:i + k] == words[i + k:i + 2 * k]:  # (never true of a short tail)
                 i += k  # the first copy goes
                 break
         else:
@@ -153,6 +153,15 @@ def _told_not_to(before: list[str], after: list[str]) -> bool:
 @lru_cache(maxsize=8)
 def _detail(marker: str, pattern: str) -> re.Pattern:
     return re.compile("(" + re.escape(marker) + ")" + pattern)
+
+
+def _clause_may_end(before: list[str], after: list[str]) -> bool:
+    """Whether the words after this cut may be a clause of their own (_clauses' ends)."""
+    instead = _told_not_to(before, after)
+    # a particle ends the refusal: "don't carry on | i want to finish here"
+    runs_on = before[-1] in RUNS_ON_BEFORE and not (before[-1] in _PARTICLES and instead)
+    return not runs_on and (not _negated(before) or instead
+                            or (before[-1] == "but" and not _negated(after)))
 
 
 # A question tag after a whole clause ("that one is done, is not it? next"), not "this is not
@@ -646,7 +655,7 @@ class Understander:
         """A few imperative sentences inside each suggestion frame ("why do not we | try the
         staring one"), spread over the intents: a recogniser hears only what its grammar has."""
         imperative = [s for s in sentences
-                      if s.split()[0] in _INSTEAD_VERBS and s.split()[0] != "just"
+                      if (first := s.split()[0]) in _INSTEAD_VERBS and first != "just"
                       and not is_crisis(s)]
         if not imperative:
             return []
@@ -918,12 +927,7 @@ class Understander:
         # Where no "and", "but" or "so" marks the cut, the clause must be all but a template
         # ("the music was so loud | at the wedding" is not "the music is so loud").
         ends = [(words[cut:], False, words[cut - 1] in _CONJUNCTIONS)
-                for cut in range(2, len(words) - 1)
-                if (words[cut - 1] not in RUNS_ON_BEFORE
-                    # a particle ends the refusal: "don't carry on | i want to finish here"
-                    or (words[cut - 1] in _PARTICLES and _told_not_to(words[:cut], words[cut:])))
-                and (not _negated(words[:cut]) or _told_not_to(words[:cut], words[cut:])
-                     or (words[cut - 1] == "but" and not _negated(words[cut:])))]
+                for cut in range(2, len(words) - 1) if _clause_may_end(words[:cut], words[cut:])]
         starts = [(words[:cut], words[cut] in _SLOT_THEN, words[cut] in _CONJUNCTIONS)
                   for cut in range(len(words) - 2, 1, -1)
                   if words[cut] not in _RUNS_ON_AFTER
