@@ -34,7 +34,13 @@ from rapidfuzz import fuzz, process
 from assistant.crisis import is_crisis
 from assistant.data import LineDict, data_dir, load_yaml
 from assistant.errors import LetitoutError
-from assistant.numbers import ONE_AS_PRONOUN, find_durations, spoken_durations
+from assistant.numbers import (
+    COMMON_MINUTES,
+    COMMON_TURNS,
+    ONE_AS_PRONOUN,
+    find_durations,
+    spoken_durations,
+)
 from assistant.templates import (
     Seq,
     TemplateError,
@@ -359,6 +365,16 @@ class SlotList:
     def spoken(self) -> list[str]:
         return sorted({" ".join(p) for p in self.phrases})
 
+    def rotation(self) -> list[str]:
+        """The phrases in the order grammar sentences take them: the common durations
+        (numbers.COMMON_MINUTES) come round more often than the rest."""
+        phrases = self.spoken()
+        if not self.durations:
+            return phrases
+        common = [p for p in phrases if self.phrases[tuple(p.split())] in COMMON_MINUTES
+                  and not p.startswith("a ")]
+        return phrases + common * (COMMON_TURNS - 1)
+
 
 def _technique_phrases(directory: Path) -> dict[tuple[str, ...], str]:
     from assistant.techniques import Catalogue, default_catalogue
@@ -625,6 +641,7 @@ class Understander:
         """
         wanted = set(intents) if intents is not None else set(self.intent_names)
         spoken = {name: sl.spoken() for name, sl in self._lists.items()}
+        rotation = {name: sl.rotation() for name, sl in self._lists.items()}
         out: dict[str, None] = {}
         for name, phrases in spoken.items():
             alone = self._exact.get(self._marker[name])  # a template that is the slot alone
@@ -641,7 +658,7 @@ class Understander:
                 for word in queue[depth]:
                     if word.startswith("{"):
                         name = word[1:-1]
-                        filled.append(spoken[name][turn[name] % len(spoken[name])])
+                        filled.append(rotation[name][turn[name] % len(rotation[name])])
                         turn[name] += 1
                     else:
                         filled.append(word)

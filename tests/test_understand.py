@@ -159,6 +159,15 @@ def test_grammar_sentences_are_bounded_and_cover_every_slot_value(understander):
         assert understander.parse(sentence).name in ("next", "stop"), sentence
 
 
+def test_grammar_has_the_common_durations_more_often_than_the_rare_ones(understander):
+    # "i have ten minutes" must not lose to "i have to ..." in the recogniser's grammar
+    sentences = understander.sentences(["set_duration"])
+    def times(phrase):
+        return sum(f" {phrase} " in f" {s} " for s in sentences)
+    assert times("ten minutes") > 2 * times("thirty five minutes") > 0
+    assert times("five minutes") > 2 * times("seven minutes") > 0
+
+
 def test_raw_templates_are_listed_per_intent(understander):
     templates = understander.templates()
     assert set(templates) == set(INTENT_IDS)
