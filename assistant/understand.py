@@ -85,7 +85,8 @@ _UNFINISHED = frozenset({"to", "not", "never", "want", "wanna", "need", "would",
 _NEEDS_MORE = frozenset("to the a an my your our of for with about at in on from into".split())
 # Hedges dropped before slots are looked for, so "a bit gentler with myself" still names one.
 _HEDGES = re.compile(r"\b(a little bit|a little|a bit|kind of|sort of|just|really|actually|"
-                     r"maybe|perhaps|like|literally|basically|honestly|so|very|even)\b ?")
+                     r"maybe|perhaps|like|literally|basically|honestly|so|very|even|"
+                     r"(way|far|much)(?= too\b))\b ?")
 HEDGE_PENALTY = 2.0
 # Talk, then a command after a conjunction: "everything is piling up and i need to let it out".
 _CONJUNCTIONS = frozenset("and but so".split())
@@ -184,6 +185,11 @@ _INSTEAD_VERBS = frozenset(
     "move go give say speak talk turn keep carry help speed tell take let pause stop skip repeat "
     "read slow hurry pick start begin end finish wrap continue resume explain show list choose "
     "try switch change swap put bring play walk guide hold wait just".split())
+_IMPERATIVE_VERBS = _INSTEAD_VERBS | {"do"}
+# Words that hedge or limit an answer (Understander._after_talk)
+_CLAUSE_OPENERS = frozenset("i my we our it the they you your this that there".split())
+_ANSWER_HEDGES = frozenset("i guess think suppose maybe probably please max maximum tops most at "
+                           "about around roughly or so ish then".split())
 _INSTEAD_OPENERS = frozenset({("i", "want"), ("i", "need"), ("i", "would"), ("can", "you"),
                               ("could", "you"), ("can", "we"), ("could", "we"), ("let", "us")})
 _SUBORDINATE = frozenset("before after because until when while since if unless though "
@@ -210,7 +216,12 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "can i ask", "could i ask", "right", "yes so", "yea so", "steady on", "kindly",
             "please kindly",
             "how about", "what about", "i wonder", "i was wondering", "i was hoping for",
-            "i would love to know", "i would like to know", "i want to know", "let us maybe")
+            "i would love to know", "i would like to know", "i want to know", "let us maybe",
+            # a younger register, and the sounds of someone fed up (held-out set 12)
+            "ugh", "ow", "ouch", "argh", "oh my god", "omg", "bruh", "bro", "dude", "man", "yo",
+            "lol", "not going to lie", "to be honest", "for real", "real talk", "okay real talk",
+            "low key", "high key", "honestly", "literally", "seriously", "ugh just", "okay okay",
+            "okay listen", "wait what", "huh", "chill", "chill out")
 # A request wrapped in a suggestion (held-out set 11): what follows is the command. Markers,
 # and in the recognisers' grammar before a few imperative sentences (Understander._framed).
 _FRAMES = ("why do not you", "why do not we", "how about we", "what if we", "maybe you could",
@@ -228,6 +239,9 @@ _FRAMES = ("why do not you", "why do not we", "how about we", "what if we", "may
            "do you think you could", "i was wondering if you could",
            "i would be grateful if you could", "i would appreciate it if you could")
 _LEADING = _LEADING + _FRAMES
+# Said fed up or casually around a command (held-out set 12); in the grammar like the frames.
+_CASUAL_HEADS = ("ugh", "bruh", "oh my god", "okay real talk", "chill", "honestly")
+_CASUAL_TAILS = ("bro", "dude", "man", "for real", "real quick")
 _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you can",
              "if you could", "okay", "right", "thank you so much", "thanks a lot", "too",
              "maybe", "i think", "i guess", "first", "instead", "again", "for now",
@@ -238,7 +252,10 @@ _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you c
              "mate", "love", "dear", "darling", "pet", "hun", "buddy", "dude", "man",
              "if you would", "if it is all the same", "if it is all the same to you",
              "give or take", "only", "at my disposal", "if that helps", "a touch", "a notch",
-             "if that is alright", "if you do not mind")
+             "if that is alright", "if you do not mind",
+             "bro", "bruh", "lol", "for real", "to be honest", "not going to lie", "real quick",
+             "or whatever", "or something like that", "already", "at all", "ish", "low key",
+             "honestly", "seriously", "literally", "fam")
 # "i want stop", "i don't want live": a learner's want or need before a verb with no "to"
 # (Understander._as_taught); not before what is wanted ("i want the breathing", "i need help").
 _WANTING = frozenset("want wants need needs".split())
@@ -255,7 +272,7 @@ _MIND = (("would", "you", "mind"), ("do", "you", "mind"), ("could", "you", "mind
 _LEADING_FIRST = tuple(sorted(_LEADING, key=len, reverse=True))
 _TRAILING_FIRST = tuple(sorted(_TRAILING, key=len, reverse=True))
 _SOFTENERS = frozenset("just really actually maybe perhaps like literally basically honestly "
-                       "please kind sort a bit little so very even".split())
+                       "please kind sort a bit little so very even lowkey seriously".split())
 
 
 # The slots each intent reports (../shared/CONTRACT.md's table; a place and a time said
@@ -678,10 +695,11 @@ class Understander:
             return []
         stride = max(1, len(imperative) // (len(_FRAMES) * self.FRAMED_SENTENCES))
         out: dict[str, None] = {}
-        for i, frame in enumerate(_FRAMES):
+        frames = [(f, True) for f in _FRAMES + _CASUAL_HEADS] + [(t, False) for t in _CASUAL_TAILS]
+        for i, (frame, before) in enumerate(frames):
             for k in range(self.FRAMED_SENTENCES):
                 sentence = imperative[(i + k * len(_FRAMES)) * stride % len(imperative)]
-                framed = f"{frame} {sentence}"
+                framed = f"{frame} {sentence}" if before else f"{sentence} {frame}"
                 if not is_crisis(framed):
                     out.setdefault(framed, None)
         existing = set(sentences)
@@ -723,7 +741,7 @@ class Understander:
                 words.update(phrase)
         for said in self._same_as:
             words.update(said.split())
-        for frame in _FRAMES:  # the suggestion frames the grammar has (_framed)
+        for frame in _FRAMES + _CASUAL_HEADS + _CASUAL_TAILS:  # the grammar has them (_framed)
             words.update(frame.split())
         return words
 
@@ -745,7 +763,7 @@ class Understander:
         text = text if isinstance(text, str) else ""
         if is_crisis(text):
             return Intent("crisis", {}, 1.0, text)
-        words = self._politely_asked(normalise(text).split())
+        words = self._politely_asked(_asides_dropped(normalise(text).split()))
         if not words:
             return Intent(None, {}, 1.0, text)
         pool_key = frozenset(allowed) - RULE_INTENTS if allowed is not None else None
@@ -921,11 +939,19 @@ class Understander:
                 continue
             # A time or place said first is the answer, and what follows explains it: "two
             # minutes | that is all i have got" is no "that is all" (next).
-            answer = slot_first and "§" in reading
+            # So is one said first with only a hedge or limit of its own: "yoga i guess | my
+            # hips are so tight", "five minutes max | i got to go soon".
+            hedged = (bool(_ANSWER_HEDGES.intersection(part))
+                      and _ANSWER_HEDGES.issuperset(w for w in reading.split() if w[0] != "§")
+                      and part == words[:len(part)] and words[len(part)] in _CLAUSE_OPENERS)
+            answer = (slot_first or hedged) and "§" in reading
             # Otherwise a place, a technique or a time mentioned in passing is no command:
             # "the house is so quiet now", "my train is in ten minutes". The clause needs two
             # words of its own besides them.
-            if not answer and sum(not w.startswith("§") for w in reading.split()) < 2:
+            # An imperative with it is a command still: "... | do the workout one".
+            own = reading.split()
+            if (not answer and sum(not w.startswith("§") for w in own) < 2
+                    and own[0] not in _IMPERATIVE_VERBS):
                 continue
             score -= AFTER_TALK_PENALTY if marked else CLAUSE_PENALTY
             if (answer, score) > (answered, best[0]):
@@ -1148,6 +1174,17 @@ class Understander:
                 i = span.end
             out += words[i:]
             yield out, {s.slot: s.value for s in combo}, min(s.score for s in combo)
+
+
+# "not gonna lie" says nothing about the command, but its "not" would refuse the clause after it
+_ASIDE = re.compile(r"(?:^| )(?:i am )?not going to lie(?: to you)?(?= |$)(?! down)")
+
+
+def _asides_dropped(words: list[str]) -> list[str]:
+    """The words without an aside whose "not" belongs to no command ("ngl that was too quick,
+    slower"); what is left keeps any words (not lying down)."""
+    kept = _ASIDE.sub("", " ".join(words)).split()
+    return kept or words
 
 
 def _strip(text: str, markers: tuple[str, ...], leading: bool) -> str:

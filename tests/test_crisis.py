@@ -43,6 +43,7 @@ PLANS_AND_MEANS = [
 INDIRECT = [
     "no one would even notice if I disappeared", "nobody cares if I live or die",
     "no one would miss me", "I feel like such a burden", "I wish I'd never been born",
+    "ngl I'm not tryna be around anymore", "I'm not trying to be on this earth much longer",
     "I wish I didn't exist", "I don't deserve to live", "I've given up on life",
     "life is pointless", "there's no point in me being alive", "I'm done with life",
     "it would be easier for everyone if I was gone", "it would be better if I wasn't here",
@@ -79,6 +80,7 @@ CUT_SHORT = ["everybody would be better off it i'd was got", "everyone would be 
              "my family would be better off the car with"]
 FIGURES_OF_SPEECH = [
     "this song kills me", "I'm dead tired", "I could kill for a coffee", "you're killing it",
+    "bruh I'm literally dead", "this beat slaps I'm dying", "ngl that joke killed me",
     "I'll top myself up with coffee", "I did it myself in the end",
     "I'm so hungry I could die", "I'd rather die than go to that party",
     "I'm dying to see it", "my feet are killing me", "I nearly died laughing",

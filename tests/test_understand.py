@@ -506,3 +506,36 @@ def test_the_grammar_has_the_suggestion_frames(understander):
 def test_a_suggestion_to_someone_else_is_no_command(understander):
     assert understander.parse("how about pizza tonight").name is None
     assert understander.parse("why don't you ever call me back").name is None
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("bruh go back", "back"), ("ugh this is way too loud", "quieter"),
+    ("okay real talk i need a proper cry", "start_session"), ("say it again bro", "repeat"),
+    ("ngl you're going too fast", "slower"), ("lol next", "next"),
+    ("chill, you're talking too fast", "slower"), ("bet", "yes"), ("hard pass", "no"),
+])
+def test_a_younger_register_and_sounds_of_frustration_are_understood(understander, text,
+                                                                     intent):
+    assert understander.parse(text).name == intent
+
+
+def test_not_gonna_lie_refuses_nothing(understander):
+    # its "not" is an aside; a "not" of the person's own still refuses
+    assert understander.parse("not gonna lie this is too slow, go faster").name == "faster"
+    assert understander.parse("i'm not going to lie down").name is None
+    assert understander.parse("not gonna lie i don't want to be here anymore").name == "crisis"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("the bath i think, the kids are asleep", "set_place"),
+    ("ten minutes tops, we have to leave soon", "set_duration"),
+    ("i really want to scream, do the journal one", "choose_technique"),
+])
+def test_an_answer_or_an_imperative_with_talk_around_it_is_the_command(understander, text,
+                                                                       intent):
+    assert understander.parse(text).name == intent
+
+
+def test_a_time_or_place_in_passing_is_still_no_answer(understander):
+    assert understander.parse("ten minutes ago i was crying").name is None
+    assert understander.parse("the house i guess is quiet").name is None
