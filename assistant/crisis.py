@@ -253,6 +253,13 @@ _PATTERNS = [
     r"(giving|gave|give) away (all )?my (things|stuff|belongings)",
     r"i (have|got|found|bought) (a|the) (gun|rope|noose|pills|blade|razor)"
     r"(?=.*(end|die|myself|kill|tonight|it all))",
+    # asking for the means: "how many pills would it take to die"
+    r"how (many|much) (\w+ ){0,3}(would it take|does it take|will it take|is needed|do i need|"
+    r"would i need|is enough|are enough|would be enough) to (die|kill (me|myself|a person|someone)|"
+    r"overdose|end (it|my life|things)|not wake up)",
+    r"(what is|what are|what would be|tell me) the (easiest|quickest|fastest|least painful|"
+    r"most painless|surest|best|simplest) (way|ways|method|methods) to (die|kill myself|end (it|"
+    r"my life|things)|overdose)",
     # the means at hand, said plainly: "i've got a blade in my hand right now"
     r"i (have|have got|got|am holding|am holding onto) (a|the|my|a bottle of|all my|all the) "
     r"(gun|rope|noose|pills|tablets|blade|razor|razor blade|knife) (in my hands?|with me|on me|"

@@ -242,6 +242,8 @@ _LEADING = _LEADING + _FRAMES
 # Said fed up or casually around a command (held-out set 12); in the grammar like the frames.
 _CASUAL_HEADS = ("ugh", "bruh", "oh my god", "okay real talk", "chill", "honestly")
 _CASUAL_TAILS = ("bro", "dude", "man", "for real", "real quick")
+# Its name said first (held-out set 13; _asides_dropped), in the grammar the same way.
+_WAKE_HEADS = ("hey let it out", "okay let it out", "hey assistant", "okay assistant")
 _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you can",
              "if you could", "okay", "right", "thank you so much", "thanks a lot", "too",
              "maybe", "i think", "i guess", "first", "instead", "again", "for now",
@@ -695,10 +697,13 @@ class Understander:
             return []
         stride = max(1, len(imperative) // (len(_FRAMES) * self.FRAMED_SENTENCES))
         out: dict[str, None] = {}
-        frames = [(f, True) for f in _FRAMES + _CASUAL_HEADS] + [(t, False) for t in _CASUAL_TAILS]
+        frames = ([(f, True) for f in _FRAMES + _CASUAL_HEADS + _WAKE_HEADS]
+                  + [(t, False) for t in _CASUAL_TAILS])
         for i, (frame, before) in enumerate(frames):
             for k in range(self.FRAMED_SENTENCES):
                 sentence = imperative[(i + k * len(_FRAMES)) * stride % len(imperative)]
+                if not before and sentence.split()[-1] in RUNS_ON_BEFORE:
+                    continue  # "finish my | dude" is no address
                 framed = f"{frame} {sentence}" if before else f"{sentence} {frame}"
                 if not is_crisis(framed):
                     out.setdefault(framed, None)
@@ -741,7 +746,7 @@ class Understander:
                 words.update(phrase)
         for said in self._same_as:
             words.update(said.split())
-        for frame in _FRAMES + _CASUAL_HEADS + _CASUAL_TAILS:  # the grammar has them (_framed)
+        for frame in _FRAMES + _CASUAL_HEADS + _CASUAL_TAILS + _WAKE_HEADS:  # (_framed)
             words.update(frame.split())
         return words
 
@@ -1180,11 +1185,20 @@ class Understander:
 _ASIDE = re.compile(r"(?:^| )(?:i am )?not going to lie(?: to you)?(?= |$)(?! down)")
 
 
+# Its name said first, as to a smart speaker: "hey let it out, pause", "okay assistant, next".
+# (Before "assistant" any one word: recognisers hear "hey" as "the", "why", "i".)
+_WAKE = re.compile(r"^(?:(?:(?:hey|hi|okay|yo|oh) )?let it out|(?:\w+ )?assistant)(?= )")
+
+
 def _asides_dropped(words: list[str]) -> list[str]:
     """The words without an aside whose "not" belongs to no command ("ngl that was too quick,
-    slower"); what is left keeps any words (not lying down)."""
-    kept = _ASIDE.sub("", " ".join(words)).split()
-    return kept or words
+    slower"), nor the assistant's name said first when a command follows it ("hey let it
+    out | next step"; "okay let it out" alone is the request it says)."""
+    text = _ASIDE.sub("", " ".join(words)).strip()
+    rest = _WAKE.sub("", text).strip()
+    if rest != text and _strip(rest, _TRAILING_FIRST, leading=False) not in _TRAILING:
+        text = rest
+    return text.split() or words
 
 
 def _strip(text: str, markers: tuple[str, ...], leading: bool) -> str:

@@ -539,3 +539,24 @@ def test_an_answer_or_an_imperative_with_talk_around_it_is_the_command(understan
 def test_a_time_or_place_in_passing_is_still_no_answer(understander):
     assert understander.parse("ten minutes ago i was crying").name is None
     assert understander.parse("the house i guess is quiet").name is None
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("hey let it out, go back", "back"), ("okay letitout, a bit quieter", "quieter"),
+    ("hey assistant, skip this step", "next"), ("okay let it out", "start_session"),
+    ("hey letitout, I want to die", "crisis"),
+])
+def test_its_name_said_first_is_no_part_of_the_command(understander, text, intent):
+    assert understander.parse(text).name == intent
+
+
+@pytest.mark.parametrize("text, intent, slots", [
+    ("set location to bed", "set_place", {"place": "bed"}),
+    ("duration fifteen minutes", "set_duration", {"minutes": 15}),
+    ("select technique yoga", "choose_technique", {"technique": "yoga"}),
+    ("playback speed down", "slower", {}), ("increase the speaking rate", "faster", {}),
+    ("resume the session", "resume", {}), ("list voice commands", "help", {}),
+])
+def test_a_smart_speakers_control_words_are_understood(understander, text, intent, slots):
+    found = understander.parse(text)
+    assert (found.name, found.slots) == (intent, slots)
