@@ -33,7 +33,7 @@ _NEVER_CORRECT = frozenset(
     "harm's farm warm charm arm army point pint paint pain print joint wake make take lake "
     "bake fake cake woke sake wait waking making taking liver lives lover river what went "
     "when wand wart pint lived ever fever clever lever seven even better's butter bitter "
-    "letter bother mother shower power tower flower without".split()
+    "letter bother mother shower power tower flower without stepping stopping".split()
 )
 
 # Figures of speech: removed before the patterns run, so the rest of a sentence still counts.
@@ -199,7 +199,8 @@ _PATTERNS = [
     r"a load)"
     r" (of )?(my |the |those |these )?(pills|tablets|meds|medication|medicine|painkillers|"
     r"sleeping pills)",
-    r"(jump|jumping|throw myself) (off|from|in front of|under) (a|the|this|that) ?"
+    r"(jump|jumping|throw myself|throwing myself|threw myself) (off|from|in front of|under) "
+    r"(a|the|this|that) ?"
     r"(bridge|building|roof|cliff|train|car|bus|balcony|window|ledge|truck|tower|edge)",
     r"(step|stepping|walk|walking|throw myself|lie down) in front of (a|the) (train|car|bus|"
     r"truck|lorry)",
@@ -247,10 +248,11 @@ _PATTERNS = [
     r"(wish|wishing) it (was|were|would be|could be|would all be) over (for good|forever)",
     r"(i am|i feel|i feel like) (a burden|such a burden|nothing but a burden|a burden to)",
     r"(i am|i feel) (better off|safer) gone",
-    r"(writing|wrote|written|write|leave|leaving|left) (a|my) (suicide|goodbye|final) "
-    r"(note|letter)",
+    r"(writing|wrote|written|write|leave|leaving|left) (a |my )?(suicide|goodbye|final) "
+    r"(note|notes|letter|letters)",
     r"(saying|say|said) goodbye (to everyone|to everybody|for good|forever)",
     r"(giving|gave|give) away (all )?my (things|stuff|belongings)",
+    r"(giving|gave|give|given) (all )?my (things|stuff|belongings|possessions) away",
     r"i (have|got|found|bought) (a|the) (gun|rope|noose|pills|blade|razor)"
     r"(?=.*(end|die|myself|kill|tonight|it all))",
     # asking for the means: "how many pills would it take to die"

@@ -560,3 +560,22 @@ def test_its_name_said_first_is_no_part_of_the_command(understander, text, inten
 def test_a_smart_speakers_control_words_are_understood(understander, text, intent, slots):
     found = understander.parse(text)
     assert (found.name, found.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("hang on my sister just walked in", "pause"), ("okay they've gone now", "resume"),
+    ("i can hardly hear you over the rain", "louder"), ("you're going to wake the kids", "quieter"),
+    ("sorry i zoned out", "repeat"), ("i'm not keeping up", "slower"),
+    ("the gaps are way too long", "faster"), ("you moved on too quickly", "back"),
+    ("my face is all wet", "crying"), ("i can't decide between them", "suggest_technique"),
+])
+def test_a_state_or_problem_described_asks_for_its_command(understander, text, intent):
+    assert understander.parse(text).name == intent
+
+
+@pytest.mark.parametrize("text", [
+    "the neighbours are loud", "my train is in ten minutes", "my phone is dead again",
+    "two minutes, that's all i've got",
+])
+def test_a_described_state_that_asks_nothing_stays_as_it_was(understander, text):
+    assert understander.parse(text).name in (None, "set_duration" if "two" in text else None)
