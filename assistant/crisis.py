@@ -176,7 +176,8 @@ _PATTERNS = [
     r"it all any ?more|carrying on|existing)",
     r"(life|living) is (not|no longer) worth (living|it)",
     r"(never|not|do not want to|don't want to|hope i don't|hope i do not) wake up",
-    r"(go to sleep|fall asleep|sleep) and (never|not) wake up",
+    # ("wake top": how a recogniser heard "wake up" from the Caribbean voice)
+    r"(go to sleep|fall asleep|sleep) and (never|not) wake (up|top)",
     r"(disappear|vanish) (forever|for good|for ever|and never come back|permanently)",
     # wishing it had been ended ("i wish i didn't exist" was heard "i wish i did end it")
     r"wish i (had|did|would|could|'d) (just )?(end|ended) (it|it all|things|everything)\b",
@@ -214,7 +215,8 @@ _PATTERNS = [
     r"(want|wanna|ready|going|gonna|could|need) to (go|be) (with (my )?\w+ )?(in|to|up in) "
     r"heaven",
     r"(look|looking|looked|research|researching|researched|search|searching|searched|googled|"
-    r"googling|reading) (up )?(about )?(ways|how|methods) to (die|kill|end (it|my life|things)|"
+    r"googling|reading) (up |open |into )?(about )?(ways|how|methods) to (die|kill|end (it|my "
+    r"life|things)|"
     r"overdose|hang)", r"(a|the) (gun|rope|noose) (to|for) (my ?self|my head)",
     r"(give|giving|gave|given) up on (life|living|everything|myself)",
     r"(do not|never) want to (do this|do it|keep doing this|keep going|go on like this) any more",

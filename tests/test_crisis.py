@@ -46,7 +46,8 @@ INDIRECT = [
     "ngl I'm not tryna be around anymore", "I'm not trying to be on this earth much longer",
     "how many sleeping tablets would it take to die", "what's the least painful way to die",
     "I've been thinking about stepping in front of a bus", "I've written goodbye notes to my kids",
-    "I started giving all my belongings away",
+    "I started giving all my belongings away", "I've been looking into ways to end it",
+    "I want to go to sleep and never wake top",  # "wake up" as a recogniser heard it
     "I wish I didn't exist", "I don't deserve to live", "I've given up on life",
     "life is pointless", "there's no point in me being alive", "I'm done with life",
     "it would be easier for everyone if I was gone", "it would be better if I wasn't here",
