@@ -44,7 +44,7 @@ _CONTRACTIONS = {
     # a younger register, typed or read from a transcript (held-out set 12)
     "ngl": "not going to lie", "tbh": "to be honest", "fr": "for real", "imo": "in my opinion",
     "tryna": "trying to", "finna": "going to", "omg": "oh my god", "lowkey": "low key",
-    "sesh": "session", "naw": "nah", "nah": "nah", "letitout": "let it out",
+    "sesh": "session", "naw": "nah", "letitout": "let it out",
     "smth": "something", "sth": "something", "abt": "about", "rly": "really", "srsly": "seriously",
 }
 # Hesitations carry no meaning anywhere; they are dropped before anything else looks.

@@ -186,7 +186,7 @@ _INSTEAD_VERBS = frozenset(
     "read slow hurry pick start begin end finish wrap continue resume explain show list choose "
     "try switch change swap put bring play walk guide hold wait just".split())
 _IMPERATIVE_VERBS = _INSTEAD_VERBS | {"do"}
-# Words that hedge or limit an answer (Understander._after_talk)
+# An answer said first, hedged or limited, then a new clause (Understander._after_talk)
 _CLAUSE_OPENERS = frozenset("i my we our it the they you your this that there".split())
 _ANSWER_HEDGES = frozenset("i guess think suppose maybe probably please max maximum tops most at "
                            "about around roughly or so ish then".split())
@@ -220,7 +220,7 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             # a younger register, and the sounds of someone fed up (held-out set 12)
             "ugh", "ow", "ouch", "argh", "oh my god", "omg", "bruh", "bro", "dude", "man", "yo",
             "lol", "not going to lie", "to be honest", "for real", "real talk", "okay real talk",
-            "low key", "high key", "honestly", "literally", "seriously", "ugh just", "okay okay",
+            "low key", "high key", "literally", "seriously", "ugh just", "okay okay",
             "okay listen", "wait what", "huh", "chill", "chill out")
 # A request wrapped in a suggestion (held-out set 11): what follows is the command. Markers,
 # and in the recognisers' grammar before a few imperative sentences (Understander._framed).
@@ -256,7 +256,7 @@ _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you c
              "give or take", "only", "at my disposal", "if that helps", "a touch", "a notch",
              "if that is alright", "if you do not mind",
              "bro", "bruh", "lol", "for real", "to be honest", "not going to lie", "real quick",
-             "or whatever", "or something like that", "already", "at all", "ish", "low key",
+             "or whatever", "or something like that", "at all", "ish", "low key",
              "honestly", "seriously", "literally", "fam")
 # "i want stop", "i don't want live": a learner's want or need before a verb with no "to"
 # (Understander._as_taught); not before what is wanted ("i want the breathing", "i need help").
