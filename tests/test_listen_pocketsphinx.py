@@ -336,6 +336,21 @@ def test_crisis_words_heard_as_soundalikes_are_read_back_for_crisis_only(recogni
     assert decoded.text == heard  # the words heard are reported, not the reading
 
 
+@pytest.mark.parametrize("voice", [["-v", "en-us+f3", "-s", "160"],
+                                   ["-v", "en-gb-scotland", "-s", "160"],
+                                   ["-v", "en-029", "-s", "155"]])
+def test_a_command_template_near_a_crisis_phrase_does_not_pull_it_away(forgetful, tmp_path,
+                                                                        voice):
+    # A stop template "i do not want to do any more [of this]" (set 14's round) made these three
+    # voices' "i don't want to be around any more" heard "... to you on any more" -> stop 0.9.
+    path = tmp_path / "crisis.wav"
+    subprocess.run(["espeak-ng", *voice, "-w", str(path),
+                    "i don't want to be around any more"], check=True)
+    forgetful.forget_voice()
+    result = forgetful.recognize_audio(_padded(audio.read_wav(path), before=0.5, after=0.8))
+    assert result.intent.name == "crisis", result.text
+
+
 def test_crisis_said_and_misheard_as_another_command_is_still_heard(forgetful, tmp_path):
     # espeak-ng's en-us+f3 voice (as bench/unseen_voices.py speaks it): "i want to die right
     # now" was heard "i want and i right now", read as pause; "i want to die right now" is
