@@ -56,16 +56,20 @@ def forgetful():
 SAID_AGAIN = 2
 
 
-def _heard_as(intent: str, say, tries: int = SAID_AGAIN) -> None:
+def _heard_as(intent: str, say, tries: int = SAID_AGAIN, slots: dict | None = None) -> None:
     """say() says the sentence once more (a new render) and returns what was recognised; one
-    of `tries` must be heard as `intent`, as a person not understood says it again."""
+    of `tries` must be heard as `intent` (with exactly these slots, when given), as a person
+    not understood says it again."""
+    def right(result) -> bool:
+        return result.intent.name == intent and (slots is None or result.intent.slots == slots)
+
     heard = []
     for _ in range(tries):
         result = say()
         heard.append(result.text)
-        if result.intent.name == intent:
+        if right(result):
             break
-    assert result.intent.name == intent, heard
+    assert right(result), heard
 
 
 def _padded(samples: np.ndarray, before: float = 0.4, after: float = 0.8) -> np.ndarray:
@@ -131,13 +135,10 @@ def test_spoken_duration_fills_the_minutes_slot(recognizer, joe):
     # "ten" was heard "to" ("i have to minutes": no intent) in 6 of 30 renders at gains of
     # 0.5-1.5 while the grammar had "i have to" a hundred times more often than "i have ten";
     # the common durations now come round more often (numbers.COMMON_MINUTES): 2 of 30.
-    heard = []
-    for _ in range(SAID_AGAIN):
-        result = recognizer.recognize_audio(_padded(joe("I have ten minutes")))
-        heard.append(result.text)
-        if (result.intent.name, result.intent.slots) == ("set_duration", {"minutes": 10}):
-            return
-    raise AssertionError(f"'I have ten minutes' heard as {heard}")
+    def say():
+        return recognizer.recognize_audio(_padded(joe("I have ten minutes")))
+
+    _heard_as("set_duration", say, slots={"minutes": 10})
 
 
 def test_espeak_voice_command_is_understood(recognizer, tmp_path):
@@ -343,21 +344,21 @@ def test_a_command_template_near_a_crisis_phrase_does_not_pull_it_away(forgetful
                                                                         voice):
     # A stop template "i do not want to do any more [of this]" (set 14's round) made these three
     # voices' "i don't want to be around any more" heard "... to you on any more" -> stop 0.9.
-    path = tmp_path / "crisis.wav"
-    subprocess.run(["espeak-ng", *voice, "-w", str(path),
-                    "i don't want to be around any more"], check=True)
-    forgetful.forget_voice()
-    result = forgetful.recognize_audio(_padded(audio.read_wav(path), before=0.5, after=0.8))
-    assert result.intent.name == "crisis", result.text
+    _assert_crisis_heard(forgetful, tmp_path, voice, "i don't want to be around any more")
 
 
 def test_crisis_said_and_misheard_as_another_command_is_still_heard(forgetful, tmp_path):
     # espeak-ng's en-us+f3 voice (as bench/unseen_voices.py speaks it): "i want to die right
     # now" was heard "i want and i right now", read as pause; "i want to die right now" is
     # among the runner-ups
+    _assert_crisis_heard(forgetful, tmp_path, ["-v", "en-us+f3", "-s", "160"],
+                         "i want to die right now")
+
+
+def _assert_crisis_heard(forgetful, tmp_path, voice: list[str], said: str) -> None:
+    """espeak-ng says it with these options to a recogniser meeting the voice afresh."""
     path = tmp_path / "crisis.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us+f3", "-s", "160", "-w", str(path),
-                    "i want to die right now"], check=True)
+    subprocess.run(["espeak-ng", *voice, "-w", str(path), said], check=True)
     forgetful.forget_voice()
     result = forgetful.recognize_audio(_padded(audio.read_wav(path), before=0.5, after=0.8))
     assert result.intent.name == "crisis", result.text
