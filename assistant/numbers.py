@@ -112,6 +112,18 @@ _HALF_MISHEARD = frozenset({"off", "app"})
 ONE_AS_PRONOUN = frozenset({"no", "any", "every", "some", "this", "that", "the", "which",
                              "each", "other", "another", "last", "next", "first", "same"})
 
+# A determiner a few words before a bare "one" makes it a thing: "the sad story one".
+_THING_BEFORE = frozenset({"the", "this", "that", "which", "another"})
+
+
+
+def one_is_a_thing(words: list[str], i: int) -> bool:
+    """Whether words[i] is "one" said of a person or a thing, not one minute: "no one",
+    "that one", "the exercise one"."""
+    return words[i] == "one" and i > 0 and (
+        words[i - 1] in ONE_AS_PRONOUN
+        or bool(_THING_BEFORE.intersection(words[max(0, i - 4):i - 1])))
+
 
 def _amount(words: list[str], i: int) -> tuple[float, int] | None:
     """A number, a fraction or a vague amount at words[i]: (value, index after)."""
@@ -153,8 +165,8 @@ def _one_duration(words: list[str], i: int) -> Duration | None:
     if unit is None:
         if value != int(value) or words[i] in ("a", "an", "half", "quarter"):
             return None
-        if words[i] == "one" and i > 0 and words[i - 1] in ONE_AS_PRONOUN:
-            return None  # "no one", "that one": a person or a thing, not one minute
+        if one_is_a_thing(words, i):
+            return None
         return Duration(int(value), i, j, with_unit=False)
     kind, end = unit
     # "an hour and a half"

@@ -37,8 +37,8 @@ from assistant.errors import LetitoutError
 from assistant.numbers import (
     COMMON_MINUTES,
     COMMON_TURNS,
-    ONE_AS_PRONOUN,
     find_durations,
+    one_is_a_thing,
     spoken_durations,
 )
 from assistant.templates import (
@@ -192,6 +192,10 @@ _ANSWER_HEDGES = frozenset("i guess think suppose maybe probably please max maxi
                            "about around roughly or so ish then".split())
 _INSTEAD_OPENERS = frozenset({("i", "want"), ("i", "need"), ("i", "would"), ("can", "you"),
                               ("could", "you"), ("can", "we"), ("could", "we"), ("let", "us")})
+# What may follow a place said first and describe it (Understander._after_talk)
+_PLACE_THEN = _CLAUSE_OPENERS | frozenset("in on at by near under".split())
+_DETERMINERS = frozenset("the a an my our your this that his her their".split())
+_BARE_TIME = frozenset("only just about around maybe".split())
 _SUBORDINATE = frozenset("before after because until when while since if unless though "
                          "although so that which who".split())
 # Talk about someone else: a story, not a request (Understander._after_talk).
@@ -950,12 +954,23 @@ class Understander:
                       and _ANSWER_HEDGES.issuperset(w for w in reading.split() if w[0] != "§")
                       and part == words[:len(part)] and words[len(part)] in _CLAUSE_OPENERS)
             answer = (slot_first or hedged) and "§" in reading
+            # A bare place or time said first, then what it is like there or why: "in the
+            # shower | the water's on", "lying on my bed | looking at the ceiling", "only five
+            # minutes | my break is short". Not an answer that beats a command after it ("in
+            # the car | can you speak up"): the scores decide.
+            after = words[len(part)] if part == words[:len(part)] else ""
+            bare = all(w.startswith("§") or w in _BARE_TIME for w in reading.split())
+            placed = bare and (
+                # where, not what ("the house | i guess is quiet" is about the house)
+                (intent == "set_place" and part[0] not in _DETERMINERS
+                 and (after in _PLACE_THEN or after.endswith("ing")))
+                or (intent == "set_duration" and after in _CLAUSE_OPENERS))
             # Otherwise a place, a technique or a time mentioned in passing is no command:
             # "the house is so quiet now", "my train is in ten minutes". The clause needs two
             # words of its own besides them.
             # An imperative with it is a command still: "... | do the workout one".
             own = reading.split()
-            if (not answer and sum(not w.startswith("§") for w in own) < 2
+            if (not answer and not placed and sum(not w.startswith("§") for w in own) < 2
                     and own[0] not in _IMPERATIVE_VERBS):
                 continue
             score -= AFTER_TALK_PENALTY if marked else CLAUSE_PENALTY
@@ -1007,7 +1022,7 @@ class Understander:
         for cut in range(1, len(words)):
             if words[cut - 1] in _UNFINISHED:
                 continue  # "i do not want to | carry on with this" is one thought, negated
-            if words[cut] == "one" and words[cut - 1] in ONE_AS_PRONOUN:
+            if one_is_a_thing(words, cut):
                 continue  # "no | one okay" is nobody, not "no" and one minute
             left = self._best(words[:cut], pool_key)
             if left[0] < ACCEPT or (left[1] == "no" and _NEGATION & set(words[:cut])):

@@ -579,3 +579,34 @@ def test_a_state_or_problem_described_asks_for_its_command(understander, text, i
 ])
 def test_a_described_state_that_asks_nothing_stays_as_it_was(understander, text, intent):
     assert understander.parse(text).name == intent
+
+
+@pytest.mark.parametrize("text, intent, slots", [
+    ("lying on my bed staring at the ceiling", "set_place", {"place": "bed"}),
+    ("in the car outside the shops", "set_place", {"place": "car"}),
+    ("just ten minutes, the kids are home soon", "set_duration", {"minutes": 10}),
+    ("in the car, can you speak up", "louder", {}),
+])
+def test_a_place_or_time_said_first_with_what_it_is_like_there(understander, text, intent,
+                                                                slots):
+    found = understander.parse(text)
+    assert (found.name, found.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize("text, intent, slots", [
+    ("the exercise one maybe", "choose_technique", {"technique": "workout"}),
+    ("i'm the sad film one", "choose_technique", {"technique": "sad_story"}),
+    ("just one", "set_duration", {"minutes": 1}),
+])
+def test_one_after_a_thing_named_is_that_thing_not_a_minute(understander, text, intent, slots):
+    found = understander.parse(text)
+    assert (found.name, found.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("i'm free for the next hour", 60), ("give me fifteen", 15),
+    ("half an hour should do it", 30), ("i've got to minutes", 2),  # "two" as often heard
+])
+def test_durations_in_everyday_frames(understander, text, minutes):
+    found = understander.parse(text)
+    assert (found.name, found.slots) == ("set_duration", {"minutes": minutes})
