@@ -610,3 +610,13 @@ def test_one_after_a_thing_named_is_that_thing_not_a_minute(understander, text, 
 def test_durations_in_everyday_frames(understander, text, minutes):
     found = understander.parse(text)
     assert (found.name, found.slots) == ("set_duration", {"minutes": minutes})
+
+
+@pytest.mark.parametrize("text, technique", [
+    ("can you take me through the walking exercise", "walk"),
+    ("guide me through the shower exercise", "shower"),
+    ("the breathing exercise please", "breathwork"),
+])
+def test_exercise_after_a_technique_is_its_kind_not_the_workout(understander, text, technique):
+    found = understander.parse(text)
+    assert (found.name, found.slots) == ("choose_technique", {"technique": technique})
