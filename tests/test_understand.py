@@ -620,3 +620,27 @@ def test_durations_in_everyday_frames(understander, text, minutes):
 def test_exercise_after_a_technique_is_its_kind_not_the_workout(understander, text, technique):
     found = understander.parse(text)
     assert (found.name, found.slots) == ("choose_technique", {"technique": technique})
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("next, next, sorry", "next"), ("yes please, sorry", "yes"),
+    ("louder, i mean, just a little", "louder"), ("sorry", "repeat"),
+    ("unpause it, sorry", "resume"), ("my mum says i'm too sensitive, i don't know", None),
+    ("i don't know", "suggest_technique"),
+])
+def test_an_apology_or_hedge_after_a_command_is_no_command_of_its_own(understander, text,
+                                                                      intent):
+    assert understander.parse(text).name == intent
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("pause, i need some water", "pause"), ("yep, i've got tissues ready", "yes"),
+    ("no, nobody's around, don't worry", "no"), ("next time i'll do better", None),
+    ("repeat that, the kettle was too loud", "repeat"), ("i missed that step, go back", "back"),
+    ("yes please, that sounds like what i need", "yes"),
+    ("ok yeah it's working, i'm bawling", "crying"),
+    ("let's try the staring one, my eyes won't water on their own", "choose_technique"),
+    ("he always turned the radio up too loud", None),
+])
+def test_a_command_said_first_then_why(understander, text, intent):
+    assert understander.parse(text).name == intent
