@@ -149,3 +149,14 @@ def test_crisis_grammar_sentences_are_all_caught_by_the_rule(understander):
     sentences = understander.sentences(["crisis"])
     assert sentences
     assert [s for s in sentences if not is_crisis(s)] == []
+
+
+@pytest.mark.parametrize("text, crisis", [
+    ("i keep cutting", True), ("i am still cutting it helps", True),
+    ("i've been cutting again", True), ("i started cutting when i was twelve", True),
+    # a thing cut: how recognisers heard "putting this off", "getting it wrong"
+    ("i've been cutting this off for ages", False), ("i keep cutting it wrong", False),
+    ("i've been cutting back on sugar", False),
+])
+def test_cutting_is_self_harm_unless_a_thing_is_cut(text, crisis):
+    assert is_crisis(text) == crisis, text
