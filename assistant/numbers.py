@@ -116,7 +116,6 @@ ONE_AS_PRONOUN = frozenset({"no", "any", "every", "some", "this", "that", "the",
 _THING_BEFORE = frozenset({"the", "this", "that", "which", "another"})
 
 
-
 def one_is_a_thing(words: list[str], i: int) -> bool:
     """Whether words[i] is "one" said of a person or a thing, not one minute: "no one",
     "that one", "the exercise one"."""

@@ -1008,10 +1008,11 @@ class Understander:
                 continue
             score -= AFTER_TALK_PENALTY if marked else CLAUSE_PENALTY
             if intent in ("yes", "no"):
-                score -= 2.0  # any other clause read about as well says more: "okay yeah | it
-                # is working | i am bawling" is crying
+                # any other clause read about as well says more: "okay yeah | it is working |
+                # i am bawling" is crying
+                score -= 2.0
             # Between two clauses that read as well, an imperative, else the one said first: a
-            # command, then why ("next one | i am ready to move on", held-out set 18; "i
+            # command, then why ("repeat that | the kettle was too loud", held-out set 18; "i
             # missed that step | go back")
             rank = (2 if part[0] in _IMPERATIVE_VERBS
                     else int(not before and intent not in ("yes", "no")))
