@@ -969,11 +969,7 @@ class Understander:
                 continue
             score, intent, slots, said, reading = self._closest_remembered(tuple(part), pool_key)
             bar = AFTER_TALK_ACCEPT if marked else CLAUSE_ACCEPT
-            # yes and no only as said first, then why: "yes please | that sounds like what i
-            # need" (after talk their sense hangs on what came before)
-            if score < bar or (intent not in _AFTER_TALK
-                               and not (intent in ("yes", "no") and not before
-                                        and part[0] in _YES_NO_WORDS)):
+            if score < bar or intent not in _AFTER_TALK:
                 continue
             # A vague time the template itself gives ("a bit" is five minutes) after talk is
             # no answer: "... so i can | and a bit" (heard for "so i can end it").
@@ -1007,28 +1003,28 @@ class Understander:
                     and own[0] not in _IMPERATIVE_VERBS):
                 continue
             score -= AFTER_TALK_PENALTY if marked else CLAUSE_PENALTY
-            if intent in ("yes", "no"):
-                # any other clause read about as well says more: "okay yeah | it is working |
-                # i am bawling" is crying
-                score -= 2.0
             # Between two clauses that read as well, an imperative, else the one said first: a
             # command, then why ("repeat that | the kettle was too loud", held-out set 18; "i
             # missed that step | go back")
-            rank = (2 if part[0] in _IMPERATIVE_VERBS
-                    else int(not before and intent not in ("yes", "no")))
+            rank = 2 if part[0] in _IMPERATIVE_VERBS else int(not before)
             if (answer, score, rank) > (answered, best[0], best_rank):
                 best, answered, best_rank = (score, intent, slots), answer, rank
         return best
 
     def _command_word_first(self, words: list[str], pool_key) -> tuple[float, str | None, dict]:
-        """A one-word command or answer, then why, when nothing else was read: "pause | i
-        need some water", "yep | i have got tissues ready", "no | nobody is around"."""
-        if len(words) < 3 or words[0] not in _COMMAND_WORDS or words[1] not in _LEAD_THEN:
-            return 0.0, None, {}
-        score, intent, slots, _, _ = self._closest_remembered((words[0],), pool_key)
-        if score < 100.0:
-            return 0.0, None, {}
-        return score - CLAUSE_PENALTY, intent, slots
+        """A one-word command or answer, or a yes or no of a few words, then why, when
+        nothing else was read: "pause | i need some water", "yep | i have got tissues ready",
+        "yes please | that sounds like what i need". (Last, so that any other reading wins:
+        "okay yes | it is working | i am bawling" is crying.)"""
+        for n in range(min(4, len(words) - 2), 0, -1):
+            if words[n] not in _LEAD_THEN:
+                continue
+            if words[0] not in (_COMMAND_WORDS if n == 1 else _YES_NO_WORDS):
+                continue
+            score, intent, slots, _, _ = self._closest_remembered(tuple(words[:n]), pool_key)
+            if n == 1 and score >= 100.0 or intent in ("yes", "no") and score >= CLAUSE_ACCEPT:
+                return score - CLAUSE_PENALTY, intent, slots
+        return 0.0, None, {}
 
     @staticmethod
     def _clauses(words: list[str]) -> list[tuple[list[str], bool, bool]]:
