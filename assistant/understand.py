@@ -960,7 +960,9 @@ class Understander:
             # Talk about someone else before the clause is a story, not the person asking:
             # "he always turned the radio up | too loud". (After it, it is the reason: "the
             # staring one | my eyes will not water on their own".)
-            before = words[:len(words) - len(part)] if part != words[:len(part)] else []
+            said_first = part == words[:len(part)]
+            before = [] if said_first else words[:len(words) - len(part)]
+            after = words[len(part)] if said_first else ""
             if not marked and _OTHERS.intersection(before):
                 continue
             # A hedge said after talk is no answer of its own: "my mum says i am too
@@ -981,13 +983,12 @@ class Understander:
             # hips are so tight", "five minutes max | i got to go soon".
             hedged = (bool(_ANSWER_HEDGES.intersection(part))
                       and _ANSWER_HEDGES.issuperset(w for w in reading.split() if w[0] != "§")
-                      and part == words[:len(part)] and words[len(part)] in _CLAUSE_OPENERS)
+                      and after in _CLAUSE_OPENERS)
             answer = (slot_first or hedged) and "§" in reading
             # A bare place or time said first, then what it is like there or why: "in the
             # shower | the water's on", "lying on my bed | looking at the ceiling", "only five
             # minutes | my break is short". Not an answer that beats a command after it ("in
             # the car | can you speak up"): the scores decide.
-            after = words[len(part)] if part == words[:len(part)] else ""
             bare = all(w.startswith("§") or w in _BARE_TIME for w in reading.split())
             placed = bare and (
                 # where, not what ("the house | i guess is quiet" is about the house)
@@ -1006,7 +1007,7 @@ class Understander:
             # Between two clauses that read as well, an imperative, else the one said first: a
             # command, then why ("repeat that | the kettle was too loud", held-out set 18; "i
             # missed that step | go back")
-            rank = 2 if part[0] in _IMPERATIVE_VERBS else int(not before)
+            rank = 2 if part[0] in _IMPERATIVE_VERBS else int(said_first)
             if (answer, score, rank) > (answered, best[0], best_rank):
                 best, answered, best_rank = (score, intent, slots), answer, rank
         return best
