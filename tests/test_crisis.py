@@ -160,3 +160,17 @@ def test_crisis_grammar_sentences_are_all_caught_by_the_rule(understander):
 ])
 def test_cutting_is_self_harm_unless_a_thing_is_cut(text, crisis):
     assert is_crisis(text) == crisis, text
+
+
+@pytest.mark.parametrize("text, crisis", [
+    # the means, the body hurt, a crash on purpose (held-out set 19)
+    ("i've bought a rope", True), ("i tied a noose", True),
+    ("i keep scratching my arms until they bleed", True), ("i keep hitting myself", True),
+    ("i can't stop thinking about driving the car straight into a wall", True),
+    # a rope for something, a knock by accident, a cat's claws
+    ("i bought a rope for the swing", False), ("i hit myself on the cupboard door", False),
+    ("i hit myself in the head by accident", False),
+    ("my cat was scratching the sofa until it was ruined", False),
+])
+def test_means_and_hurting_the_body(text, crisis):
+    assert is_crisis(text) == crisis, text

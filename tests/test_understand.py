@@ -644,3 +644,35 @@ def test_an_apology_or_hedge_after_a_command_is_no_command_of_its_own(understand
 ])
 def test_a_command_said_first_then_why(understander, text, intent):
     assert understander.parse(text).name == intent
+
+
+@pytest.mark.parametrize("text, intent", [
+    # a reason after "because" marks the cut as "so" does; "a lot" says how much
+    ("please be a lot quieter because i don't want anyone in the house to hear", "quieter"),
+    ("much slower please", "slower"),
+    # a "not" before "so" + a new clause refuses nothing in that clause
+    ("i don't need such long pauses between everything so you can go quicker", "faster"),
+    ("i do not want to carry on with the breathing", None),
+])
+def test_the_reason_and_the_refusal_end_where_a_new_clause_starts(understander, text, intent):
+    assert understander.parse(text).name == intent
+
+
+@pytest.mark.parametrize("text, technique", [
+    ("i want to wake up my tear ducts with some big yawns", "yawn"),
+    ("help me get my eyes watering by keeping them open as long as i can", "stare"),
+    ("i'd like some slow gentle poses to open up my hips", "yoga"),
+    ("i think putting it all down on paper would help me get it out", "journal"),
+])
+def test_a_technique_described_in_a_request_is_chosen(understander, text, technique):
+    intent = understander.parse(text)
+    assert (intent.name, intent.slots) == ("choose_technique", {"technique": technique})
+
+
+@pytest.mark.parametrize("text", [
+    "my brother has been seeing a therapist for his anxiety",  # no request
+    "i don't want to do yoga or go for a walk",  # refused
+    "i would love something with candles and a sad film",  # two: which?
+])
+def test_a_description_that_is_no_request_for_one_technique_chooses_none(understander, text):
+    assert understander.parse(text).name != "choose_technique"
