@@ -272,7 +272,8 @@ _PATTERNS = [
     r"punch|punching|bang|banging|claw|clawing|burn|burning|cut|cutting)\b.{0,30}\b(until|till|"
     r"so) (they|it|i|my \w+) (bleed|bleeds|bled|bleeding|bruise|bruises|bruised)\b",
     r"(hit|hitting|punch|punching|scratch|scratching|bite|biting|claw|clawing) my ?self\b"
-    r"(?! (out|up|awake|on (the|a)|against (the|a))\b)(?!.*\b(by accident|accidentally|by mistake)\b)",
+    r"(?! (out|up|awake|on (the|a)|against (the|a))\b)"
+    r"(?!.*\b(by accident|accidentally|by mistake)\b)",
     r"(make|made|making) (my ?self|my (arms?|legs?|skin|wrists?)) bleed",
     # asking for the means: "how many pills would it take to die"
     r"how (many|much) (\w+ ){0,3}(would it take|does it take|will it take|is needed|do i need|"

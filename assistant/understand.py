@@ -88,8 +88,9 @@ _HEDGES = re.compile(r"\b(a little bit|a little|a bit|kind of|sort of|just|reall
                      r"maybe|perhaps|like|literally|basically|honestly|so|very|even|"
                      r"(way|far|much)(?= too\b)|"
                      # "a lot quieter", "much slower": how much, not what
-                     r"(a lot|lots|much|way|far|loads|heaps|a good bit|a fair bit)(?= (louder|quieter|"
-                     r"slower|faster|quicker|softer|gentler|more|less|longer|shorter)\b))\b ?")
+                     r"(a lot|lots|much|way|far|loads|heaps|a good bit|a fair bit)"
+                     r"(?= (louder|quieter|slower|faster|quicker|softer|gentler|more|less|longer|"
+                     r"shorter)\b))\b ?")
 HEDGE_PENALTY = 2.0
 # Talk, then a command after a conjunction: "everything is piling up and i need to let it out".
 _CONJUNCTIONS = frozenset("and but so".split())
