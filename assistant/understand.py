@@ -140,6 +140,11 @@ _REQUESTS = tuple(tuple(r.split()) for r in (
     "i am going to", "talk me through", "take me through", "walk me through", "how do i",
     "i think", "maybe", "we could", "i could", "i might", "i feel like", "i fancy",
     "i am in the mood for", "how about", "what about", "is there", "do you have", "i was hoping"))
+# ... or anywhere in it: "getting outside in the fresh air | might help me", "this is more
+# than i can handle alone | how do i go about finding a therapist"
+_ASKED_ANYWHERE = tuple(tuple(r.split()) for r in (
+    "would help", "might help", "could help", "will help", "would be good", "might be good",
+    "how do i", "how can i", "where can i", "help me"))
 DESCRIBED_SCORE = ACCEPT + 1.0
 
 # "I don't know, you choose": a not that refuses nothing said after it.
@@ -992,8 +997,11 @@ class Understander:
         elif len(words) > MAX_CLAUSE_WORDS:
             # Long talk: only a command said first, with the reason after it ("let us do the
             # gratitude one | my sister got the all clear and i have not let myself feel it")
+            # or a command after an "and", "but" or "so" that ends it ("i've been at this for
+            # ages and it's doing nothing | so | let's change to something new", set 19)
             parts = [p for p in self._clauses(words)
-                     if p[0] == words[:len(p[0])] and len(p[0]) <= MAX_CLAUSE_WORDS]
+                     if (p[0] == words[:len(p[0])] or p[2] and p[0] == words[-len(p[0]):])
+                     and len(p[0]) <= MAX_CLAUSE_WORDS]
         else:
             parts = self._clauses(words)
         for part, slot_first, marked in parts:
@@ -1075,9 +1083,11 @@ class Understander:
         is refused, and the keywords (each technique file's) point at one technique only."""
         if pool_key is not None and "choose_technique" not in pool_key:
             return 0.0, None, {}
-        if _NEGATION & set(words) or not any(tuple(words[:len(r)]) == r for r in _REQUESTS):
-            return 0.0, None, {}
         text = f" {' '.join(words)} "
+        asked = (any(tuple(words[:len(r)]) == r for r in _REQUESTS)
+                 or any(f" {' '.join(r)} " in text for r in _ASKED_ANYWHERE))
+        if _NEGATION & set(words) or not asked:
+            return 0.0, None, {}
         found = set()
         for phrase, tid in self._technique_keywords:
             said = f" {' '.join(phrase)} "
@@ -1104,6 +1114,8 @@ class Understander:
         starts = [(words[:cut], words[cut] in _SLOT_THEN, words[cut] in _NEW_CLAUSE_AFTER)
                   for cut in range(len(words) - 2, 1, -1)
                   if words[cut] not in _RUNS_ON_AFTER
+                  # "an hour | and a half" is one time
+                  and words[cut:cut + 3] not in (["and", "a", "half"], ["and", "a", "quarter"])
                   and not (words[cut] in _CONJUNCTIONS and _NEGATION & set(words[cut:]))]
         return ends + starts
 

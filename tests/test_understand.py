@@ -653,6 +653,10 @@ def test_a_command_said_first_then_why(understander, text, intent):
     # a "not" before "so" + a new clause refuses nothing in that clause
     ("i don't need such long pauses between everything so you can go quicker", "faster"),
     ("i do not want to carry on with the breathing", None),
+    # long talk, then "so" and the command at its end
+    ("i've been at this for ages and it's doing nothing so let's change to something new",
+     "something_else"),
+    ("i'm not very good with these gadgets so what am i supposed to say to you", "help"),
 ])
 def test_the_reason_and_the_refusal_end_where_a_new_clause_starts(understander, text, intent):
     assert understander.parse(text).name == intent
@@ -676,3 +680,8 @@ def test_a_technique_described_in_a_request_is_chosen(understander, text, techni
 ])
 def test_a_description_that_is_no_request_for_one_technique_chooses_none(understander, text):
     assert understander.parse(text).name != "choose_technique"
+
+
+def test_an_hour_and_a_half_is_one_time_not_an_hour_and_talk(understander):
+    intent = understander.parse("i'm free for an hour and a half tonight once the kids are asleep")
+    assert (intent.name, intent.slots) == ("set_duration", {"minutes": 90})
