@@ -279,6 +279,9 @@ _PATTERNS = [
     r"(bang|banging|banged|hit|hitting|punch|punching|burn|burning|scratch|scratching|bite|"
     r"biting|slap|slapping) (my (head|arms?|legs?|fists?|body|skin|wrists?|face)|my ?self)\b.{0,40}"
     r"\b(on purpose|deliberately|to (punish|hurt) myself|to feel (something|the pain|pain))",
+    # a high place and jumping: "i'm on the bridge right now and i'm thinking about jumping"
+    r"(bridge|roof|ledge|cliff|rooftop|balcony|tracks)\b.{0,40}\b(thinking (about|of)|going to|"
+    r"want to|about to|ready to) jump(ing)?\b(?! (rope|jacks|in the (pool|lake|sea|river)))",
     # at the edge: "i'm sitting on the edge of the roof right now"
     r"(sitting|standing|stood|sat|perched|climbing|climbed) (on|at|onto|out on) the (edge|ledge) "
     r"of (a|the|this|our|my) (roof|bridge|cliff|building|balcony|platform|car park)",
