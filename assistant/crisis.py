@@ -268,33 +268,37 @@ _PATTERNS = [
     r"(saying|say|said) (my )?goodbyes? (to (everyone|everybody|all of them|my family|the people i "
     r"love)|for good|forever)\b(?! (at|on|before|after|from|in|when|as)\b)",
     r"(saying|said|say) my goodbyes$",
-    r"(quietly |been )(saying|said) (my )?goodbyes",
+    r"(quietly |been )(saying|said|saving|say in) (my )?goodbyes?",
     # arrangements for after: "so she's looked after when i'm gone"
     r"(when|after|once|for when) i am (gone|dead|no longer here|not here any more|not around any "
     r"more)\b(?! (on|for|to|away|abroad|out|travelling|shopping)\b)",
     # wishing it over: "fall asleep and it would all be over for good"
     r"(it|everything|it all|things|this) (would|could|will|was|were) (all )?be over (for good|"
     r"forever|permanently)",
+    r"(would|could|will) all be over (for good|forever|permanently)",
     # the body hurt on purpose: "banging my head against the wall on purpose"
     r"(bang|banging|banged|hit|hitting|punch|punching|burn|burning|scratch|scratching|bite|"
-    r"biting|slap|slapping) (my (head|arms?|legs?|fists?|body|skin|wrists?|face)|my ?self)\b.{0,40}"
+    r"biting|slap|slapping) (my (head|arms?|legs?|fists?|body|skin|wrists?|face|hands?)|my ?self)"
+    r"\b.{0,40}"
     r"\b(on purpose|deliberately|to (punish|hurt) myself|to feel (something|the pain|pain))",
     # a high place and jumping: "i'm on the bridge right now and i'm thinking about jumping"
     r"(bridge|roof|ledge|cliff|rooftop|balcony|tracks)\b.{0,40}\b(thinking (about|of)|going to|"
     r"want to|about to|ready to) jump(ing)?\b(?! (rope|jacks|in the (pool|lake|sea|river)))",
     # at the edge: "i'm sitting on the edge of the roof right now"
-    r"(sitting|standing|stood|sat|perched|climbing|climbed) (on|at|onto|out on) the (edge|ledge) "
-    r"of (a|the|this|our|my) (roof|bridge|cliff|building|balcony|platform|car park)",
+    r"i am (\w+ ){0,2}(on|at|onto|out on) the (edge|ledge) of (a|the|this|our|my) (roof|"
+    r"bridge|cliff|building|balcony|platform|car park)",
     # the means, and what they do with it: "a gun in the house and i can't stop looking at it",
     # "a rope and i know where i'd do it"
-    r"(gun|pills|rope|noose|blade|razor|knife|tablets)\b.*\b(can not stop|keep) (looking at|"
-    r"thinking about|holding|staring at|touching) (it|them)\b",
+    r"(gun|pills|rope|noose|blade|razor|knife|tablets)\b.*\b(can not stop|keep) (looking|"
+    r"thinking about|holding|staring|touching)\b",
     r"(gun|pills|rope|noose|blade|razor|knife|tablets)\b.*\bi (know|have worked out|have "
     r"decided|have picked) (where|how|when) i (would|will|am going to|could) do it",
     # a night or a day picked: "tonight's the night i end it"
     r"(tonight|today|tomorrow|this weekend) is the (night|day|weekend|time) (i|that i) (end it|"
     r"end things|do it|go|die|kill myself)\b",
     r"the (night|day) (i|that i) (end it|end things|end my life|kill myself)",
+    r"(tonight|today|tomorrow)\b.{0,20}\bi (end|will end|am ending|am going to end) (it|things|my "
+    r"life)\b(?! (early|here|there|now|with|for (now|today|tonight)))",
     # not alive by then: "i don't think i'll still be alive by tomorrow"
     r"(not|never|not think i will|doubt i will) (going to )?(still )?be alive (by|tomorrow|next|"
     r"much longer|for much longer|"
