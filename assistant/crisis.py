@@ -248,7 +248,9 @@ _PATTERNS = [
     r"(a|the|my|have|made|making|got) plans? (to|for) (die|dying|kill|killing|suicide|hurt|"
     r"hurting|not be here|disappear)",
     r"(want|wanna|going|gonna|ready|about|planning|plan|decided|need|trying|tempted) to "
-    r"(just )?(end it|end things|end everything)\b(?! (with|between|for (now|today|tonight))\b)",
+    # ("end it there" is the session; "end it now", "end it here" stay a crisis)
+    r"(just )?(end it|end things|end everything)\b(?! (with|between|for (now|today|tonight)|"
+    r"there|early|at that|for the (day|night))\b)",
     r"(feel|feeling) like (just )?(ending it|ending things|ending everything)\b"
     r"(?! (with|between|here|there|now|for (now|today|tonight))\b)",
     r"(want|wanna|going|gonna|ready|about|planning|plan|decided|need|trying|tempted) to "

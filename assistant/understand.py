@@ -192,8 +192,8 @@ def _clause_may_end(before: list[str], after: list[str]) -> bool:
     runs_on = before[-1] in RUNS_ON_BEFORE and not (before[-1] in _PARTICLES and instead)
     # a new clause with its own subject ends the refusal too: "i don't need such long pauses
     # so | you can go quicker" (held-out set 19)
-    fresh = (before[-1] in _NEW_CLAUSE_AFTER and after[0] in _CLAUSE_OPENERS | _AUXILIARIES
-             | _QUESTION_WORDS and not _negated(after))
+    fresh = (before[-1] in _NEW_CLAUSE_AFTER and after[0] in _FRESH_OPENERS
+             and not _negated(after))
     return not runs_on and (not _negated(before) or instead or fresh
                             or (before[-1] == "but" and not _negated(after)))
 
@@ -315,6 +315,10 @@ _WANTED_THINGS = frozenset(
 _QUESTION_WORDS = frozenset("what how which where when why".split())
 _ASKERS = frozenset("i we you".split())
 _AUXILIARIES = frozenset("can could should do must will would may shall".split())
+# How a new clause starts after "so", "and" or "because" (_clause_may_end): a subject, a
+# question, an imperative ("i don't have much time so | please go a bit faster")
+_FRESH_OPENERS = (_CLAUSE_OPENERS | _AUXILIARIES | _QUESTION_WORDS | _IMPERATIVE_VERBS
+                  | frozenset("please let just".split()))
 # A polite request with a verb in -ing after it (Understander._politely_asked).
 _MIND = (("would", "you", "mind"), ("do", "you", "mind"), ("could", "you", "mind"))
 # Stripped longest first: "pause for now" loses "for now", not "now" (leaving "pause for").

@@ -685,3 +685,14 @@ def test_a_description_that_is_no_request_for_one_technique_chooses_none(underst
 def test_an_hour_and_a_half_is_one_time_not_an_hour_and_talk(understander):
     intent = understander.parse("i'm free for an hour and a half tonight once the kids are asleep")
     assert (intent.name, intent.slots) == ("set_duration", {"minutes": 90})
+
+
+@pytest.mark.parametrize("text, intent", [
+    # answers that give a time by what happens then (held-out sets 14 and 21)
+    ("the kids are back in forty five minutes", "set_duration"),
+    ("i have to leave for work in thirty minutes", "set_duration"),
+    ("my lunch break finishes in 15 minutes", "set_duration"),
+    ("my train is in ten minutes", None),  # said in passing
+])
+def test_a_time_given_by_what_happens_then(understander, text, intent):
+    assert understander.parse(text).name == intent
