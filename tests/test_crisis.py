@@ -195,3 +195,12 @@ def test_means_and_hurting_the_body(text, crisis):
 ])
 def test_goodbyes_means_and_a_time_picked(text, crisis):
     assert is_crisis(text) == crisis, text
+
+
+@pytest.mark.parametrize("text, crisis", [
+    ("okay i think that's enough i'm going to end it there", False),  # the session
+    ("i'm going to end it", True), ("i want to end it now", True),
+    ("i'm ready to end it here", True),
+])
+def test_ending_it_there_is_the_session_ending_it_now_is_not(text, crisis):
+    assert is_crisis(text) == crisis, text
