@@ -115,7 +115,7 @@ MAX_CLAUSE_WORDS = 16  # a command clause is looked for inside talk up to this l
 RUNS_ON_BEFORE = _UNFINISHED | _NEEDS_MORE | frozenset(
     "always never just still also ever even really will should might must cannot".split())
 _RUNS_ON_AFTER = frozenset("why what how where who whom whose whether if like to of about "
-                           "for with as than".split())
+                           "for with as than through into onto across along".split())
 # Common words that carry no command and no topic; they cost nothing when unknown.
 _HARMLESS = frozenset("honestly even sometimes god oh woah whoa first still anyway totally "
                       "seriously definitely um uh hey guess mean meh ugh".split())
