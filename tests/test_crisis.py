@@ -204,3 +204,13 @@ def test_goodbyes_means_and_a_time_picked(text, crisis):
 ])
 def test_ending_it_there_is_the_session_ending_it_now_is_not(text, crisis):
     assert is_crisis(text) == crisis, text
+
+
+@pytest.mark.parametrize("text", [
+    # said as answers to the assistant's questions (held-out set 22)
+    "yes somewhere nobody can stop me ending it",
+    "in the car in the garage with the engine running i want it to be over",
+    "in the bath with a razor blade",
+])
+def test_danger_said_as_an_answer_is_a_crisis(understander, text):
+    assert understander.parse(text).name == "crisis"

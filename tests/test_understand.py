@@ -696,3 +696,15 @@ def test_an_hour_and_a_half_is_one_time_not_an_hour_and_talk(understander):
 ])
 def test_a_time_given_by_what_happens_then(understander, text, intent):
     assert understander.parse(text).name == intent
+
+
+@pytest.mark.parametrize("text, intent, slots", [
+    # replies to the assistant's questions (held-out set 22)
+    ("not really i'm on the bus", "no", {}), ("no not quite yet", "no", {}),
+    ("sounds good to me", "yes", {}), ("none of those", "something_else", {}),
+    ("about an hour and a quarter", "set_duration", {"minutes": 75}),
+    ("on my way home in the car", "set_place", {"place": "car"}),
+])
+def test_replies_to_its_questions(understander, text, intent, slots):
+    found = understander.parse(text)
+    assert (found.name, found.slots) == (intent, slots)
