@@ -307,7 +307,7 @@ _PATTERNS = [
     r"end things|do it|go|die|kill myself)\b",
     r"the (night|day) (i|that i) (end it|end things|end my life|kill myself)",
     r"(tonight|today|tomorrow)\b.{0,20}\bi (end|will end|am ending|am going to end) (it|things|my "
-    r"life)\b(?! (early|here|there|now|with|for (now|today|tonight)))",
+    r"life)\b(?! (early|there|with|for (now|today|tonight)))",
     # not alive by then: "i don't think i'll still be alive by tomorrow"
     r"(not|never|not think i will|doubt i will) (going to )?(still )?be alive (by|tomorrow|next|"
     r"much longer|for much longer|"
