@@ -116,6 +116,11 @@ ONE_AS_PRONOUN = frozenset({"no", "any", "every", "some", "this", "that", "the",
 _THING_BEFORE = frozenset({"the", "this", "that", "which", "another"})
 
 
+# What may follow "an hour" and belong to it ("an hour | and a half"; understand.py does not cut
+# a clause there either)
+HOUR_FRACTIONS = {("and", "a", "half"): 0.5, ("and", "a", "quarter"): 0.25}
+
+
 def one_is_a_thing(words: list[str], i: int) -> bool:
     """Whether words[i] is "one" said of a person or a thing, not one minute: "no one",
     "that one", "the exercise one"."""
@@ -169,10 +174,9 @@ def _one_duration(words: list[str], i: int) -> Duration | None:
         return Duration(int(value), i, j, with_unit=False)
     kind, end = unit
     # "an hour and a half", "an hour and a quarter" (held-out set 22)
-    if kind == "hour" and words[end:end + 3] == ["and", "a", "half"]:
-        value, end = value + 0.5, end + 3
-    elif kind == "hour" and words[end:end + 3] == ["and", "a", "quarter"]:
-        value, end = value + 0.25, end + 3
+    fraction = HOUR_FRACTIONS.get(tuple(words[end:end + 3])) if kind == "hour" else None
+    if fraction is not None:
+        value, end = value + fraction, end + 3
     minutes = value * 60 if kind == "hour" else value
     return Duration(max(1, round(minutes)), i, end, with_unit=True)
 

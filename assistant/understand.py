@@ -37,6 +37,7 @@ from assistant.errors import LetitoutError
 from assistant.numbers import (
     COMMON_MINUTES,
     COMMON_TURNS,
+    HOUR_FRACTIONS,
     find_durations,
     one_is_a_thing,
     spoken_durations,
@@ -863,12 +864,11 @@ class Understander:
             found = self._after_talk(said, pool_key, clauses)
             if found[0] - penalty > score:
                 score, intent, slots = found[0] - penalty, found[1], found[2]
-        if score < threshold and threshold <= ACCEPT:
-            found = self._command_word_first(words, pool_key)
-            if found[0] > score:
-                score, intent, slots = found
-        if score < threshold and threshold <= ACCEPT:
-            found = self._described_technique(words, pool_key)
+        # Last, when nothing else read: a command word said first, then a technique described.
+        for fallback in (self._command_word_first, self._described_technique):
+            if score >= threshold or threshold > ACCEPT:
+                break
+            found = fallback(words, pool_key)
             if found[0] > score:
                 score, intent, slots = found
         if score < threshold:
@@ -1120,7 +1120,7 @@ class Understander:
                   for cut in range(len(words) - 2, 1, -1)
                   if words[cut] not in _RUNS_ON_AFTER
                   # "an hour | and a half" is one time
-                  and words[cut:cut + 3] not in (["and", "a", "half"], ["and", "a", "quarter"])
+                  and tuple(words[cut:cut + 3]) not in HOUR_FRACTIONS
                   and not (words[cut] in _CONJUNCTIONS and _NEGATION & set(words[cut:]))]
         return ends + starts
 
