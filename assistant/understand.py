@@ -146,6 +146,11 @@ _REQUESTS = tuple(tuple(r.split()) for r in (
 _ASKED_ANYWHERE = tuple(tuple(r.split()) for r in (
     "would help", "might help", "could help", "will help", "would be good", "might be good",
     "how do i", "how can i", "where can i", "help me"))
+# ... or a technique pointed at, its name half-remembered: "that stretchy yoga thing", "the
+# writing one journal something" (held-out set 23)
+# (the "one" or "thing" early: "this song is the one that gets me" points at no technique)
+_POINTERS = frozenset("the that".split())
+_POINTED_AT = frozenset("one thing exercise technique".split())
 DESCRIBED_SCORE = ACCEPT + 1.0
 
 # "I don't know, you choose": a not that refuses nothing said after it.
@@ -1084,13 +1089,15 @@ class Understander:
                              ) -> tuple[float, str | None, dict]:
         """A request that describes one technique instead of naming it, when nothing else
         read: "i want to wake up my tear ducts with some big yawns", "help me get my eyes
-        watering by keeping them open" (held-out set 19). The request is said first, nothing
+        watering by keeping them open" (held-out set 19), or one pointed at ("that stretchy
+        yoga thing", set 23). The request is said first, nothing
         is refused, and the keywords (each technique file's) point at one technique only."""
         if pool_key is not None and "choose_technique" not in pool_key:
             return 0.0, None, {}
         text = f" {' '.join(words)} "
         asked = (any(tuple(words[:len(r)]) == r for r in _REQUESTS)
-                 or any(f" {' '.join(r)} " in text for r in _ASKED_ANYWHERE))
+                 or any(f" {' '.join(r)} " in text for r in _ASKED_ANYWHERE)
+                 or words[0] in _POINTERS and bool(_POINTED_AT.intersection(words[1:6])))
         if _NEGATION & set(words) or not asked:
             return 0.0, None, {}
         found = set()

@@ -192,6 +192,13 @@ def test_means_and_hurting_the_body(text, crisis):
     ("i don't want to wake up early tomorrow it's my day off", False),
     ("i watched a documentary about suicide prevention last night", False),
     ("i'll water your plants when i'm gone on holiday", False),
+    # mid-step (held-out set 23), and the same words elsewhere
+    ("i've got all my pills lined up here", True),
+    ("i could just steer into the next lorry", True),
+    ("i've been planning how i'd do it", True),
+    ("i've laid out my tablets for the week", False),
+    ("i've been planning how i'd do it differently next time", False),
+    ("i had to steer into the skid on the ice", False),
 ])
 def test_goodbyes_means_and_a_time_picked(text, crisis):
     assert is_crisis(text) == crisis, text
