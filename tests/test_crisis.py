@@ -157,6 +157,10 @@ def test_crisis_grammar_sentences_are_all_caught_by_the_rule(understander):
     # a thing cut: how recognisers heard "putting this off", "getting it wrong"
     ("i've been cutting this off for ages", False), ("i keep cutting it wrong", False),
     ("i've been cutting back on sugar", False),
+    # and "i keep getting it wrong", "i keep skipping past it" (held-out set 18)
+    ("what are the commands i keep cutting it's wrong", False),
+    ("i want to reflect on it i keep cutting faster", False),
+    ("i keep cutting myself", True),
 ])
 def test_cutting_is_self_harm_unless_a_thing_is_cut(text, crisis):
     assert is_crisis(text) == crisis, text
