@@ -667,6 +667,9 @@ def test_the_reason_and_the_refusal_end_where_a_new_clause_starts(understander, 
     ("help me get my eyes watering by keeping them open as long as i can", "stare"),
     ("i'd like some slow gentle poses to open up my hips", "yoga"),
     ("i think putting it all down on paper would help me get it out", "journal"),
+    # pointed at, the name half-remembered (held-out set 23)
+    ("that stretchy yoga thing", "yoga"),
+    ("the writing one journal something", "journal"),
 ])
 def test_a_technique_described_in_a_request_is_chosen(understander, text, technique):
     intent = understander.parse(text)
@@ -677,9 +680,31 @@ def test_a_technique_described_in_a_request_is_chosen(understander, text, techni
     "my brother has been seeing a therapist for his anxiety",  # no request
     "i don't want to do yoga or go for a walk",  # refused
     "i would love something with candles and a sad film",  # two: which?
+    "this song is the one that gets me",  # talk about the song, no pointing
 ])
 def test_a_description_that_is_no_request_for_one_technique_chooses_none(understander, text):
     assert understander.parse(text).name != "choose_technique"
+
+
+@pytest.mark.parametrize("text, slots", [
+    # where, and how long in words no template joins (held-out set 24)
+    ("i'm driving home and it's about a forty minute drive", {"place": "car", "minutes": 40}),
+    ("tucked up in bed and i've got about an hour before i need to sleep",
+     {"place": "bed", "minutes": 60}),
+    # time already spent is not time they have
+    ("i'm in the car i've been driving for two hours", {"place": "car"}),
+])
+def test_a_place_said_with_its_time_gives_both(understander, text, slots):
+    intent = understander.parse(text)
+    assert (intent.name, intent.slots) == ("set_place", slots)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("this is silly but could you help me cry", "start_session"),  # embarrassed first
+    ("this is silly", "something_else"),
+])
+def test_an_embarrassed_opener_is_an_aside(understander, text, intent):
+    assert understander.parse(text).name == intent
 
 
 def test_an_hour_and_a_half_is_one_time_not_an_hour_and_talk(understander):
