@@ -330,6 +330,7 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
     ("see you tonight", "stop"),
     ("i want to that", "crisis"), ("i want be here tomorrow i are reading", "crisis"),
     ("i want to that one", "something_else"),
+    ("i just can go on any more", "crisis"), ("i can go on now", "resume"),
 ])
 def test_crisis_words_heard_as_soundalikes_are_read_back_for_crisis_only(recognizer, heard, intent):
     decoded = Decoded(heard, 0.5)

@@ -287,7 +287,12 @@ class Recognizer:
                           (re.compile(r"\b(want|wanna|going|gonna|ready|need) to "
                                       r"(that|dye|day|bye)$"), r"\1 to die"),
                           # "i won't be here tomorrow" heard "i want be here tomorrow" (f2)
-                          (re.compile(r"\bwant be (here|around|alive)\b"), r"won't be \1"))
+                          (re.compile(r"\bwant be (here|around|alive)\b"), r"won't be \1"),
+                          # "i just can't go on any more" heard "i just can go on any more"
+                          # (Piper joe, crisis bench 2026-12-03): "can ... any more" is no
+                          # English without the "not" the recogniser dropped
+                          (re.compile(r"\bcan (go on|carry on|keep going|do this|take it|take "
+                                      r"this|cope) any ?more\b"), r"can not \1 any more"))
 
     def _crisis_nearby(self, decoded: Decoded, allowed):
         """Crisis language a little off what was heard wins over any other reading: a missed
