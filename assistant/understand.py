@@ -1092,8 +1092,8 @@ class Understander:
         """A request that describes one technique instead of naming it, when nothing else
         read: "i want to wake up my tear ducts with some big yawns", "help me get my eyes
         watering by keeping them open" (held-out set 19), or one pointed at ("that stretchy
-        yoga thing", set 23). The request is said first, nothing
-        is refused, and the keywords (each technique file's) point at one technique only."""
+        yoga thing", set 23). The request is said first, nothing is refused, and the keywords
+        (each technique file's) point at one technique only."""
         if pool_key is not None and "choose_technique" not in pool_key:
             return 0.0, None, {}
         text = f" {' '.join(words)} "
@@ -1351,8 +1351,8 @@ _TIME_SPENT = frozenset("been spent already ago since past last".split())
 
 def _time_said_too(words: list[str]) -> dict:
     """Where they are, and how long they have said in the same breath, in words no template
-    joins: "in my car outside work with about ten minutes before my shift", "driving home,
-    it's about a forty minute drive" (held-out set 24). One time with its unit, not time
+    joins: "tucked up in bed and i've got about an hour before i need to sleep", "driving
+    home, it's about a forty minute drive" (held-out set 24). One time with its unit, not time
     already spent."""
     times = [d for d in find_durations(words) if d.with_unit]
     if len(times) != 1 or _TIME_SPENT.intersection(words):
