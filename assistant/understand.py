@@ -22,6 +22,7 @@ carry both slots: the intent is set_place with slots place and minutes.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -93,6 +94,7 @@ _HEDGES = re.compile(r"\b(a little bit|a little|a bit|kind of|sort of|just|reall
                      r"(?= (louder|quieter|slower|faster|quicker|softer|gentler|more|less|longer|"
                      r"shorter)\b))\b ?")
 HEDGE_PENALTY = 2.0
+SEARCH_CUTOFF = 60.0  # a template further than this (fuzz.ratio, 0..100) is no match at all
 # Talk, then a command after a conjunction: "everything is piling up and i need to let it out".
 _CONJUNCTIONS = frozenset("and but so".split())
 # A reason after a command said first marks the cut as a conjunction does: "please be a lot
@@ -664,7 +666,8 @@ class Understander:
         # Searches over the templates, remembered (see REMEMBERED)
         self._closest_remembered = lru_cache(maxsize=self.REMEMBERED)(
             lambda words, pool_key: self._closest(list(words), pool_key))
-        self._search_remembered = lru_cache(maxsize=self.REMEMBERED)(self._search)
+        # (text, slots, pool_key) -> (nearest template or None, the cutoff it was sought with)
+        self._searched: OrderedDict[tuple, tuple[tuple | None, float]] = OrderedDict()
         self._max_phrase = {
             name: max((len(p) for p in sl.phrases), default=1) for name, sl in lists.items()
         }
@@ -1206,7 +1209,12 @@ class Understander:
         for reading, slots, slot_score, extra in readings:
             for variant, penalty in _variants(reading, self._details):
                 penalty += extra
-                found = self._match(variant, frozenset(slots), pool_key)
+                # Penalties only lower a score: a template nearer than this could not even
+                # tie the best so far, so the search need not look below it (same answers;
+                # fuzzy search over ~30,000 templates is most of a parse's time).
+                floor = (0.0 if best is None
+                         else best[0] + penalty + (100.0 - slot_score) * 0.5 - 1e-6)
+                found = self._match(variant, frozenset(slots), pool_key, floor)
                 if found is None:
                     continue
                 score, choice, skeleton = found
@@ -1230,7 +1238,7 @@ class Understander:
         score, _, variant, choice, slots = best
         return score, choice.intent, {**choice.fixed, **slots}, dict(slots), variant
 
-    def _match(self, text: str, slots: frozenset, pool_key
+    def _match(self, text: str, slots: frozenset, pool_key, floor: float = 0.0
                ) -> tuple[float, _Choice, str] | None:
         choice = self._exact.get(text)
         # Crisis is the rule's alone, on the whole text: a part of a sentence that is a crisis
@@ -1239,15 +1247,37 @@ class Understander:
         if (choice is not None and choice.intent not in RULE_INTENTS
                 and (pool_key is None or choice.intent in pool_key)):
             return 100.0, choice, text
-        return self._search_remembered(text, slots, pool_key)
+        return self._search_remembered(text, slots, pool_key, floor)
 
-    def _search(self, text: str, slots: frozenset, pool_key
+    def _search_remembered(self, text: str, slots: frozenset, pool_key, floor: float
+                           ) -> tuple[float, _Choice, str] | None:
+        """_search, remembered. The nearest template found is the nearest for any floor
+        (None when under it); "none" holds for floors at or above the one searched with."""
+        cutoff = max(SEARCH_CUTOFF, floor)
+        if cutoff > 100.0:  # not even a template spelt the same would do
+            return None
+        key = (text, slots, pool_key)
+        if key in self._searched:
+            found, searched_with = self._searched[key]
+            self._searched.move_to_end(key)
+            if found is not None:
+                return found if found[0] >= cutoff else None
+            if cutoff >= searched_with:
+                return None
+        found = self._search(text, slots, pool_key, cutoff)
+        self._searched[key] = (found, cutoff)
+        if len(self._searched) > self.REMEMBERED:
+            self._searched.popitem(last=False)
+        return found
+
+    def _search(self, text: str, slots: frozenset, pool_key, cutoff: float = SEARCH_CUTOFF
                 ) -> tuple[float, _Choice, str] | None:
-        """The nearest template with these slots, by spelling (None: none near)."""
+        """The nearest template with these slots at or above cutoff, by spelling (None:
+        none near)."""
         texts, choices = self._pool(slots, pool_key)
         if not texts:
             return None
-        found = process.extractOne(text, texts, scorer=fuzz.ratio, score_cutoff=60)
+        found = process.extractOne(text, texts, scorer=fuzz.ratio, score_cutoff=cutoff)
         if found is None:
             return None
         return float(found[1]), choices[found[2]], found[0]

@@ -122,6 +122,19 @@ def test_allowed_intents_narrow_the_reading_but_never_hide_crisis(understander):
     assert understander.parse("I want to die", allowed=["next"]).name == "crisis"
 
 
+def test_a_template_search_remembered_with_a_high_floor_still_answers_a_lower_one():
+    # A parse raises the search's floor once a reading is found; "nothing this near" found
+    # with a high floor must not stand for a later search with a lower one.
+    understander = Understander.load()
+    text, slots = "could you maybe go a touch slower for me", frozenset()
+    nearest = understander._search(text, slots, None)
+    assert nearest is not None and 60.0 < nearest[0] < 100.0
+    assert understander._search_remembered(text, slots, None, nearest[0] + 1.0) is None
+    assert understander._search_remembered(text, slots, None, 0.0) == nearest
+    assert understander._search_remembered(text, slots, None, nearest[0] + 1.0) is None
+    assert understander._search_remembered(text, slots, None, 101.0) is None
+
+
 def test_snap_keeps_dictation_as_text_unless_it_is_nearly_a_command(understander):
     assert understander.snap("I'm done").name == "next"
     assert understander.snap("and then I told her I was done with all of it").name is None
