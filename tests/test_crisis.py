@@ -207,6 +207,14 @@ def test_means_and_hurting_the_body(text, crisis):
     ("i've made up my mind this is my last night on earth", True),
     ("it's my last night on earth as a single man", False),
     ("if i have to sit through one more of those meetings just shoot me", False),
+    # "something" for what they might do (held-out set 25)
+    ("um i think i might do something to myself tonight", True),
+    ("i'm scared i'll do something stupid", True),
+    ("i might do something stupid like text my ex", False),
+    ("i did something to my back at the gym", False),
+    # "let it all out" heard "end it all out" (held-out set 25, spoken)
+    ("okay so i need to end it all out", False), ("i want to end it out", False),
+    ("i want to end it all", True), ("i want to end it all out there in the woods", True),
 ])
 def test_goodbyes_means_and_a_time_picked(text, crisis):
     assert is_crisis(text) == crisis, text
