@@ -180,7 +180,7 @@ _PATTERNS = [
     # "i think i might do something to myself tonight" (held-out set 25); "something stupid"
     # only when nothing says what ("... like text my ex" is no crisis)
     r"do something( stupid| bad| drastic)? to (my ?self|me)\b",
-    r"(might|could|will|would|going to|gonna|want to|tempted to|stop myself from) (just )?do "
+    r"(might|could|will|would|going to|gonna|want to|tempted to) (just )?do "
     r"something (stupid|drastic)\b(?! (like|at|with|in|on|for|about|again|and (fun|silly))\b)",
     r"(scared|afraid|frightened|worried|terrified) (of|about) what i (might|could|will|would|am "
     r"going to) do to myself",
