@@ -91,6 +91,9 @@ _FIGURES = [
 _FIGURE_RE = re.compile(r"\b(" + "|".join(_FIGURES) + r")\b")
 
 _SELF = r"(myself|my self|me|my own life|my life)"
+# "let it (all) out", this assistant's own words, is heard "end it all out": no crisis ("end it
+# all out there" still is)
+_NOT_LET_OUT = r"(?! out\b(?! there))"
 _PATTERNS = [
     # Suicide named outright, or killing oneself in any words.
     r"suicid\w*", r"ki?l+(ing|ed|s)? (my ?self|me ?self|me off)",
@@ -99,11 +102,9 @@ _PATTERNS = [
     r"(do|doing|did) (my ?self|me ?self) in\b",
     r"(want|going|ready|wish i could|like) to (just )?dye$", r"\bkms\b", r"unalive",
     r"(take|taking|took|end|ending|ended) (my|my own) (own )?li(fe|ves)",
-    # ("let it (all) out", this assistant's own words, is heard "end it all out": no crisis)
-    r"(end|ending|ended) (it|this|things|everything) (all(?! out\b(?! there))|for good|once and "
-    r"for all|forever|"
-    r"now for good)\b",
-    r"(end|ending|finish|finishing) (it all(?! out\b(?! there))|myself|everything|my existence)",
+    r"(end|ending|ended) (it|this|things|everything) (all" + _NOT_LET_OUT + r"|for good|once and "
+    r"for all|forever|now for good)\b",
+    r"(end|ending|finish|finishing) (it all" + _NOT_LET_OUT + r"|myself|everything|my existence)",
     r"(end|ending|finish) (it|things) (tonight|today for good)",
     r"(thinking|thought|thoughts|think) (about|of) (ending (it|things|everything|my)|"
     r"dying|death|killing|not (being|waking))",
@@ -113,7 +114,7 @@ _PATTERNS = [
     r"(just )?(die|be dead|not exist|not be alive|stop existing|stop living|not wake up|"
     r"never wake up|go to sleep forever|sleep forever|be gone|not be here|disappear forever|"
     r"disappear for good|vanish forever|no longer exist|no longer be here|"
-    r"end it all(?! out\b(?! there)))",
+    r"end it all" + _NOT_LET_OUT + r")",
     r"(wish|wishing|hope) (i|that i) (was|were|would be|could be|had|would|would have) (dead|gone|"
     r"never been born|not born|never born|never existed|die|not here|not alive|no longer here)",
     r"(wish|wishing) (i|that i) (did not|do not|could not|would not) (exist|live|wake up|"

@@ -1212,8 +1212,8 @@ class Understander:
                 # Penalties only lower a score: a template nearer than this could not even
                 # tie the best so far, so the search need not look below it (same answers;
                 # fuzzy search over ~30,000 templates is most of a parse's time).
-                floor = (0.0 if best is None
-                         else best[0] + penalty + (100.0 - slot_score) * 0.5 - 1e-6)
+                slot_penalty = (100.0 - slot_score) * 0.5
+                floor = 0.0 if best is None else best[0] + penalty + slot_penalty - 1e-6
                 found = self._match(variant, frozenset(slots), pool_key, floor)
                 if found is None:
                     continue
@@ -1225,7 +1225,7 @@ class Understander:
                     # (not the last word: "you can continue now" is heard "... continue not")
                     if _NEGATION & set(said[:-1]) - set(skeleton.split()):
                         penalty += NEGATION_PENALTY
-                score = score - penalty - (100.0 - slot_score) * 0.5
+                score = score - penalty - slot_penalty
                 # On a tie the literal reading wins: "just a minute" is a template of its own;
                 # then where the person is ("walking to the bus stop") over a technique name.
                 key = (score, (-len(slots), choice.intent == "set_place"))
