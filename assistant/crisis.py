@@ -33,7 +33,7 @@ _NEVER_CORRECT = frozenset(
     "harm's farm warm charm arm army point pint paint pain print joint wake make take lake "
     "bake fake cake woke sake wait waking making taking liver lives lover river what went "
     "when wand wart pint lived ever fever clever lever seven even better's butter bitter "
-    "letter bother mother shower power tower flower without stepping".split()
+    "letter bother mother shower power tower flower without stepping steering swerving".split()
 )
 
 # Figures of speech: removed before the patterns run, so the rest of a sentence still counts.
@@ -237,7 +237,7 @@ _PATTERNS = [
     r"(bridge|building|roof|cliff|train|car|bus|balcony|window|ledge|truck|tower|edge)",
     r"(step|stepping|walk|walking|throw myself|lie down) in front of (a|the) (train|car|bus|"
     r"truck|lorry)",
-    r"(drive|driving|crash|crashing|steer|swerve) (my car |the car |myself |it )?(straight |right "
+    r"(drive|driving|crash|crashing|steer|steering|swerve|swerving) (my car |the car |myself |it )?(straight |right "
     r"|head first |headfirst |deliberately |on purpose )?(into|off) (a|the|the next|an oncoming)"
     r" (tree|wall|bridge|cliff|river|lake|truck|lorry|barrier|road|bus)",
     r"(drive|driving|steer|steering|swerve|swerving) (my car |the car |myself |it )?(straight )?"

@@ -61,7 +61,7 @@ def normalise(text: str) -> str:
     text = spell_digits(text)
     # "uh huh" and "mm hmm" mean yes; keep them whole before hesitations are dropped.
     text = re.sub(r"\buh+[- ]?huh\b", "uhhuh", text)
-    text = re.sub(r"\bmm+[- ]?hmm+\b", "mmhmm", text)
+    text = re.sub(r"\bmm+[- ]?hm+\b", "mmhmm", text)
     words = []
     for word in _WORD.findall(text):
         word = word.strip("'")

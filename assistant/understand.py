@@ -219,8 +219,27 @@ _TAKEN_BACK_TAIL = frozenset("one anymore any more then".split())
 _INSTEAD_VERBS = frozenset(
     "move go give say speak talk turn keep carry help speed tell take let pause stop skip repeat "
     "read slow hurry pick start begin end finish wrap continue resume explain show list choose "
-    "try switch change swap put bring play walk guide hold wait just".split())
+    "try switch change swap put bring play walk guide hold wait just ease".split())
 _IMPERATIVE_VERBS = _INSTEAD_VERBS | {"do"}
+# After a time or place and "so", these requests are what is asked (Understander._after_talk);
+# not "next" ("ten minutes so that is all i have got"), yes or no.
+_ASKED_AFTER_SO = frozenset(
+    "stop pause something_else back repeat slower faster louder quieter choose_technique "
+    "suggest_technique explain help".split())
+_REQUEST_OPENERS = tuple(tuple(r.split()) for r in (
+    "please", "can you", "could you", "would you", "can we", "could we", "let us",
+    "i need you to", "i want you to"))
+
+
+# ... and the person's own need, said last in long talk (Understander._after_talk)
+_I_ASK = tuple(tuple(r.split()) for r in (
+    "i need to", "i just need to", "i want to", "i just want to", "i would like to"))
+
+
+def _asks(part: list[str], also: tuple[tuple[str, ...], ...] = ()) -> bool:
+    """The clause opens as a request: an imperative, "please", "can you", "let us"..."""
+    return part[0] in _IMPERATIVE_VERBS or any(tuple(part[:len(o)]) == o
+                                              for o in _REQUEST_OPENERS + also)
 # An answer said first, hedged or limited, then a new clause (Understander._after_talk)
 _CLAUSE_OPENERS = frozenset("i my we our it the they you your this that there".split())
 _ANSWER_HEDGES = frozenset("i guess think suppose maybe probably please max maximum tops most at "
@@ -292,7 +311,7 @@ _CASUAL_HEADS = ("ugh", "bruh", "oh my god", "okay real talk", "chill", "honestl
 _CASUAL_TAILS = ("bro", "dude", "man", "for real", "real quick", "sorry", "i mean")
 # Its name said first (held-out set 13; _asides_dropped), in the grammar the same way.
 _WAKE_HEADS = ("hey let it out", "okay let it out", "hey assistant", "okay assistant")
-_TRAILING = ("please", "thanks", "thank you", "now", "then", "for me", "if you can",
+_TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "if you can",
              "if you could", "okay", "right", "thank you so much", "thanks a lot", "too",
              "maybe", "i think", "i guess", "first", "instead", "again", "for now",
              "for a bit", "for a while", "today", "tonight", "right now", "if that is okay",
@@ -1006,6 +1025,7 @@ class Understander:
         best: tuple[float, str | None, dict] = (0.0, None, {})
         answered = False  # best is a time or place said first
         best_rank = 0  # best is an imperative (2), the clause said first (1)
+        asked_after_so: tuple[float, str | None, dict] = (0.0, None, {})
         if not clauses:
             cuts = [i for i, w in enumerate(words) if w in _CONJUNCTIONS and 1 < i < len(words) - 2]
             parts = [(words[cuts[-1] + 1:], False, True)] if cuts else []
@@ -1014,8 +1034,11 @@ class Understander:
             # gratitude one | my sister got the all clear and i have not let myself feel it")
             # or a command after an "and", "but" or "so" that ends it ("i've been at this for
             # ages and it's doing nothing | so | let's change to something new", set 19)
+            # or a request that ends it, nearly a template ("i've had the worst week and i
+            # feel like i'm going to burst | help me get it out", set 26)
             parts = [p for p in self._clauses(words)
-                     if (p[0] == words[:len(p[0])] or p[2] and p[0] == words[-len(p[0]):])
+                     if (p[0] == words[:len(p[0])]
+                         or (p[2] or _asks(p[0], _I_ASK)) and p[0] == words[-len(p[0]):])
                      and len(p[0]) <= MAX_CLAUSE_WORDS]
         else:
             parts = self._clauses(words)
@@ -1067,12 +1090,19 @@ class Understander:
                     and own[0] not in _IMPERATIVE_VERBS):
                 continue
             score -= AFTER_TALK_PENALTY if marked else CLAUSE_PENALTY
+            if (before[-1:] == ["so"] and intent in _ASKED_AFTER_SO
+                    and _asks(part) and score > asked_after_so[0]):
+                asked_after_so = (score, intent, slots)
             # Between two clauses that read as well, an imperative, else the one said first: a
             # command, then why ("repeat that | the kettle was too loud", held-out set 18; "i
             # missed that step | go back")
             rank = 2 if part[0] in _IMPERATIVE_VERBS else int(said_first)
             if (answer, score, rank) > (answered, best[0], best_rank):
                 best, answered, best_rank = (score, intent, slots), answer, rank
+        # A time or place said first, then "so" and a request: the request is what they ask
+        # ("i only have ten minutes | so please go a bit faster"); the answer rides along.
+        if answered and asked_after_so[1] is not None:
+            return asked_after_so[0], asked_after_so[1], {**best[2], **asked_after_so[2]}
         return best
 
     def _command_word_first(self, words: list[str], pool_key) -> tuple[float, str | None, dict]:
@@ -1099,11 +1129,13 @@ class Understander:
         (each technique file's) point at one technique only."""
         if pool_key is not None and "choose_technique" not in pool_key:
             return 0.0, None, {}
+        # The request may follow talk after "so", "and" or "but": "i keep beating myself up |
+        # so | i think i need the one about being kind to myself" (held-out set 26).
+        cuts = [i for i, w in enumerate(words) if w in _CONJUNCTIONS and 0 < i < len(words) - 2]
+        if cuts and not self._asked_for(words):
+            words = words[cuts[-1] + 1:]
         text = f" {' '.join(words)} "
-        asked = (any(tuple(words[:len(r)]) == r for r in _REQUESTS)
-                 or any(f" {' '.join(r)} " in text for r in _ASKED_ANYWHERE)
-                 or words[0] in _POINTERS and bool(_POINTED_AT.intersection(words[1:6])))
-        if _NEGATION & set(words) or not asked:
+        if _NEGATION & set(words) or not self._asked_for(words):
             return 0.0, None, {}
         found = set()
         for phrase, tid in self._technique_keywords:
@@ -1114,6 +1146,14 @@ class Understander:
         if len(found) != 1:
             return 0.0, None, {}
         return DESCRIBED_SCORE, "choose_technique", {"technique": found.pop()}
+
+    @staticmethod
+    def _asked_for(words: list[str]) -> bool:
+        """The words ask for something: a request said first or anywhere, or one pointed at."""
+        text = f" {' '.join(words)} "
+        return (any(tuple(words[:len(r)]) == r for r in _REQUESTS)
+                or any(f" {' '.join(r)} " in text for r in _ASKED_ANYWHERE)
+                or words[0] in _POINTERS and bool(_POINTED_AT.intersection(words[1:6])))
 
     @staticmethod
     def _clauses(words: list[str]) -> list[tuple[list[str], bool, bool]]:

@@ -203,6 +203,10 @@ def test_means_and_hurting_the_body(text, crisis):
     ("i've laid out my tablets for the week", False),
     ("i've been planning how i'd do it differently next time", False),
     ("i had to steer into the skid on the ice", False),
+    # "steering" is no misspelt "sleeping" (held-out set 26)
+    ("sometimes when i'm driving i think about steering into a wall", True),
+    ("i was steering into the bend too fast", False),
+    ("i've been sleeping a lot", False),
     # an opening line (held-out set 24), and hyperbole
     ("i've made up my mind this is my last night on earth", True),
     ("it's my last night on earth as a single man", False),

