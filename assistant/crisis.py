@@ -38,6 +38,9 @@ _NEVER_CORRECT = frozenset(
 
 # Figures of speech: removed before the patterns run, so the rest of a sentence still counts.
 _FIGURES = [
+    # hard on oneself, not hurting oneself: "i keep beating myself up" (heard "hitting", which
+    # reads as a misspelt "hurting")
+    r"(beating|hitting|hurting) myself up (about|over|for|so|and|because|all)",
     r"dead (tired|beat|serious|right|wrong|on|set|end|ahead|center|centre|last|quiet|silent|"
     r"straight|sure|easy|heavy|cold|calm)",
     r"(dying|died|die|dead) (of|from|with|laughing|laughter) (laughing|laughter|embarrassment|"
@@ -237,9 +240,10 @@ _PATTERNS = [
     r"(bridge|building|roof|cliff|train|car|bus|balcony|window|ledge|truck|tower|edge)",
     r"(step|stepping|walk|walking|throw myself|lie down) in front of (a|the) (train|car|bus|"
     r"truck|lorry)",
-    r"(drive|driving|crash|crashing|steer|steering|swerve|swerving) (my car |the car |myself |it )?(straight |right "
-    r"|head first |headfirst |deliberately |on purpose )?(into|off) (a|the|the next|an oncoming)"
-    r" (tree|wall|bridge|cliff|river|lake|truck|lorry|barrier|road|bus)",
+    r"(drive|driving|crash|crashing|steer|steering|swerve|swerving) (my car |the car |myself |it )?"
+    r"(straight |right |head first |headfirst |deliberately |on purpose )?(into|off) "
+    r"(a|the|the next|an oncoming) (tree|wall|bridge|cliff|river|lake|truck|lorry|barrier|road|"
+    r"bus)",
     r"(drive|driving|steer|steering|swerve|swerving) (my car |the car |myself |it )?(straight )?"
     r"into (the )?oncoming traffic",
     r"crash (the|my) car on purpose",

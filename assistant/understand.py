@@ -125,7 +125,7 @@ _HARMLESS = frozenset("honestly even sometimes god oh woah whoa first still anyw
 MAX_SPLIT_WORDS = 14  # longer texts are talk, not two commands in one breath
 # Where exactly a place is ("in the car outside work"), and who or what a technique is about
 # ("write a letter to my dad", "photos of my grandma"): details after the slot, not commands.
-_AFTER_PLACE = (r" ((at|from|near|outside|by|behind|in front of|next to|around|on the way "
+_AFTER_PLACE = (r" ((at|from|near|outside|by|behind|in front of|next to|around|on|on the way "
                 r"(to|from)) (the |my |a |our )?\w+( \w+)?|(all )?(alone|by myself|on my own)|"
                 r"(to|towards|into|round) (the |my |a )?\w+( \w+)?|"
                 r"(and |but )?(i )?(can not|could not|trying to|can not get to) sleep|"
@@ -892,12 +892,16 @@ class Understander:
             if found[0] - penalty > score:
                 score, intent, slots = found[0] - penalty, found[1], found[2]
         # Last, when nothing else read: a command word said first, then a technique described.
+        # (the words as heard, then with soundalike phrases swapped: "help me workout how to";
+        # not single words: "i could murder a curry right now" is no "write now")
+        rephrased = self._swapped(words, single=False)
         for fallback in (self._command_word_first, self._described_technique):
-            if score >= threshold or threshold > ACCEPT:
-                break
-            found = fallback(words, pool_key)
-            if found[0] > score:
-                score, intent, slots = found
+            for said in ([words, rephrased] if rephrased != words else [words]):
+                if score >= threshold or threshold > ACCEPT:
+                    break
+                found = fallback(said, pool_key)
+                if found[0] > score:
+                    score, intent, slots = found
         if score < threshold:
             # For null, confidence is how far the text is from the closest template.
             return Intent(None, {}, round(1.0 - max(score, 0.0) / 100, 3), text)
@@ -1001,7 +1005,8 @@ class Understander:
                                  for w, ps in index.items()}
         return self._value_index
 
-    def _swapped(self, words: list[str]) -> list[str]:
+    def _swapped(self, words: list[str], single: bool = True) -> list[str]:
+        """The words with sounds_like and same_as phrases swapped in (single: words too)."""
         out: list[str] = []
         i = 0
         while i < len(words):
@@ -1011,7 +1016,7 @@ class Understander:
                     i += len(said)
                     break
             else:
-                out.append(self._homophones.get(words[i], words[i]))
+                out.append(self._homophones.get(words[i], words[i]) if single else words[i])
                 i += 1
         return out
 

@@ -207,6 +207,9 @@ def test_means_and_hurting_the_body(text, crisis):
     ("sometimes when i'm driving i think about steering into a wall", True),
     ("i was steering into the bend too fast", False),
     ("i've been sleeping a lot", False),
+    # hard on oneself, heard "hitting" (a misspelt "hurting" to the rules)
+    ("i keep be hitting myself up so i think i need that one", False),
+    ("i keep hitting myself", True),
     # an opening line (held-out set 24), and hyperbole
     ("i've made up my mind this is my last night on earth", True),
     ("it's my last night on earth as a single man", False),
