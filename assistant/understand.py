@@ -273,7 +273,8 @@ _URGENCY = ("crisis", "stop", "pause", "something_else", "back", "repeat", "slow
 # Discourse markers around a command ("okay so, next please") and softeners inside one.
 _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh", "ah", "and",
             "but", "hey", "hi", "okay", "all right", "yeah", "actually", "now", "just",
-            "please", "oh god", "god", "gosh", "sorry", "like", "then", "listen", "look",
+            "please", "oh god", "god", "gosh", "sorry", "sorry about that", "like", "then",
+            "listen", "look",
             "wait", "whoa", "woah", "wow", "i think", "i guess", "maybe", "perhaps",
             "probably", "honestly", "can you", "could you", "would you", "will you",
             "can you please", "could you please", "you know", "i mean", "hmm okay", "kind of",
@@ -320,7 +321,8 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              # what people call the one they talk to, and polite tails
              "mate", "love", "dear", "darling", "pet", "hun", "buddy", "dude", "man",
              "if you would", "if it is all the same", "if it is all the same to you",
-             "give or take", "only", "at my disposal", "if that helps", "a touch", "a notch",
+             "give or take", "only", "at my disposal", "so not much", "so not long",
+             "if that helps", "a touch", "a notch",
              "if that is alright", "if you do not mind",
              "bro", "bruh", "lol", "for real", "to be honest", "not going to lie", "real quick",
              "or whatever", "or something like that", "at all", "ish", "low key",

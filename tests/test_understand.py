@@ -819,3 +819,18 @@ def test_what_unseen_voices_were_heard_saying(understander, text, intent, slots)
 def test_a_single_soundalike_word_never_makes_a_described_technique(understander):
     # "right" sounds like "write", but "right now" is no journaling
     assert understander.parse("i could murder a curry right now").name is None
+
+
+@pytest.mark.parametrize("text, intent, slots", [
+    # heard word for word in earlier spoken runs, read as nothing or under the bar for speech
+    ("my lunch break ends in about twenty minutes so not much", "set_duration", {"minutes": 20}),
+    ("there's only five minutes before i have to pick up my son", "set_duration", {"minutes": 5}),
+    ("i'm tucked up under the duvet", "set_place", {"place": "bed"}),
+    ("sorry about that let's pick up where we left off", "resume", {}),
+    ("the gaps between each instruction are way too long", "faster", {}),
+    ("i've forgotten what i can say to control you", "help", {}),
+])
+def test_phrasings_heard_word_for_word(understander, text, intent, slots):
+    got = understander.parse(text)
+    assert (got.name, got.slots) == (intent, slots)
+    assert got.confidence >= 0.86  # the bar speech needs for strict intents
