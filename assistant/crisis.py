@@ -310,6 +310,9 @@ _PATTERNS = [
     r"biting|slap|slapping) (my (head|arms?|legs?|fists?|body|skin|wrists?|face|hands?)|my ?self)"
     r"\b.{0,40}"
     r"\b(on purpose|deliberately|to (punish|hurt) myself|to feel (something|the pain|pain))",
+    # ... whatever the verb was heard as ("bottling my arms just to feel something", set 26)
+    r"\w+ing my (arms?|wrists?|legs?|thighs?|skin|body) (just )?to feel (something|anything|the "
+    r"pain|pain|alive|real)\b",
     # nobody to stop them, a running engine in a garage, a blade in the bath (held-out set 22)
     r"(nobody|no one|nothing) (can|will|could|is going to) stop me\b.{0,20}\b(end|ending|do it|"
     r"doing it|kill|killing|jump|jumping)",

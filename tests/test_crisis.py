@@ -210,6 +210,9 @@ def test_means_and_hurting_the_body(text, crisis):
     # hard on oneself, heard "hitting" (a misspelt "hurting" to the rules)
     ("i keep be hitting myself up so i think i need that one", False),
     ("i keep hitting myself", True),
+    # the body hurt to feel something, whatever the verb was heard as (set 26, spoken)
+    ("i've been bottling my arms just to feel something", True),
+    ("i was stretching my legs to feel better", False),
     # an opening line (held-out set 24), and hyperbole
     ("i've made up my mind this is my last night on earth", True),
     ("it's my last night on earth as a single man", False),
