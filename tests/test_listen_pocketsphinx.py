@@ -730,3 +730,19 @@ def test_denoising_a_live_utterance_as_it_is_heard_gives_the_samples_of_denoisin
             for at in range(0, count, frame):
                 running.feed(recording[at : at + frame])
             assert np.array_equal(running.finish(), expected), (count, frame)
+
+
+@pytest.mark.parametrize("heard, others, intent", [
+    # a number alone, and the other model heard a clear command: the command
+    ("four", ["slower"], "slower"),
+    # ... but not an answer ("five" heard "fine" is no yes), nor when nothing else reads
+    ("five", ["fine"], "set_duration"),
+    ("ten", ["then"], "set_duration"),
+    # a time said with its unit stands
+    ("four minutes", ["slower"], "set_duration"),
+])
+def test_a_number_alone_gives_way_to_a_command_the_other_model_heard(recognizer, heard,
+                                                                      others, intent):
+    from assistant.listen.recognizer import Decoded
+    decoded = Decoded(heard, 0.5, alternatives=list(others))
+    assert recognizer.understand(decoded, None).name == intent
