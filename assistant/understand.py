@@ -229,8 +229,6 @@ _ASKED_AFTER_SO = frozenset(
 _REQUEST_OPENERS = tuple(tuple(r.split()) for r in (
     "please", "can you", "could you", "would you", "can we", "could we", "let us",
     "i need you to", "i want you to"))
-
-
 # ... and the person's own need, said last in long talk (Understander._after_talk)
 _I_ASK = tuple(tuple(r.split()) for r in (
     "i need to", "i just need to", "i want to", "i just want to", "i would like to"))
@@ -240,6 +238,8 @@ def _asks(part: list[str], also: tuple[tuple[str, ...], ...] = ()) -> bool:
     """The clause opens as a request: an imperative, "please", "can you", "let us"..."""
     return part[0] in _IMPERATIVE_VERBS or any(tuple(part[:len(o)]) == o
                                               for o in _REQUEST_OPENERS + also)
+
+
 # An answer said first, hedged or limited, then a new clause (Understander._after_talk)
 _CLAUSE_OPENERS = frozenset("i my we our it the they you your this that there".split())
 _ANSWER_HEDGES = frozenset("i guess think suppose maybe probably please max maximum tops most at "

@@ -264,7 +264,7 @@ class Recognizer:
             if not (intent.name == "set_duration" and len(text.split()) == 1):
                 return intent
             # A number said alone is a thin reading: Piper joe's "slower" is heard "four" by
-            # the adapted model in 7-13 renders of 30, while the shipped one hears "slower".
+            # the adapted model in 5-13 renders of 30, while the shipped one hears "slower".
             # When the other model (a runner-up) reads clearly as another command, it wins
             # (not an answer: "five" heard "fine" is no yes).
             for alternative in decoded.alternatives:
