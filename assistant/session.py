@@ -199,6 +199,12 @@ class Session:
             return self._set_duration(intent)
         if name == "something_else":
             return self._something_else()
+        if name in ("choose_technique", "suggest_technique"):
+            # a time said before the request ("i have ten minutes so let's do the yawning
+            # one"): the understander keeps it in details
+            minutes = intent.details.get("minutes")
+            if isinstance(minutes, int) and minutes > 0:
+                self.minutes = minutes
         if name == "choose_technique" and intent.slots.get("technique") in self.catalogue:
             return self._choose(intent.slots["technique"])
         if name == "suggest_technique":

@@ -477,3 +477,12 @@ def test_a_lost_microphone_mid_breathing_brings_breathing_back_to_normal_first(t
     said = play_turn(s, s.session.device_lost())
     assert said.index("normal") < said.index("microphone")
     assert s.state == "paused"
+
+
+def test_a_time_said_before_the_request_is_kept(text_session):
+    s = text_session()
+    s.say("help me let it out")
+    s.say("i'm at home")
+    s.say("i have two minutes so let's do the yawning one")
+    assert s.session.minutes == 2
+    assert s.types("intent")[-1]["intent"] == "choose_technique"
