@@ -202,9 +202,7 @@ class Session:
         if name in ("choose_technique", "suggest_technique"):
             # a time said before the request ("i have ten minutes so let's do the yawning
             # one"): the understander keeps it in details
-            minutes = intent.details.get("minutes")
-            if isinstance(minutes, int) and minutes > 0:
-                self.minutes = minutes
+            self._take_minutes(intent.details.get("minutes"))
         if name == "choose_technique" and intent.slots.get("technique") in self.catalogue:
             return self._choose(intent.slots["technique"])
         if name == "suggest_technique":
@@ -305,10 +303,12 @@ class Session:
             return self._turn(*said, self._p("ask_minutes"), expect=CHOOSING | GLOBAL)
         return self._suggest(prefix=said)
 
-    def _set_duration(self, intent: Intent) -> Turn:
-        minutes = intent.slots.get("minutes")
+    def _take_minutes(self, minutes) -> None:
         if isinstance(minutes, int) and minutes > 0:
             self.minutes = minutes
+
+    def _set_duration(self, intent: Intent) -> Turn:
+        self._take_minutes(intent.slots.get("minutes"))
         if self.state in ("idle", "ask_place") and self.place is None:
             self.state = "ask_place"
             return self._turn(self._p("ask_place"), expect=CHOOSING | GLOBAL)

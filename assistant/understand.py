@@ -896,14 +896,15 @@ class Understander:
         # Last, when nothing else read: a command word said first, then a technique described.
         # (the words as heard, then with soundalike phrases swapped: "help me workout how to";
         # not single words: "i could murder a curry right now" is no "write now")
-        rephrased = self._swapped(words, single=False)
-        for fallback in (self._command_word_first, self._described_technique):
-            for said in ([words, rephrased] if rephrased != words else [words]):
-                if score >= threshold or threshold > ACCEPT:
-                    break
-                found = fallback(said, pool_key)
-                if found[0] > score:
-                    score, intent, slots = found
+        if score < threshold <= ACCEPT:  # (the swap is not made for a text already read)
+            rephrased = self._swapped(words, single=False)
+            for fallback in (self._command_word_first, self._described_technique):
+                for said in ([words, rephrased] if rephrased != words else [words]):
+                    if score >= threshold:
+                        break
+                    found = fallback(said, pool_key)
+                    if found[0] > score:
+                        score, intent, slots = found
         if score < threshold:
             # For null, confidence is how far the text is from the closest template.
             return Intent(None, {}, round(1.0 - max(score, 0.0) / 100, 3), text)
@@ -1138,11 +1139,13 @@ class Understander:
             return 0.0, None, {}
         # The request may follow talk after "so", "and" or "but": "i keep beating myself up |
         # so | i think i need the one about being kind to myself" (held-out set 26).
+        asked = self._asked_for(words)
         cuts = [i for i, w in enumerate(words) if w in _CONJUNCTIONS and 0 < i < len(words) - 2]
-        if cuts and not self._asked_for(words):
+        if cuts and not asked:
             words = words[cuts[-1] + 1:]
+            asked = self._asked_for(words)
         text = f" {' '.join(words)} "
-        if _NEGATION & set(words) or not self._asked_for(words):
+        if _NEGATION & set(words) or not asked:
             return 0.0, None, {}
         found = set()
         for phrase, tid in self._technique_keywords:

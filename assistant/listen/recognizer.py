@@ -267,20 +267,21 @@ class Recognizer:
             # the adapted model in 5-13 renders of 30, while the shipped one hears "slower".
             # When the other model (a runner-up) reads clearly as another command, it wins
             # (not an answer: "five" heard "fine" is no yes).
-            for alternative in decoded.alternatives:
-                other = self._parse(alternative, allowed)
-                if (other.name not in (None, "set_duration", "yes", "no")
-                        and other.confidence >= self.settings.min_alternative_confidence):
-                    decoded.text = alternative
-                    return other
-            return intent
+            other = self._sure_runner_up(decoded, allowed, unless=("set_duration", "yes", "no"))
+            return intent if other is None else other
+        other = self._sure_runner_up(decoded, allowed)
+        return self._no_intent(text) if other is None else other
+
+    def _sure_runner_up(self, decoded: Decoded, allowed, unless: tuple[str, ...] = ()):
+        """The first runner-up that reads clearly (min_alternative_confidence) as an intent
+        not in `unless`, or None; what was heard becomes what was understood."""
         for alternative in decoded.alternatives:
             other = self._parse(alternative, allowed)
-            sure = other.confidence >= self.settings.min_alternative_confidence
-            if other.name is not None and sure:
-                decoded.text = alternative  # what was heard is what was understood
+            if (other.name is not None and other.name not in unless
+                    and other.confidence >= self.settings.min_alternative_confidence):
+                decoded.text = alternative
                 return other
-        return self._no_intent(text)
+        return None
 
     # Words a recogniser hears for a crisis word that sounds nearly the same: "live" (IH) is
     # heard "leave" (IY) by many voices. In the full crisis bench (8 voices) four crises were
