@@ -336,6 +336,13 @@ _PATTERNS = [
     r"(tonight|today|tomorrow|this weekend) is the (night|day|weekend|time) (i|that i) (end it|"
     r"end things|do it|go|die|kill myself)\b",
     r"the (night|day) (i|that i) (end it|end things|end my life|kill myself)",
+    # a plan, then the night picked: "i've got a plan and i think tonight's the night" (set 27)
+    # ("tonight's" reads "tonight"; not "a plan for the party and tonight's the night")
+    r"(a|my|the) plan (and|so|now) (i (think|know|have decided|decided|feel) )?(tonight|today|"
+    r"tomorrow|this weekend) (is )?the (night|day|weekend|time|one)\b",
+    # the means turned on oneself: "i keep thinking about using my gun on myself" (set 27)
+    r"(use|using|used|turn|turning|turned|point|pointing|pointed) (a|the|my|his|her|dad's) "
+    r"(gun|knife|blade|razor|pistol|rifle) on (my ?self|me)\b",
     # "i've made up my mind this is my last night on earth" (held-out set 24)
     r"my last (night|day|week) (on (this )?earth|alive)\b(?! as a)",
     r"(tonight|today|tomorrow)\b.{0,20}\bi (end|will end|am ending|am going to end) (it|things|my "

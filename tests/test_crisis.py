@@ -225,6 +225,11 @@ def test_means_and_hurting_the_body(text, crisis):
     # "let it all out" heard "end it all out" (held-out set 25, spoken)
     ("okay so i need to end it all out", False), ("i want to end it out", False),
     ("i want to end it all", True), ("i want to end it all out there in the woods", True),
+    # a plan and the night picked; the means turned on oneself (held-out set 27)
+    ("i've got a plan and i think tonight's the night", True),
+    ("i made a plan for the party and tonight's the night", False),
+    ("i keep thinking about turning the knife on myself", True),
+    ("i used the gun on the range last weekend", False),
 ])
 def test_goodbyes_means_and_a_time_picked(text, crisis):
     assert is_crisis(text) == crisis, text
