@@ -331,6 +331,10 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
     ("i want to that", "crisis"), ("i want be here tomorrow i are reading", "crisis"),
     ("i want to that one", "something_else"),
     ("i just can go on any more", "crisis"), ("i can go on now", "resume"),
+    ("i'm on the roof and thinking about jump in", "crisis"),
+    ("sometimes when i'm writing i think about the staring into a wall", "crisis"),
+    ("can we do the one where i stare at the wall", "choose_technique"),
+    ("turn it off i think i got what i need tonight", "stop"),
 ])
 def test_crisis_words_heard_as_soundalikes_are_read_back_for_crisis_only(recognizer, heard, intent):
     decoded = Decoded(heard, 0.5)
