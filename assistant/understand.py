@@ -901,7 +901,8 @@ class Understander:
             found = self._after_talk(said, pool_key, clauses)
             if found[0] - penalty > score:
                 score, intent, slots = found[0] - penalty, found[1], found[2]
-        if threshold == ACCEPT and intent is not None and score < CONFIRMED:
+        # (under ACCEPT the loop above has read every clause already)
+        if threshold == ACCEPT and intent is not None and ACCEPT <= score < CONFIRMED:
             score = self._confirmed(tries, pool_key, clauses, score, intent, slots)
         # Last, when nothing else read: a command word said first, then a technique described.
         # (the words as said, then with soundalike phrases swapped: "help me workout how to";
