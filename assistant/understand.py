@@ -1234,7 +1234,8 @@ class Understander:
         """Two commands said in one breath ("hold on, someone's at the door"): both halves
         must be close to templates; the more urgent intent wins and slots are merged."""
         best: tuple[float, str | None, dict] = (0.0, None, {})
-        if _SUBORDINATE.intersection(words):
+        # (a "that" said last is the thing pointed at: "no way | i am not up for that")
+        if _SUBORDINATE.intersection(words[:-1] if words[-1] == "that" else words):
             return best  # "ten minutes before I need to leave" is one thought, not two
         if words[-1] in _UNFINISHED:
             return best  # "can not cry | and i really need to" ends unsaid: no "i need to go"

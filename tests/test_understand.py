@@ -834,6 +834,8 @@ def test_a_single_soundalike_word_never_makes_a_described_technique(understander
     ("you're dragging, go a little quicker", "faster"),
     # a command's last word heard as another
     ("slow don't", "slower"), ("volume don't", "quieter"), ("no all that's wrong", "no"),
+    # a "that" said last is no subordinate clause: two refusals in one breath
+    ("no way, i'm not up for that", "no"),
     # a question of its own after a negated clause
     ("i've never tried any of this, what would you pick", "suggest_technique"),
 ])
