@@ -163,6 +163,11 @@ DESCRIBED_SCORE = ACCEPT + 1.0
 _NOT_A_REFUSAL = re.compile(r"\b(do not know|not sure|do not mind|do not care)\b")
 
 
+def _opens_request(words: list[str]) -> bool:
+    """The words start with a request ("i could", "help me", "have me"): _REQUESTS."""
+    return any(tuple(words[:len(r)]) == r for r in _REQUESTS)
+
+
 def _restarts_dropped(words: list[str]) -> list[str]:
     """A start said twice, once: "what can i, what can i tell you" -> "what can i tell you"."""
     out: list[str] = []
@@ -1170,7 +1175,7 @@ class Understander:
         if not asked:
             starts = [i for i in range(2, len(words) - 1)
                       if words[i - 1] in _CONJUNCTIONS
-                      or any(tuple(words[i:i + len(r)]) == r for r in _REQUESTS)]
+                      or _opens_request(words[i:])]
             if starts:
                 words = words[starts[-1]:]
                 asked = self._asked_for(words)
@@ -1191,7 +1196,7 @@ class Understander:
     def _asked_for(words: list[str]) -> bool:
         """The words ask for something: a request said first or anywhere, or one pointed at."""
         text = f" {' '.join(words)} "
-        return (any(tuple(words[:len(r)]) == r for r in _REQUESTS)
+        return (_opens_request(words)
                 or any(f" {' '.join(r)} " in text for r in _ASKED_ANYWHERE)
                 or words[0] in _POINTERS and bool(_POINTED_AT.intersection(words[1:6])))
 
