@@ -215,6 +215,10 @@ def test_global_commands_work_mid_step(text_session, catalogue):
     assert s.say(None) == []
     s.say("resume")
     assert s.state == "step" and s.types("step")[-1]["index"] == step["index"]
+    # "go on" reads as next: in a pause it resumes the same step, it skips nothing
+    s.say("pause")
+    s.say("go on")
+    assert s.state == "step" and s.types("step")[-1]["index"] == step["index"]
     s.say("next")
     assert s.types("step")[-1]["index"] == step["index"] + 1
     s.say("go back")

@@ -761,6 +761,24 @@ def test_a_request_after_so_is_what_is_asked(understander, text, intent):
     assert understander.parse(text).name == intent
 
 
+@pytest.mark.parametrize("text, intent, slots", [
+    # ... but a clause that reads clearly as a time or place never replaces a place said
+    ("in the shower now twenty minutes or so", "set_place", {"place": "shower", "minutes": 20}),
+])
+def test_a_time_in_a_clause_does_not_replace_a_place(understander, text, intent, slots):
+    got = understander.parse(text)
+    assert (got.name, got.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize("text, intent", [
+    # "go on" alone moves on (three acceptance scripts; in a pause the session resumes)
+    ("go on", "next"), ("go on please", "next"), ("yeah go on then", "yes"),
+    ("go on where we left off", "resume"), ("carry on", "resume"),
+])
+def test_go_on_alone_is_next(understander, text, intent):
+    assert understander.parse(text).name == intent
+
+
 def test_the_time_said_first_rides_along_with_the_request(understander):
     intent = understander.parse("i have ten minutes so let's do the yawning one")
     assert (intent.name, intent.slots) == ("choose_technique", {"technique": "yawn"})
@@ -835,6 +853,9 @@ def test_a_single_soundalike_word_never_makes_a_described_technique(understander
     # a whole that reads under the bar speech needs, its clauses clearly (held-out set 27)
     ("i can hardly hear you, turn it up", "louder"),
     ("you're dragging, go a little quicker", "faster"),
+    # a time said vaguely as a whole, a request clearly in a clause (held-out sets 17, 21)
+    ("i don't have much time so please go a bit faster", "faster"),
+    ("faster, please, i don't have long", "faster"),
     # a command's last word heard as another
     ("slow don't", "slower"), ("volume don't", "quieter"), ("no all that's wrong", "no"),
     # a "that" said last is no subordinate clause: two refusals in one breath
