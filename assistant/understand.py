@@ -158,7 +158,6 @@ _ASKED_ANYWHERE = tuple(tuple(r.split()) for r in (
 _POINTERS = frozenset("the that".split())
 _POINTED_AT = frozenset("one thing exercise technique".split())
 DESCRIBED_SCORE = ACCEPT + 1.0
-_STATED = frozenset({"set_duration", "set_place"})  # what the person has, not asks
 
 # "I don't know, you choose": a not that refuses nothing said after it.
 _NOT_A_REFUSAL = re.compile(r"\b(do not know|not sure|do not mind|do not care)\b")
@@ -236,10 +235,12 @@ _INSTEAD_VERBS = frozenset(
     "try switch change swap put bring play walk guide hold wait just ease".split())
 _IMPERATIVE_VERBS = _INSTEAD_VERBS | {"do"}
 # After a time or place and "so", these requests are what is asked (Understander._after_talk);
-# not "next" ("ten minutes so that is all i have got"), yes or no.
+# not "next" ("ten minutes so that is all i have got"), yes or no. A clause that reads clearly
+# as one of them also replaces a whole read vaguely as a time or place (_confirmed).
 _ASKED_AFTER_SO = frozenset(
     "stop pause something_else back repeat slower faster louder quieter choose_technique "
     "suggest_technique explain help".split())
+_STATED = frozenset({"set_duration", "set_place"})  # what the person has, not asks
 _REQUEST_OPENERS = tuple(tuple(r.split()) for r in (
     "please", "can you", "could you", "would you", "can we", "could we", "let us",
     "i need you to", "i want you to"))
