@@ -93,10 +93,10 @@ def build(archive: Path) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="rebuild even if installed")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     have = installed_version()
     if have == f"{VERSION}+{LABEL}" and not args.force:
         print(f"pocketsphinx {have} (faster Gaussian scoring) is already installed")
