@@ -19,4 +19,4 @@ python3 -m pip install -q --upgrade pip > /dev/null
 python3 -m pip install -q -e '.[test]'
 # pocketsphinx rebuilt from its published source with faster Gaussian scoring (the same
 # results, bit for bit); on any failure PyPI's wheel stays and this says so in one line.
-python3 tools/build_pocketsphinx.py
+python3 tools/build_pocketsphinx.py || echo "letitout: pocketsphinx not rebuilt; PyPI's wheel stays"

@@ -36,7 +36,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.errors import LetitoutError  # noqa: E402
-from assistant.listen.models import _sha256, cache_dir, download  # noqa: E402
 
 VERSION = "5.1.1"
 LABEL = "letitout.2"  # bump when the patch changes, so setup.sh rebuilds
@@ -56,6 +55,10 @@ def installed_version() -> str | None:
 
 def fetch_source() -> Path:
     """The source archive, downloaded once (resumable) into the models cache, SHA-256 checked."""
+    # The models' downloader (resumable, one-line errors); imported here so that a broken
+    # install reaches main's one-line message instead of a traceback.
+    from assistant.listen.models import _sha256, cache_dir, download
+
     folder = cache_dir() / "sources"
     folder.mkdir(parents=True, exist_ok=True)
     archive = folder / f"pocketsphinx-{VERSION}.tar.gz"
@@ -110,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"letitout: pocketsphinx not rebuilt ({exc}); PyPI's wheel stays (same words, "
               "slower decoding)")
         return 0
-    except (subprocess.CalledProcessError, OSError, tarfile.TarError) as exc:
+    except (subprocess.CalledProcessError, OSError, tarfile.TarError, ImportError) as exc:
         detail = getattr(exc, "stderr", "") or str(exc)
         last = detail.strip().splitlines()[-1] if detail.strip() else type(exc).__name__
         print(f"letitout: pocketsphinx not rebuilt ({last}); PyPI's wheel stays (same words, "
