@@ -76,7 +76,12 @@ def _engines():
     try:
         import pocketsphinx
 
-        lines.append(f"pocketsphinx (embedded model at {pocketsphinx.get_model_path()})")
+        from assistant.listen.pocketsphinx_engine import build_name
+
+        build = build_name()
+        if "+letitout" not in build:
+            build += " (PyPI's build; python3 tools/build_pocketsphinx.py decodes faster)"
+        lines.append(f"pocketsphinx {build}, embedded model at {pocketsphinx.get_model_path()}")
     except Exception as exc:  # noqa: BLE001
         ok = False
         lines.append(f"pocketsphinx missing ({exc}); fix: pip install pocketsphinx")

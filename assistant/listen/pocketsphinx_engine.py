@@ -50,7 +50,7 @@ RESCORE_CHOSEN_MIN = 50.0  # how near (0..100, phones) the sentence picked must 
 QUICK = "q"
 
 
-def _build() -> str:
+def build_name() -> str:
     """The installed pocketsphinx's version, saying so when it is letitout's own build
     (tools/build_pocketsphinx.py: the same scores, the Gaussians scored about 1.4x faster)."""
     from importlib.metadata import PackageNotFoundError, version
@@ -167,7 +167,7 @@ class PocketsphinxEngine:
             empty = os.path.join(folder, "empty.dict")
             open(empty, "w").close()
             self._models = [_Model("shipped", Decoder(**options, dict=empty), options)]
-            self.description = (f"pocketsphinx {_build()} with its embedded US English model "
+            self.description = (f"pocketsphinx {build_name()} with its embedded US English model "
                                 f"({path})")
             adaptation = adapted_files(os.path.join(path, "en-us"), warn)
             if adaptation is not None:
