@@ -15,7 +15,8 @@ float operations, so every score, hypothesis and confidence is bit for bit what 
 gives (checked on 240 quick-bench clips, clean and under running water, and on set 21's 180
 spoken sentences); only the time changes. Measured (2026-12-04, set 21 as three bench voices
 speak it, the shipped model alone, CPU per audio second of pocketsphinx's work): 0.078 ->
-0.052 (vectorized scoring) -> 0.047 (and branch-free log-additions). Tried and dropped:
+0.052 (vectorized scoring) -> 0.047 (and branch-free log-additions) -> 0.043 (each codebook's
+mixture-weight rows and top-N scores looked up once per run of its senones). Tried and dropped:
 skipping eight densities at a time when none reaches the top N (no gain measured).
 The installed version carries a local label (5.1.1+letitout.N) so the engine can say which
 build it runs.
@@ -38,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from assistant.errors import LetitoutError  # noqa: E402
 
 VERSION = "5.1.1"
-LABEL = "letitout.2"  # bump when the patch changes, so setup.sh rebuilds
+LABEL = "letitout.3"  # bump when the patch changes, so setup.sh rebuilds
 URL = ("https://files.pythonhosted.org/packages/61/e7/"
        "13e0e787ff467218de880310d79cba14424f13b87171ac44af0bde1e428c/pocketsphinx-5.1.1.tar.gz")
 SHA256 = "675778b309a22dfc9b7d37f7621976bba491d2a5f8c59696bd77fd6d07271355"
