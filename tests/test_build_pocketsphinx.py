@@ -38,4 +38,3 @@ def test_offline_says_so_in_one_line(tmp_path, monkeypatch, capsys):
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 1
     assert "not rebuilt" in lines[0] and "cannot reach" in lines[0]
-

@@ -110,14 +110,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         build(fetch_source())
-    except LetitoutError as exc:
-        print(f"letitout: pocketsphinx not rebuilt ({exc}); PyPI's wheel stays (same words, "
-              "slower decoding)")
-        return 0
-    except (subprocess.CalledProcessError, OSError, tarfile.TarError, ImportError) as exc:
-        detail = getattr(exc, "stderr", "") or str(exc)
-        last = detail.strip().splitlines()[-1] if detail.strip() else type(exc).__name__
-        print(f"letitout: pocketsphinx not rebuilt ({last}); PyPI's wheel stays (same words, "
+    except (LetitoutError, subprocess.CalledProcessError, OSError, tarfile.TarError,
+            ImportError) as exc:
+        # A failed command's last line of stderr says why; our own errors are one line.
+        detail = (getattr(exc, "stderr", "") or str(exc)).strip()
+        reason = detail.splitlines()[-1] if detail else type(exc).__name__
+        print(f"letitout: pocketsphinx not rebuilt ({reason}); PyPI's wheel stays (same words, "
               "slower decoding)")
         return 0
     print(f"pocketsphinx {installed_version()} built and installed (faster Gaussian scoring)")

@@ -76,10 +76,10 @@ def _engines():
     try:
         import pocketsphinx
 
-        from assistant.listen.pocketsphinx_engine import build_name
+        from assistant.listen.pocketsphinx_engine import OWN_BUILD, build_name
 
         build = build_name()
-        if "+letitout" not in build:
+        if OWN_BUILD not in build:
             build += " (PyPI's build; python3 tools/build_pocketsphinx.py decodes faster)"
         lines.append(f"pocketsphinx {build}, embedded model at {pocketsphinx.get_model_path()}")
     except Exception as exc:  # noqa: BLE001

@@ -50,6 +50,9 @@ RESCORE_CHOSEN_MIN = 50.0  # how near (0..100, phones) the sentence picked must 
 QUICK = "q"
 
 
+OWN_BUILD = "+letitout"  # the local version label tools/build_pocketsphinx.py gives its build
+
+
 def build_name() -> str:
     """The installed pocketsphinx's version, saying so when it is letitout's own build
     (tools/build_pocketsphinx.py: the same scores, the Gaussians scored about 1.4x faster)."""
@@ -58,7 +61,7 @@ def build_name() -> str:
         found = version("pocketsphinx")
     except PackageNotFoundError:
         return "5"
-    return f"{found} (vectorized Gaussian scoring)" if "+letitout" in found else found
+    return f"{found} (vectorized Gaussian scoring)" if OWN_BUILD in found else found
 
 # Where the cepstral mean starts. pocketsphinx normalises each utterance by a running mean
 # that only catches up after whole utterances; its own start (40,3,-1,0...) is far from any
