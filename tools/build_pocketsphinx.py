@@ -66,7 +66,8 @@ def fetch_source() -> Path:
     if archive.exists() and _sha256(archive) == SHA256:
         return archive
     part = archive.with_name(archive.name + ".part")
-    download(URL, part, progress=False, timeout=60.0)
+    download(URL, part, progress=False, timeout=60.0,
+             offline_hint="run setup.sh again when online")
     if _sha256(part) != SHA256:
         part.unlink(missing_ok=True)
         raise LetitoutError(f"the source archive from {URL} is corrupt; run setup again")

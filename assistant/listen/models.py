@@ -134,8 +134,10 @@ def _sha256(path: Path) -> str:
 
 
 def download(url: str, part: Path, *, expected_size: int = 0, timeout: float = 30.0,
-             progress: bool = True) -> None:
-    """Fetch url into `part`, resuming from its current length with an HTTP Range request."""
+             progress: bool = True,
+             offline_hint: str = "copy the model and use --model PATH") -> None:
+    """Fetch url into `part`, resuming from its current length with an HTTP Range request.
+    offline_hint: what to do instead when the host cannot be reached."""
     have = part.stat().st_size if part.exists() else 0
     request = urllib.request.Request(url, headers={"User-Agent": "letitout"})
     if have:
@@ -151,7 +153,7 @@ def download(url: str, part: Path, *, expected_size: int = 0, timeout: float = 3
         host = urllib.parse.urlsplit(url).netloc or url
         raise LetitoutError(
             f"cannot reach {host} ({getattr(exc, 'reason', exc)}): you are offline? "
-            "copy the model and use --model PATH"
+            f"{offline_hint}"
         ) from None
     with response:
         resumed = response.status == 206
