@@ -684,6 +684,22 @@ def test_a_range_of_minutes_is_in_the_command_language_model_on_its_own(recogniz
     assert understander.parse("ten or fifteen minutes").slots == {"minutes": 10}
 
 
+def test_a_narrowed_command_corpus_made_after_the_whole_one_is_the_same_as_made_alone():
+    # The per-intent sentence lists are remembered (grammar.intent_sentences) so that a
+    # session's narrowed grammars do not expand the templates again; what is remembered
+    # must give the very corpus a fresh expansion gives.
+    from assistant.listen.grammar import balanced_corpus
+    from assistant.session import CHOOSING, GLOBAL
+    from assistant.understand import Understander
+
+    narrowed = CHOOSING | GLOBAL
+    alone = balanced_corpus(Understander.load(), narrowed)
+    reused = Understander.load()
+    balanced_corpus(reused, None)
+    assert balanced_corpus(reused, narrowed) == alone
+    assert "stop" in alone.splitlines()
+
+
 def test_command_language_model_counts_repeated_lines_like_pocketsphinx(tmp_path):
     from pocketsphinx.lm import ArpaBoLM
 
