@@ -666,6 +666,7 @@ class Understander:
                  technique_keywords: tuple[tuple[tuple[str, ...], str], ...] = ()) -> None:
         homophones = homophones or {}
         self._technique_keywords = technique_keywords  # (_described_technique)
+        self.source: Path | None = None  # the intents folder it was loaded from (load)
         # other words for the templates' ones, which the recognisers must be able to hear too
         self._same_as = dict(same_as or {})
         self._homophones = {k: v for k, v in homophones.items() if " " not in k}
@@ -745,8 +746,10 @@ class Understander:
             tests += examples
         if not templates:
             raise LetitoutError(f"{directory}: no intent files (<intent>.yaml) found")
-        return cls(templates, lists, rules, tests, homophones, same_as,
-                   _technique_keywords(directory))
+        understander = cls(templates, lists, rules, tests, homophones, same_as,
+                           _technique_keywords(directory))
+        understander.source = directory  # its grammar sentences are kept by this folder
+        return understander
 
     # -- data for recogniser grammars --
 

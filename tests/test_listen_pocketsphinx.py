@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import subprocess
 import wave
 from pathlib import Path
@@ -684,20 +685,59 @@ def test_a_range_of_minutes_is_in_the_command_language_model_on_its_own(recogniz
     assert understander.parse("ten or fifteen minutes").slots == {"minutes": 10}
 
 
-def test_a_narrowed_command_corpus_made_after_the_whole_one_is_the_same_as_made_alone():
-    # The per-intent sentence lists are remembered (grammar.intent_sentences) so that a
+def test_a_narrowed_command_corpus_made_after_the_whole_one_is_the_same_as_made_alone(
+        tmp_path, monkeypatch):
+    # The per-intent sentence lists are remembered (grammar.sentences_by_intent) so that a
     # session's narrowed grammars do not expand the templates again; what is remembered
     # must give the very corpus a fresh expansion gives.
     from assistant.listen.grammar import balanced_corpus
     from assistant.session import CHOOSING, GLOBAL
     from assistant.understand import Understander
 
+    monkeypatch.setenv("LETITOUT_MODELS_DIR", str(tmp_path / "alone"))
     narrowed = CHOOSING | GLOBAL
     alone = balanced_corpus(Understander.load(), narrowed)
+    monkeypatch.setenv("LETITOUT_MODELS_DIR", str(tmp_path / "reused"))
     reused = Understander.load()
     balanced_corpus(reused, None)
     assert balanced_corpus(reused, narrowed) == alone
     assert "stop" in alone.splitlines()
+
+
+def test_grammar_sentences_kept_on_disk_are_read_back_and_a_bad_file_is_made_again(
+        tmp_path, monkeypatch):
+    import shutil
+
+    from assistant.data import data_dir
+    from assistant.listen import grammar
+    from assistant.understand import Understander
+
+    monkeypatch.setenv("LETITOUT_MODELS_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "intents"
+    shutil.copytree(data_dir("intents"), folder)
+    first = grammar.balanced_corpus(Understander.load(folder), frozenset({"stop", "slower"}))
+    [stored] = (tmp_path / "cache").glob("grammar-*.json")
+
+    def expanded(*args):
+        raise AssertionError("the templates were expanded again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(grammar, "grammar_sentences", expanded)
+        again = grammar.balanced_corpus(Understander.load(folder), frozenset({"stop", "slower"}))
+    assert again == first
+
+    stored.write_text("{not json", encoding="utf-8")  # a torn or corrupt file: made again
+    assert grammar.balanced_corpus(Understander.load(folder),
+                                   frozenset({"stop", "slower"})) == first
+    assert set(json.loads(stored.read_text(encoding="utf-8"))) == {"stop", "slower"}
+
+    # an edited template is another file, with the edit in it
+    stop = folder / "stop.yaml"
+    stop.write_text(stop.read_text(encoding="utf-8").replace(
+        "sentences:", "sentences:\n  - knock it off for tonight", 1), encoding="utf-8")
+    edited = grammar.balanced_corpus(Understander.load(folder), frozenset({"stop"}))
+    assert len(list((tmp_path / "cache").glob("grammar-*.json"))) == 2
+    assert "knock it off for tonight" in edited.splitlines()
 
 
 def test_command_language_model_counts_repeated_lines_like_pocketsphinx(tmp_path):

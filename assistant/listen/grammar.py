@@ -14,6 +14,7 @@ import re
 import weakref
 from collections.abc import Iterable
 
+from assistant.listen import grammar_cache
 from assistant.numbers import spoken_ranges
 
 ALWAYS_EXPECTED = frozenset({"crisis", "stop", "pause"})
@@ -86,17 +87,25 @@ def grammar_sentences(understander, intents: frozenset[str] | None) -> list[str]
 RANGE_REPEAT = 3  # times each range is a line of balanced_corpus
 
 # understander -> {intent: its grammar sentences}. A narrowed grammar reuses the lists the
-# whole one made: the session's first narrowed grammar took 5 s to build, all of it
-# re-expanding the same templates.
+# whole one made (the session's first narrowed grammar took 5 s to build, all of it
+# re-expanding the same templates), and an understander loaded from a folder keeps them on
+# disk between runs (grammar_cache.py).
 _PER_INTENT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def intent_sentences(understander, intent: str) -> list[str]:
-    """grammar_sentences of one intent, remembered for this understander."""
-    known = _PER_INTENT.setdefault(understander, {})
-    if intent not in known:
-        known[intent] = grammar_sentences(understander, frozenset({intent}))
-    return known[intent]
+def sentences_by_intent(understander, intents: Iterable[str]) -> dict[str, list[str]]:
+    """grammar_sentences of each intent, remembered for this understander."""
+    source = getattr(understander, "source", None)
+    if understander not in _PER_INTENT:
+        path = grammar_cache.cache_path(source) if source is not None else None
+        _PER_INTENT[understander] = (path, grammar_cache.load(path))
+    path, known = _PER_INTENT[understander]
+    missing = [name for name in intents if name not in known]
+    for name in missing:
+        known[name] = grammar_sentences(understander, frozenset({name}))
+    if missing:
+        grammar_cache.save(path, known)
+    return {name: known[name] for name in intents}
 
 
 def balanced_corpus(
@@ -111,7 +120,7 @@ def balanced_corpus(
     83.3%, 14 clips fixed and 12 broken, clean 99.2 -> 98.3%, water 5 dB 83.3 -> 80.0%.)
     """
     names = sorted(intents) if intents is not None else list(understander.intent_names)
-    per_intent = {name: intent_sentences(understander, name) for name in names}
+    per_intent = sentences_by_intent(understander, names)
     per_intent = {k: v for k, v in per_intent.items() if v}
     if not per_intent:
         return ""

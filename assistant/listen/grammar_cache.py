@@ -1,0 +1,73 @@
+"""The grammar sentences of each intent, kept on disk between runs.
+
+Expanding the templates into the sentences the command language model learns from took most
+of start-up (about 4 of 6 s with pocketsphinx). They depend only on the intents folder and
+the code, so they are stored under the models cache with a digest of both in the name: any
+edit to a template, a list or the code gives a new file. Only template text is stored, never
+anything a person said. A file that cannot be read or written is simply made again: it is
+an optimisation, never a reason to fail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+CODE = Path(__file__).resolve().parents[1]  # the assistant package
+KEEP = 4  # grammar files kept (the newest): every edit of the code or the intents makes one
+
+
+def digest(source: Path) -> str:
+    """A digest of every file in the intents folder and every module of the assistant."""
+    sha = hashlib.sha256()
+    for root in (Path(source), CODE):
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            if path.suffix in (".pyc",) or "__pycache__" in path.parts:
+                continue
+            sha.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return sha.hexdigest()[:16]
+
+
+def cache_path(source: Path) -> Path | None:
+    """Where this intents folder's sentences are kept, or None when the folder cannot be read."""
+    from assistant.listen.models import cache_dir
+
+    try:
+        return cache_dir() / f"grammar-{digest(source)}.json"
+    except OSError:
+        return None
+
+
+def load(path: Path | None) -> dict[str, list[str]]:
+    """{intent: sentences} stored at path; {} when missing, unreadable or not such a file."""
+    if path is None:
+        return {}
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(stored, dict) or not all(
+            isinstance(v, list) and all(isinstance(s, str) for s in v) for v in stored.values()):
+        return {}
+    return stored
+
+
+def save(path: Path | None, sentences: dict[str, list[str]]) -> None:
+    """Write aside and rename (a second process never reads half a file); failures ignored."""
+    if path is None:
+        return
+    part = path.with_suffix(f".part{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part.write_text(json.dumps(sentences), encoding="utf-8")
+        os.replace(part, path)
+        older = sorted(path.parent.glob("grammar-*.json"), key=lambda p: p.stat().st_mtime)
+        for stale in older[:-KEEP]:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        try:
+            part.unlink(missing_ok=True)
+        except OSError:
+            pass
