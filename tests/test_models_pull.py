@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import http.server
 import io
+import json
 import socket
 import subprocess
 import sys
@@ -153,3 +154,14 @@ def test_models_command_pulls_then_lists_where_models_are(server, cache):
     listed = subprocess.run([*env_cmd, "list"], capture_output=True, text=True, timeout=60)
     assert "pocketsphinx" in listed.stdout
     assert str(cache / "vosk-model-small-en-us-0.15") in listed.stdout
+
+
+def test_models_prepare_makes_the_grammars_and_the_adapted_model_in_the_cache(cache):
+    done = subprocess.run([sys.executable, "-m", "assistant", "models", "prepare"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert str(cache) in done.stdout
+    [stored] = cache.glob("grammar-*.json")
+    assert {"stop", "crisis", "next"} <= set(json.loads(stored.read_text(encoding="utf-8")))
+    assert list(cache.glob("pocketsphinx-en-us-voices-*/means"))
+    assert list(cache.glob("pocketsphinx-en-us-narrowband-*/variances"))
