@@ -740,6 +740,32 @@ def test_grammar_sentences_kept_on_disk_are_read_back_and_a_bad_file_is_made_aga
     assert "knock it off for tonight" in edited.splitlines()
 
 
+def test_the_command_language_model_is_kept_and_a_torn_one_is_made_again(tmp_path, monkeypatch):
+    from assistant.listen import pocketsphinx_engine
+    from assistant.understand import Understander
+
+    monkeypatch.setenv("LETITOUT_MODELS_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("LETITOUT_ADAPTED_MODEL", "off")  # one decoder is enough here
+    understander = Understander.load()
+    key = frozenset({"stop", "slower", "pause", "crisis"})
+    PocketsphinxEngine(parallel=False).prepare(key, understander)
+    [kept] = (tmp_path / "cache").glob("grammar-*-lm-*.arpa")
+    whole = kept.read_bytes()
+
+    def made(corpus):
+        raise AssertionError("the language model was made again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(pocketsphinx_engine, "command_lm", made)
+        PocketsphinxEngine(parallel=False).prepare(key, understander)  # read back
+
+    kept.write_bytes(whole[: len(whole) // 2])  # torn: no end mark
+    engine = PocketsphinxEngine(parallel=False)
+    engine.prepare(key, understander)
+    assert kept.read_bytes() == whole
+    assert key in engine._searches
+
+
 def test_command_language_model_counts_repeated_lines_like_pocketsphinx(tmp_path):
     from pocketsphinx.lm import ArpaBoLM
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from pathlib import Path
 
 CODE = Path(__file__).resolve().parents[1]  # the assistant package
 KEEP = 4  # grammar files kept (the newest): every edit of the code or the intents makes one
+KEEP_MODELS = 32  # command language models kept (one per set of intents listened for)
 
 
 def digest(source: Path) -> str:
@@ -65,6 +67,49 @@ def save(path: Path | None, sentences: dict[str, list[str]]) -> None:
         os.replace(part, path)
         older = sorted(path.parent.glob("grammar-*.json"), key=lambda p: p.stat().st_mtime)
         for stale in older[:-KEEP]:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        try:
+            part.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def model_path(source: Path, intents: frozenset[str] | None, engine: str) -> Path | None:
+    """Where the command language model of these intents is kept (engine: the recogniser and
+    its version, which the model's format depends on), or None."""
+    grammar = cache_path(source)
+    if grammar is None:
+        return None
+    listened = "all" if intents is None else " ".join(sorted(intents))
+    label = hashlib.sha256(f"{listened}\0{engine}".encode()).hexdigest()[:12]
+    return grammar.with_name(f"{grammar.stem}-lm-{label}.arpa")
+
+
+def stored_model(path: Path | None) -> Path | None:
+    """path when it holds a whole ARPA model (its data header and its end mark), else None."""
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)  # pocketsphinx's writer puts a comment line first
+            handle.seek(max(0, path.stat().st_size - 64))
+            tail = handle.read()
+    except OSError:
+        return None
+    return path if b"\\data\\\n" in head and tail.rstrip().endswith(b"\\end\\") else None
+
+
+def keep_model(made: str, path: Path | None) -> None:
+    """A copy of the model just made, at path (aside and renamed); failures ignored."""
+    if path is None:
+        return
+    part = path.with_suffix(f".part{os.getpid()}")
+    try:
+        shutil.copyfile(made, part)
+        os.replace(part, path)
+        older = sorted(path.parent.glob("grammar-*.arpa"), key=lambda p: p.stat().st_mtime)
+        for stale in older[:-KEEP_MODELS]:
             stale.unlink(missing_ok=True)
     except OSError:
         try:
