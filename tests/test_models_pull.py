@@ -163,5 +163,6 @@ def test_models_prepare_makes_the_grammars_and_the_adapted_model_in_the_cache(ca
     assert str(cache) in done.stdout
     [stored] = cache.glob("grammar-*.json")
     assert {"stop", "crisis", "next"} <= set(json.loads(stored.read_text(encoding="utf-8")))
+    assert len(list(cache.glob("grammar-*-lm-*.arpa"))) == 1  # the whole grammar's model
     assert list(cache.glob("pocketsphinx-en-us-voices-*/means"))
     assert list(cache.glob("pocketsphinx-en-us-narrowband-*/variances"))

@@ -11,7 +11,7 @@ def add_arguments(parser) -> None:
     pull.add_argument("name", help="model name, e.g. vosk-small-en-us")
     pull.add_argument("--url", help="download from this address instead of the manifest's")
     pull.add_argument("--sha256", help="expect this SHA-256 instead of the manifest's")
-    sub.add_parser("prepare", help="expand the command grammars and write the adapted model "
+    sub.add_parser("prepare", help="make the command grammars and the adapted model "
                    "now, into the models cache, so the first session starts fast")
 
 
@@ -42,18 +42,22 @@ def run(args) -> int:
 
 
 def _prepare() -> int:
-    """The grammar sentences (grammar_cache.py) and the adapted model's Sphinx files, made once
-    here: a first start made them itself and took about 8 s instead of 2."""
+    """The grammar sentences and the whole command language model (grammar_cache.py) and the
+    adapted model's Sphinx files, made once here: a first start made them itself and took
+    about 8 s instead of 2."""
     import os
+    import tempfile
 
     from assistant.listen.adapted_model import adapted_files, narrowband_path
     from assistant.listen.grammar import balanced_corpus
     from assistant.listen.models import cache_dir
-    from assistant.listen.pocketsphinx_engine import model_dir
+    from assistant.listen.pocketsphinx_engine import command_lm_file, model_dir
     from assistant.listen.recognizer import print_stderr
     from assistant.understand import default_understander
 
-    balanced_corpus(default_understander(), None)
+    understander = default_understander()
+    with tempfile.TemporaryDirectory(prefix="letitout-lm-") as folder:
+        command_lm_file(understander, None, balanced_corpus(understander, None), folder)
     base = os.path.join(model_dir(), "en-us")
     adapted_files(base, print_stderr)
     narrow = narrowband_path()

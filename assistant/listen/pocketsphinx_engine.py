@@ -261,16 +261,8 @@ class PocketsphinxEngine:
         self._ensure_words({w for w in corpus.split()})
         # Short names: pocketsphinx refuses to activate a search with a very long name.
         name = "all" if key is None else f"only_{len(self._searches)}"
-        # The model made from the same templates, code and pocketsphinx before: read back
-        # (making it took 0.5 s of start-up and of the session's first narrowed turn).
-        source = getattr(understander, "source", None)
-        keep = grammar_cache.model_path(source, key, build_name()) if source else None
         with tempfile.TemporaryDirectory(prefix="letitout-lm-") as folder:
-            stored = grammar_cache.stored_model(keep)
-            path = str(stored) if stored is not None else os.path.join(folder, "commands.arpa")
-            if stored is None:
-                command_lm(corpus).write_file(path)
-                grammar_cache.keep_model(path, keep)
+            path, stored = command_lm_file(understander, key, corpus, folder)
             models = _remote_first(self._every_model())
             for model in models:
                 try:
@@ -441,6 +433,23 @@ class PocketsphinxEngine:
         c0 = float(model.decoder.get_cmn().split(",")[0])
         model.decoder.end_utt()
         return c0
+
+
+def command_lm_file(understander, key: frozenset[str] | None, corpus: str,
+                    folder: str) -> tuple[str, bool]:
+    """(the command language model's ARPA file, whether it was kept from before). The model
+    made from the same templates, code and pocketsphinx build is read back from the models
+    cache (grammar_cache.py; making it took 0.5 s of start-up and of a session's first
+    narrowed turn); otherwise it is made in folder and a copy kept."""
+    source = getattr(understander, "source", None)
+    keep = grammar_cache.model_path(source, key, build_name()) if source else None
+    stored = grammar_cache.stored_model(keep)
+    if stored is not None:
+        return str(stored), True
+    path = os.path.join(folder, "commands.arpa")
+    command_lm(corpus).write_file(path)
+    grammar_cache.keep_model(path, keep)
+    return path, False
 
 
 def command_lm(corpus: str):
