@@ -96,10 +96,18 @@ _PER_INTENT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 def sentences_by_intent(understander, intents: Iterable[str]) -> dict[str, list[str]]:
     """grammar_sentences of each intent, remembered for this understander."""
     source = getattr(understander, "source", None)
-    if understander not in _PER_INTENT:
+    try:
+        remembered = _PER_INTENT.get(understander)
+    except TypeError:  # an object that cannot be weakly referenced: nothing remembered
+        remembered = None
+    if remembered is None:
         path = grammar_cache.cache_path(source) if source is not None else None
-        _PER_INTENT[understander] = (path, grammar_cache.load(path))
-    path, known = _PER_INTENT[understander]
+        remembered = (path, grammar_cache.load(path))
+        try:
+            _PER_INTENT[understander] = remembered
+        except TypeError:
+            pass
+    path, known = remembered
     missing = [name for name in intents if name not in known]
     for name in missing:
         known[name] = grammar_sentences(understander, frozenset({name}))

@@ -278,8 +278,8 @@ class PocketsphinxEngine:
                     model.decoder.add_lm_file(name, path)
                 except RuntimeError as exc:
                     raise LetitoutError(
-                        f"pocketsphinx could not load the command language model {path}: "
-                        f"{exc}" + (" (delete it and start again)" if stored else "")
+                        "pocketsphinx could not load the command language model"
+                        + (f" {path} (delete it and start again)" if stored else "") + f": {exc}"
                     ) from None
                 finally:
                     model.decoder.config["fwdflat"] = True
@@ -288,8 +288,8 @@ class PocketsphinxEngine:
                     getattr(model.decoder, "settle", lambda: None)()
                 except RuntimeError as exc:
                     raise LetitoutError(
-                        f"pocketsphinx could not load the command language model {path}: "
-                        f"{exc}" + (" (delete it and start again)" if stored else "")
+                        "pocketsphinx could not load the command language model"
+                        + (f" {path} (delete it and start again)" if stored else "") + f": {exc}"
                     ) from None
         self._searches[key] = name
 
