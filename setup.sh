@@ -21,5 +21,5 @@ python3 -m pip install -q -e '.[test]'
 # results, bit for bit); on any failure PyPI's wheel stays and this says so in one line.
 python3 tools/build_pocketsphinx.py || echo "letitout: pocketsphinx not rebuilt; PyPI's wheel stays"
 # The command grammars and the adapted model made now, into the models cache: otherwise the
-# first session makes them (about 8 s of start-up instead of 2).
+# first session makes them (about 8 s of start-up instead of 1.5).
 python3 -m assistant models prepare || echo "letitout: grammars not prepared; the first session will make them"

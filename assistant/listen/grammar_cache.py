@@ -1,4 +1,5 @@
-"""The grammar sentences of each intent, kept on disk between runs.
+"""The grammar sentences of each intent, and the command language models made from them,
+kept on disk between runs.
 
 Expanding the templates into the sentences the command language model learns from was most
 of start-up (make_recognizer 8.3 s with pocketsphinx; 2.3 s with the sentences read back).
@@ -57,22 +58,10 @@ def load(path: Path | None) -> dict[str, list[str]]:
 
 
 def save(path: Path | None, sentences: dict[str, list[str]]) -> None:
-    """Write aside and rename (a second process never reads half a file); failures ignored."""
-    if path is None:
-        return
-    part = path.with_suffix(f".part{os.getpid()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        part.write_text(json.dumps(sentences), encoding="utf-8")
-        os.replace(part, path)
-        older = sorted(path.parent.glob("grammar-*.json"), key=lambda p: p.stat().st_mtime)
-        for stale in older[:-KEEP]:
-            stale.unlink(missing_ok=True)
-    except OSError:
-        try:
-            part.unlink(missing_ok=True)
-        except OSError:
-            pass
+    """The sentences at path; failures ignored."""
+    if path is not None:
+        _place(path, lambda part: part.write_text(json.dumps(sentences), encoding="utf-8"),
+               "grammar-*.json", KEEP)
 
 
 def model_path(source: Path, intents: frozenset[str] | None, engine: str) -> Path | None:
@@ -101,15 +90,22 @@ def stored_model(path: Path | None) -> Path | None:
 
 
 def keep_model(made: str, path: Path | None) -> None:
-    """A copy of the model just made, at path (aside and renamed); failures ignored."""
-    if path is None:
-        return
+    """A copy of the model just made, at path; failures ignored."""
+    if path is not None:
+        _place(path, lambda part: shutil.copyfile(made, part), "grammar-*.arpa", KEEP_MODELS)
+
+
+def _place(path: Path, write, kind: str, keep: int) -> None:
+    """write(part) aside, then renamed to path (a second process never reads half a file);
+    only the newest `keep` files of this kind stay. Failures are ignored: a file not kept is
+    made again next time."""
     part = path.with_suffix(f".part{os.getpid()}")
     try:
-        shutil.copyfile(made, part)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write(part)
         os.replace(part, path)
-        older = sorted(path.parent.glob("grammar-*.arpa"), key=lambda p: p.stat().st_mtime)
-        for stale in older[:-KEEP_MODELS]:
+        older = sorted(path.parent.glob(kind), key=lambda p: p.stat().st_mtime)
+        for stale in older[:-keep]:
             stale.unlink(missing_ok=True)
     except OSError:
         try:

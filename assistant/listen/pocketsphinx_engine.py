@@ -263,6 +263,8 @@ class PocketsphinxEngine:
         name = "all" if key is None else f"only_{len(self._searches)}"
         with tempfile.TemporaryDirectory(prefix="letitout-lm-") as folder:
             path, stored = command_lm_file(understander, key, corpus, folder)
+            refused = ("pocketsphinx could not load the command language model"
+                       + (f" {path} (delete it and start again)" if stored else ""))
             models = _remote_first(self._every_model())
             for model in models:
                 try:
@@ -277,20 +279,14 @@ class PocketsphinxEngine:
                     model.decoder.config["fwdflat"] = True
                     model.decoder.add_lm_file(name, path)
                 except RuntimeError as exc:
-                    raise LetitoutError(
-                        "pocketsphinx could not load the command language model"
-                        + (f" {path} (delete it and start again)" if stored else "") + f": {exc}"
-                    ) from None
+                    raise LetitoutError(f"{refused}: {exc}") from None
                 finally:
                     model.decoder.config["fwdflat"] = True
             for model in models:  # a worker has read the file (or says why it could not)
                 try:
                     getattr(model.decoder, "settle", lambda: None)()
                 except RuntimeError as exc:
-                    raise LetitoutError(
-                        "pocketsphinx could not load the command language model"
-                        + (f" {path} (delete it and start again)" if stored else "") + f": {exc}"
-                    ) from None
+                    raise LetitoutError(f"{refused}: {exc}") from None
         self._searches[key] = name
 
     def utterance(self, key: frozenset[str] | None, dictation: bool = False,
