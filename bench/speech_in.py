@@ -228,6 +228,7 @@ def run_condition(recognizer, clips, *, before_each=None, group=None) -> dict:
     false_crisis = 0  # crisis support offered for something else
     cpu_s = 0.0  # CPU time of this process: steadier than wall time on a shared machine
     misses = []
+    false_crises = []  # every one: a false crisis stops a session for safety questions
     for item, samples in clips:
         if before_each is not None:
             before_each()
@@ -247,8 +248,9 @@ def run_condition(recognizer, clips, *, before_each=None, group=None) -> dict:
         if item["intent"] == "crisis":
             crisis_total += 1
             crisis_hits += result.intent.name == "crisis"
-        else:
-            false_crisis += result.intent.name == "crisis"
+        elif result.intent.name == "crisis":
+            false_crisis += 1
+            false_crises.append({"said": item["text"], "heard": result.text})
         if not ok and len(misses) < 15:
             misses.append({"said": item["text"], "heard": result.text,
                            "intent": result.intent.name, "want": item["intent"]})
@@ -261,6 +263,7 @@ def run_condition(recognizer, clips, *, before_each=None, group=None) -> dict:
         "decode_rtf": round(decode_s / max(audio_s, 1e-9), 4),
         "decode_cpu_rtf": round(cpu_s / max(audio_s, 1e-9), 4),
         "misses": misses,
+        "false_crises": false_crises,
     }
     if group is not None:
         report["by_group"] = {name: round(right / n, 3) for name, (right, n) in group_hits.items()}

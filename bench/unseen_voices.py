@@ -14,7 +14,13 @@ running}.json: intent+slots right, wrong intents, crisis recall, per voice.
 templates were never tuned on, the other half of how issue 3 is accepted); --piper adds
 Piper's joe.
 
+--noise KIND:SNR mixes noise into every clip at that SNR (P.56 active speech level, as
+bench/speech_in.py): its own kinds water, wind, babble (the generator the adaptation heard,
+other seeds), or bench/other_noise.py's shower, tap, wind2 (its wind), tv, cafe, written
+without seeing the first: how the recogniser does on noise nothing here was tuned on.
+
     python bench/unseen_voices.py [--running] [--family flite] [--narrowband] [--data F] [--piper]
+                                  [--noise KIND:SNR] [--voices N]
 """
 
 from __future__ import annotations
@@ -56,6 +62,34 @@ def through_8k(samples):
     return soxr.resample(down, 8000, 16000)[: len(samples)].astype(np.int16)
 
 
+def noise_for(kind: str, seconds: int = 90):
+    """A long stretch of one kind of noise, drawn once per run (seed 23)."""
+    import numpy as np
+
+    rng = np.random.default_rng(23)
+    if kind in bench.NOISES:
+        return bench.make_noise(kind, 16000 * seconds, rng, bench.Voices(
+            ["espeak-en-us", "espeak-en-us-slow-low", "espeak-en-gb", "espeak-en-gb-high"],
+            Path(tempfile.gettempdir()) / "letitout-bench-speech"))
+    import other_noise
+
+    return other_noise.make("wind" if kind == "wind2" else kind, 16000 * seconds, rng)
+
+
+def with_noise(clips, spec: str):
+    """Every clip with a stretch of the noise at the SNR of spec ("tv:10")."""
+    import numpy as np
+
+    kind, _, snr = spec.partition(":")
+    noise = noise_for(kind)
+    rng = np.random.default_rng(29)
+    out = []
+    for item, samples in clips:
+        start = rng.integers(0, len(noise) - len(samples))
+        out.append((item, bench.mix(samples, noise[start : start + len(samples)], float(snr))))
+    return out
+
+
 def sentences(understander, count: int) -> list[dict]:
     items = bench.all_utterances(understander)
     random.Random(5).shuffle(items)
@@ -76,10 +110,15 @@ def main() -> int:
                              "instead of the 120-sentence slice (phrasings never tuned on)")
     parser.add_argument("--piper", action="store_true",
                         help="Piper's joe reads them too (the adaptation heard joe, other text)")
+    parser.add_argument("--noise", default=None, metavar="KIND:SNR",
+                        help="noise in every clip: water, wind, babble (bench/speech_in.py's) "
+                             "or shower, tap, wind2, tv, cafe (bench/other_noise.py), e.g. tv:10")
+    parser.add_argument("--voices", type=int, default=None,
+                        help="only the first N voices (quicker)")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     bench.ESPEAK_VOICES.update(UNSEEN)
-    names = list(UNSEEN) if args.family == "espeak" else FLITE
+    names = (list(UNSEEN) if args.family == "espeak" else FLITE)[: args.voices]
     names += ["piper-joe"] if args.piper else []
     understander = Understander.load()
     items = bench.commands_in(args.data) if args.data else sentences(understander, args.sentences)
@@ -90,6 +129,8 @@ def main() -> int:
              for voice in names for item in items]
     if args.narrowband:
         clips = [(item, through_8k(samples)) for item, samples in clips]
+    if args.noise:
+        clips = with_noise(clips, args.noise)
     random.Random(3).shuffle(clips)
     recognizer = make_recognizer("pocketsphinx", understander=understander,
                                  warn=lambda message: None)
@@ -100,18 +141,22 @@ def main() -> int:
     report = {
         "mode": "running mean" if args.running else "fresh per recording",
         "channel": "8 kHz" if args.narrowband else "16 kHz",
+        "noise": args.noise,
         "clips": found["n"],
         "accuracy": found["accuracy"],
         "wrong_intent_rate": found["wrong_intent_rate"],
         "per_voice": {voice: found["by_group"][voice] for voice in names},
         "crisis_recall": found["crisis_recall"],
         "false_crisis": found["false_crisis"],
+        "false_crises": found["false_crises"],
+        "misses": found["misses"],
         "decode_cpu_rtf": found["decode_cpu_rtf"],
     }
     print(json.dumps(report, indent=1))
     family = ("" if args.family == "espeak" else f"{args.family}_") + (
         "8k_" if args.narrowband else "") + (f"{args.data.stem}_" if args.data else "") + (
-        "piper_" if args.piper else "")
+        "piper_" if args.piper else "") + (
+        f"{args.noise.replace(':', '_')}dB_" if args.noise else "")
     out = args.out or HERE / "results" / (
         f"unseen_voices_{family}{'running' if args.running else 'fresh'}.json")
     out.parent.mkdir(parents=True, exist_ok=True)
