@@ -209,6 +209,15 @@ def mix(speech: np.ndarray, noise: np.ndarray, snr_db: float) -> np.ndarray:
     return np.clip(s + scaled, -32768, 32767).astype(np.int16)
 
 
+def mixed_in(clips, noise: np.ndarray, snr_db: float, rng) -> list:
+    """Each (item, speech) of clips with a stretch of noise drawn from rng, at snr_db."""
+    out = []
+    for item, samples in clips:
+        start = rng.integers(0, len(noise) - len(samples))
+        out.append((item, mix(samples, noise[start : start + len(samples)], snr_db)))
+    return out
+
+
 def pad(speech: np.ndarray, before: float = 0.5, after: float = 0.8) -> np.ndarray:
     return np.concatenate([np.zeros(int(16000 * before), np.int16), speech,
                            np.zeros(int(16000 * after), np.int16)])
@@ -314,11 +323,7 @@ def bench_engine(engine: str, denoisers: list[str], quick: bool, cache: Path) ->
     noises = {kind: make_noise(kind, 16000 * 60, rng, voices) for kind in NOISES}
 
     def noisy(kind: str, snr: int):
-        out = []
-        for item, samples in clean:
-            start = rng.integers(0, len(noises[kind]) - len(samples))
-            out.append((item, mix(samples, noises[kind][start : start + len(samples)], snr)))
-        return out
+        return mixed_in(clean, noises[kind], snr, rng)
 
     report: dict = {"engine": engine, "voices": voice_names, "utterances": len(items),
                     "conditions": {}, "denoisers": {}}

@@ -37,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+import other_noise  # noqa: E402
 import speech_in as bench  # noqa: E402
 
 from assistant.listen.recognizer import make_recognizer  # noqa: E402
@@ -63,21 +64,8 @@ def through_8k(samples):
     return soxr.resample(down, 8000, 16000)[: len(samples)].astype(np.int16)
 
 
-def noise_for(kind: str, seconds: int = 90):
-    """A long stretch of one kind of noise, drawn once per run (seed 23)."""
-    import numpy as np
-
-    rng = np.random.default_rng(23)
-    if kind in bench.NOISES:
-        return bench.make_noise(kind, 16000 * seconds, rng, bench.Voices(
-            ["espeak-en-us", "espeak-en-us-slow-low", "espeak-en-gb", "espeak-en-gb-high"],
-            Path(tempfile.gettempdir()) / "letitout-bench-speech"))
-    import other_noise
-
-    return other_noise.make("wind" if kind == "wind2" else kind, 16000 * seconds, rng)
-
-
-NOISE_KINDS = ("water", "wind", "babble", "shower", "tap", "wind2", "tv", "cafe")
+# speech_in's noises (the generator the adaptation heard), then other_noise's (its wind as wind2)
+NOISE_KINDS = (*bench.NOISES, *("wind2" if k == "wind" else k for k in other_noise.KINDS))
 
 
 def noise_spec(spec: str) -> str:
@@ -92,18 +80,19 @@ def noise_spec(spec: str) -> str:
     return spec
 
 
-def with_noise(clips, spec: str):
-    """Every clip with a stretch of the noise at the SNR of spec ("tv:10")."""
+def with_noise(clips, spec: str, voices):
+    """Every clip with a stretch of the noise at the SNR of spec ("tv:10"): 90 s of it drawn
+    once per run (seed 23), placed by seed 29. voices: speech_in's babble talks with them."""
     import numpy as np
 
     kind, _, snr = spec.partition(":")
-    noise = noise_for(kind)
-    rng = np.random.default_rng(29)
-    out = []
-    for item, samples in clips:
-        start = rng.integers(0, len(noise) - len(samples))
-        out.append((item, bench.mix(samples, noise[start : start + len(samples)], float(snr))))
-    return out
+    rng = np.random.default_rng(23)
+    n = 16000 * 90
+    if kind in bench.NOISES:
+        noise = bench.make_noise(kind, n, rng, voices)
+    else:
+        noise = other_noise.make("wind" if kind == "wind2" else kind, n, rng)
+    return bench.mixed_in(clips, noise, float(snr), np.random.default_rng(29))
 
 
 def sentences(understander, count: int) -> list[dict]:
@@ -146,7 +135,7 @@ def main() -> int:
     if args.narrowband:
         clips = [(item, through_8k(samples)) for item, samples in clips]
     if args.noise:
-        clips = with_noise(clips, args.noise)
+        clips = with_noise(clips, args.noise, voices)
     random.Random(3).shuffle(clips)
     recognizer = make_recognizer("pocketsphinx", understander=understander,
                                  warn=lambda message: None)
