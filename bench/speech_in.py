@@ -261,7 +261,9 @@ def run_condition(recognizer, clips, *, before_each=None, group=None) -> dict:
             crisis_hits += result.intent.name == "crisis"
         elif result.intent.name == "crisis":
             false_crisis += 1
-            false_crises.append({"said": item["text"], "heard": result.text})
+            # from: the path that read crisis (Recognizer: heard, read_back, runner_up, rescue)
+            false_crises.append({"said": item["text"], "heard": result.text,
+                                 "from": result.intent.details.get("crisis_from")})
         if not ok and len(misses) < 15:
             misses.append({"said": item["text"], "heard": result.text,
                            "intent": result.intent.name, "want": item["intent"]})

@@ -315,8 +315,15 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
     # the crisis reading among the runner-ups
     decoded = Decoded("i really don't want to love", 0.5,
                       alternatives=["i really don't want to lift", "i really don't want to live"])
-    assert recognizer.understand(decoded, None).name == "crisis"
+    crisis = recognizer.understand(decoded, None)
+    assert crisis.name == "crisis"
     assert decoded.text == "i really don't want to live"  # what was heard is what was understood
+    # where the crisis reading came from is kept (benches count false crises by it)
+    assert crisis.details["crisis_from"] == "runner_up"
+    assert recognizer.understand(Decoded("i want to die", 0.5), None).details == {
+        "crisis_from": "heard"}
+    assert recognizer.understand(Decoded("i want to that", 0.5), None).details == {
+        "crisis_from": "read_back"}
     # a runner-up near the crisis words that the crisis rule does not take ("lie") does not;
     # nor where crisis is not listened for
     loose = Decoded("i really don't want to love", 0.5, alternatives=["i really want to lie"])

@@ -82,6 +82,7 @@ def test_rescue_finds_crisis_language_behind_misheard_words(recognizer, tmp_path
     assert no_intent.name is None
     decoded, intent = recognizer._second_pass(said, first, no_intent, None)
     assert intent.name == "crisis", decoded.text
+    assert intent.details["crisis_from"] == "rescue"
 
 
 def test_rescue_leaves_words_far_from_any_crisis_sentence_alone(recognizer, tmp_path):

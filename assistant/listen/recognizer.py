@@ -256,7 +256,9 @@ class Recognizer:
             return self._no_intent(text)
         allowed = _names(key)
         intent = self._parse(text, allowed)
-        if intent.name != "crisis":
+        if intent.name == "crisis":
+            intent.details["crisis_from"] = "heard"
+        else:
             crisis = self._crisis_nearby(decoded, allowed)
             if crisis is not None:
                 return crisis
@@ -330,7 +332,7 @@ class Recognizer:
         and its false crises the same."""
         if allowed is not None and "crisis" not in allowed:
             return None
-        for candidate in [decoded.text.strip(), *decoded.alternatives]:
+        for rank, candidate in enumerate([decoded.text.strip(), *decoded.alternatives]):
             # as heard, then read back (one reading when no soundalike is in it)
             for reading in dict.fromkeys([candidate,
                                           _read_back(candidate, self.CRISIS_SOUNDALIKES)]):
@@ -338,7 +340,9 @@ class Recognizer:
                 # command takes 2-15, and this looks at every utterance's runner-ups)
                 if is_crisis(reading):
                     decoded.text = candidate  # what was heard, not the reading
-                    return self._parse(reading, allowed)
+                    crisis = self._parse(reading, allowed)
+                    crisis.details["crisis_from"] = "read_back" if rank == 0 else "runner_up"
+                    return crisis
         return None
 
     # A recogniser often adds a word or two at the edges of what was said ("all got i'm
@@ -443,6 +447,8 @@ class Recognizer:
             if again is not None and again.confidence >= self.settings.rescue_closeness:
                 other = self.understand(again, key)
                 if other.name in wanted:
+                    if other.name == "crisis":
+                        other.details["crisis_from"] = "rescue"
                     return again, other
         if not talk:
             trimmed = self._edges_dropped(decoded.text, key)
