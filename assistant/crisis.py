@@ -197,6 +197,9 @@ _PATTERNS = [
     r"(planning|planned|worked out|figured out) (how|when|where) i (would|will|am going to|could)"
     r" do it$",
     r"(written|wrote|writing|write) (letters|a letter|notes|a note) .*saying goodbye",
+    # ("the dog was been cutting": how set 27's "the dog was barking" was heard; "was been"
+    # is no one's English)
+    r"(?<!was )(?<!were )"
     r"(been|started|start|keep|still|back to|urge to|urges to|want to start|relapsed and)"
     r" (cutting|self harming|burning myself)"
     # not a thing cut: "i have been cutting this off for ages", "i keep cutting it wrong"

@@ -161,6 +161,8 @@ def test_crisis_grammar_sentences_are_all_caught_by_the_rule(understander):
     ("what are the commands i keep cutting it's wrong", False),
     ("i want to reflect on it i keep cutting faster", False),
     ("i keep cutting myself", True),
+    # "the dog was barking" heard so (held-out set 27): "was been" is no one's English
+    ("one more time please the dog was been cutting", False), ("i been cutting", True),
 ])
 def test_cutting_is_self_harm_unless_a_thing_is_cut(text, crisis):
     assert is_crisis(text) == crisis, text

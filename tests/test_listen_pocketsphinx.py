@@ -344,6 +344,10 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
     ("sometimes when i'm writing i think about the staring into a wall", "crisis"),
     ("can we do the one where i stare at the wall", "choose_technique"),
     ("turn it off i think i got what i need tonight", "stop"),
+    ("turn it off i think i'd got what i'm need tonight", "stop"),
+    ("turn it not i think i got to let's i need tonight", None),
+    ("i'm gonna tonight", "crisis"), ("i'm going to tonight", "crisis"),
+    ("one more time please the dog was been cutting", "repeat"),
 ])
 def test_crisis_words_heard_as_soundalikes_are_read_back_for_crisis_only(recognizer, heard, intent):
     decoded = Decoded(heard, 0.5)

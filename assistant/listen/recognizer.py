@@ -295,10 +295,15 @@ class Recognizer:
                           (re.compile(r"\bleave\b"), "live"),
                           # "i want to die right now" heard "i want to tonight right now" (f3,
                           # 2026-12-02): "to die" and "tonight" differ by one consonant
-                          # (not a thing wanted: "i got what i need tonight", held-out set 27)
-                          (re.compile(r"\b(?<!what i )(want|wanna|going|gonna|ready|need) "
+                          # (not a thing wanted: "i got what i need tonight", held-out set 27;
+                          # "need" and "going" only with their "to": "... what i'm need
+                          # tonight", "i got to let's i need tonight" were set 27's "i got what
+                          # i needed tonight", and one is going out tonight)
+                          (re.compile(r"\b(?<!what i )(want|wanna|gonna|ready|"
+                                      r"(?:need|going)(?= to )) "
                                       r"(to )?tonight\b"),
-                           r"\1 to die tonight"),
+                           lambda m: m[1] + ("" if m[1] in ("gonna", "wanna") else " to")
+                           + " die tonight"),
                           # "i want to die" heard "i want to that" (Piper joe, held-out set 8);
                           # at the very end only: no command ends so (none in ~15,000 clips)
                           (re.compile(r"\b(want|wanna|going|gonna|ready|need) to "
