@@ -18,6 +18,7 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -63,6 +64,8 @@ class Heard:
     text: str | None
     barged_in: bool = False
     t_end_of_speech: float | None = None
+    # what the recogniser understood from a final result (Session.handle: its crisis wins)
+    intent: Any = None
 
 
 class Microphone:
@@ -187,7 +190,7 @@ class LiveLoop:
                 play(self.session.finish("end_of_script"), self.output, self.clock,
                      self.events, self.session)
                 return 0
-            turn = self.session.handle(heard.text)
+            turn = self.session.handle(heard.text, heard.intent)
 
     # ---- one turn -------------------------------------------------------------------------
     def play_and_listen(self, turn: Turn) -> Heard:
@@ -286,7 +289,8 @@ class LiveLoop:
                             self.barge_ins.append({"t_heard": t_heard, "text": command,
                                                    "t_silent": self.clock.now()})
                         return Heard(command or event.text, barged_in=bool(command),
-                                     t_end_of_speech=t_heard)
+                                     t_end_of_speech=t_heard,
+                                     intent=event.intent if final else None)
         finally:
             stream.flush()  # end the engine's utterance before another stream starts
             speaker.join(timeout=2.0)
@@ -350,7 +354,8 @@ class LiveLoop:
                             # Heard words, understood or not: the session decides (one gentle
                             # "I didn't catch that" at most). Pure noise gives no words.
                             stream.flush()
-                            return Heard(text, t_end_of_speech=event.t_end_of_speech)
+                            return Heard(text, t_end_of_speech=event.t_end_of_speech,
+                                         intent=event.intent)
             if not speaking and deadline is not None and self.clock.now() >= deadline:
                 stream.flush()
                 return Heard(None)

@@ -71,10 +71,11 @@ class TextSession:
         self.turn = self.session.start()
         self._play(self.turn, self.output, self.clock, self.events, self.session)
 
-    def say(self, text: str | None) -> list[str]:
-        """The person says `text` (None: silence); returns what the assistant said back."""
+    def say(self, text: str | None, heard=None) -> list[str]:
+        """The person says `text` (None: silence); returns what the assistant said back.
+        heard: what a recogniser understood from those words (as a live session passes it)."""
         before = len(self.events.of_type("say"))
-        self.turn = self.session.handle(text)
+        self.turn = self.session.handle(text, heard)
         self._play(self.turn, self.output, self.clock, self.events, self.session)
         return [e["text"] for e in self.events.of_type("say")[before:]]
 

@@ -251,3 +251,40 @@ def test_the_speakers_monitor_is_taken_as_the_echo_reference(room, monkeypatch):
     finally:
         reference.close()
     assert np.sqrt(np.mean(heard**2)) > 0.05  # the tone, as the room heard it
+
+
+def test_the_live_loop_hands_the_session_what_the_recogniser_understood():
+    # Session.handle takes the recogniser's reading too (its crisis wins: it reads crisis
+    # words it misheard, which the words alone would not); here a crisis said plainly
+    from assistant.clock import VirtualClock
+    from assistant.demo import DemoLoop, Line, ScriptedPerson
+    from assistant.events import Events
+    from assistant.listen.recognizer import make_recognizer
+    from assistant.session import Session
+    from assistant.speak import WavOutput, load_voice
+    from assistant.techniques import default_catalogue
+    from assistant.understand import default_understander
+
+    clock = VirtualClock()
+    events = Events(clock)
+    understander = default_understander()
+    session = Session(default_catalogue(), understander, events)
+    given = []
+    handle = session.handle
+
+    def watched(text, heard=None):
+        given.append(heard)
+        return handle(text, heard)
+
+    session.handle = watched
+    person = ScriptedPerson([Line("help me let it out"), Line("I want to kill myself")],
+                            load_voice("joe", warn=print), clock)
+    recognizer = make_recognizer("pocketsphinx", understander=understander,
+                                 warn=lambda message: None)
+    output = WavOutput(None, voice=load_voice("espeak-en-us", warn=print))
+    DemoLoop(session, person, output, recognizer, clock, events).run()
+    names = [heard.name if heard is not None else None for heard in given]
+    assert "crisis" in names, names
+    crisis = given[names.index("crisis")]
+    assert crisis.details["crisis_from"] in ("heard", "read_back", "runner_up", "rescue")
+    assert session.state in ("crisis", "ended")

@@ -317,6 +317,68 @@ def test_crisis_wins_over_stop_in_the_same_breath(text_session):
     assert "988" in said and s.state == "crisis"
 
 
+def _crisis_from(where: str, text: str):
+    from assistant.understand import Intent
+
+    return Intent("crisis", {}, 1.0, text, details={"crisis_from": where})
+
+
+def test_a_crisis_the_recogniser_read_from_misheard_words_wins(text_session):
+    # "i want to die right now" heard "i want to tonight right now": the words alone read
+    # as stop; the recogniser's reading back is crisis, and crisis wins
+    s = reach(text_session, "step")
+    said = " ".join(s.say("i want to tonight right now",
+                          _crisis_from("read_back", "i want to tonight right now")))
+    assert "988" in said and s.state == "crisis" and not s.session.ended
+
+
+def test_what_the_recogniser_understood_fills_in_where_the_words_read_as_nothing(text_session):
+    from assistant.understand import Intent
+
+    s = reach(text_session, "step")
+    index = s.session.progress.index
+    s.say("a the off all got there", Intent("next", {}, 0.9, "next"))  # words: no intent
+    assert s.session.progress.index == index + 1
+    # and never overrules what the words plainly say
+    s.say("pause", Intent("next", {}, 0.9, "next"))
+    assert s.state == "paused"
+
+
+@pytest.mark.parametrize("where", ["rescue", "runner_up", "read_back"])
+def test_an_unsure_crisis_gives_every_support_and_carry_on_goes_back_later(text_session, where):
+    s = reach(text_session, "step")
+    technique, index = s.session.progress.technique.id, s.session.progress.index
+    steps = len(s.types("step"))
+    said = " ".join(s.say("i need to stab myself", _crisis_from(where, "i need to stab myself")))
+    # the same support as any crisis: the exercise stops, the line, the emergency number,
+    # the offer to stay; and the words own that it may have misheard
+    assert "988" in said and "911" in said and "stay" in said.lower()
+    assert "misheard" in said.lower() and "carry on" in said.lower()
+    assert s.state == "crisis" and s.session.progress is None
+    said = " ".join(s.say("carry on"))
+    assert "988" in said  # the line, once more
+    assert s.state == "paused" and len(s.types("step")) == steps  # nothing resumes this turn
+    s.say("next")
+    assert s.state == "step" and len(s.types("step")) == steps + 1
+    assert (s.session.progress.technique.id, s.session.progress.index) == (technique, index)
+
+
+def test_after_a_plain_crisis_carry_on_never_goes_back(text_session):
+    s = reach(text_session, "step")
+    steps = len(s.types("step"))
+    s.say("i need to stab myself", _crisis_from("rescue", "i need to stab myself"))
+    s.say(CRISIS)  # then said plainly (typed: sure)
+    said = " ".join(s.say("carry on"))
+    assert s.state == "crisis" and "988" in said
+    s.say("next")
+    assert len(s.types("step")) == steps
+    # typed crisis words are sure: no "carry on" offered
+    t = reach(text_session, "step")
+    assert "misheard" not in " ".join(t.say(CRISIS)).lower()
+    t.say("carry on")
+    assert t.state == "crisis"
+
+
 def test_crisis_line_follows_the_country(text_session):
     s = text_session(country="GB")
     assert "116 123" in " ".join(s.say("I don't want to be alive anymore"))
