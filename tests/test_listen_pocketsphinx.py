@@ -348,6 +348,10 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
     ("turn it not i think i got to let's i need tonight", None),
     ("i'm gonna tonight", "crisis"), ("i'm going to tonight", "crisis"),
     ("one more time please the dog was been cutting", "repeat"),
+    # the Caribbean voice's "myself", "slit", "happier without me" (crisis bench)
+    ("i want to hang my say list", "crisis"), ("i'm going to sleep my wrists", "crisis"),
+    ("my family would be happy a we door to me", "crisis"),
+    ("i need to sit my wrists on the desk", None),
 ])
 def test_crisis_words_heard_as_soundalikes_are_read_back_for_crisis_only(recognizer, heard, intent):
     decoded = Decoded(heard, 0.5)

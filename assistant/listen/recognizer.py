@@ -322,7 +322,20 @@ class Recognizer:
                           # "steering into a wall" heard "the staring into a wall" (f2, f3):
                           # one stares at a wall, one steers into it
                           (re.compile(r"\b(the )?staring into (a|the) (wall|tree|lorry|truck|bus|"
-                                      r"barrier)\b"), r"steering into \2 \3"))
+                                      r"barrier)\b"), r"steering into \2 \3"),
+                          # "myself" said by the Caribbean voice is heard "my say list", "my say
+                          # less", "my say least" (crisis bench 2026-12-04: "i want to hang my
+                          # say list" read as something_else, so the rescue never looked)
+                          (re.compile(r"\bmy (say|sell|self) (list|less|least|lest)\b"),
+                           "myself"),
+                          # "i'm going to slit my wrists" heard "... sleep my wrists" (same
+                          # voice): nobody sleeps their wrists
+                          (re.compile(r"\bsleep (my|both) wrists?\b"),
+                           r"slit \1 wrists"),
+                          # "... would be happier without me" heard "... would be happy a we
+                          # door to me", "... happier we don't me" (same voice, at the end)
+                          (re.compile(r"\bwe (door|daughter|don't) (to )?me$"), "without me"),
+                          (re.compile(r"\bhappy (a|or|are) without me\b"), "happier without me"))
 
     def _crisis_nearby(self, decoded: Decoded, allowed):
         """Crisis language a little off what was heard wins over any other reading: a missed
