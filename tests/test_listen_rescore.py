@@ -113,6 +113,29 @@ def test_talk_that_is_no_command_stays_without_intent(recognizer, tmp_path):
     assert recognizer.recognize_audio(said).intent.name is None
 
 
+@pytest.mark.parametrize(("said", "heard_before"), [
+    ("i'm going to jump", "set_place"),  # heard "i'm going to jogging"
+    ("i don't see the point in living", "explain"),  # "... the point really read a"
+])
+def test_a_crisis_read_loosely_as_a_command_is_found_on_a_second_look(recognizer, tmp_path,
+                                                                       said, heard_before):
+    # the Caribbean voice (crisis bench): the first pass's garbled words read as a command
+    # at under 0.9, so the second look used to be skipped
+    samples = _espeak(tmp_path, "-v en-029 -s 155", said)
+    without = make_recognizer("pocketsphinx", warn=lambda message: None,
+                              settings=Settings(rescue_below=0.0))
+    assert without.recognize_audio(samples).intent.name == heard_before
+    recognizer.forget_voice()
+    found = recognizer.recognize_audio(samples).intent
+    assert found.name == "crisis" and found.details["crisis_from"] == "rescue"
+
+
+def test_a_command_said_plainly_is_not_looked_at_again(recognizer, tmp_path):
+    recognizer.forget_voice()
+    said = _espeak(tmp_path, "-v en-us -s 165", "I have like twenty minutes")
+    assert recognizer.recognize_audio(said).intent.name == "set_duration"
+
+
 def test_rescue_can_be_turned_off():
     plain = make_recognizer("pocketsphinx", warn=lambda message: None,
                             settings=Settings(rescue_intents=()))
