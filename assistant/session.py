@@ -22,11 +22,11 @@ from assistant.speak.timeline import Pacing
 from assistant.techniques import PLACES, Catalogue, Step, Technique
 from assistant.understand import Intent, Understander
 
-# Commands that work in every state (crisis is handled before all of them).
 # Crisis readings the recogniser found only on a second look (Intent.details["crisis_from"]):
 # read back from soundalike words, in a runner-up hypothesis, or decoded again against the
 # crisis sentences. Typed words and crisis words heard as such are sure.
 UNSURE_CRISIS = frozenset({"read_back", "runner_up", "rescue"})
+# Commands that work in every state (crisis is handled before all of them).
 GLOBAL = frozenset({"stop", "pause", "resume", "repeat", "slower", "faster", "louder", "quieter",
                     "help", "explain", "crying", "something_else", "crisis"})
 CHOOSING = frozenset({"start_session", "set_place", "set_duration", "choose_technique",

@@ -453,7 +453,8 @@ class Recognizer:
                      talk: bool = False):
         """When the first pass heard no command: a second look for the intents that must not
         be missed (settings.rescue_intents), then the edges forgiven (_edges_dropped); the
-        first pass stands unless one of them finds something.
+        first pass stands unless one of them finds something. Behind a command read only
+        loosely (settings.rescue_below), the second look alone, with a stricter closeness.
         (Also looking behind fuzzy matches found one more crisis in the bench's wind at 10
         dB, "i want to end my life" heard as "that i want to quit", but turned three right
         answers into false crises: "i think it's working" read as "i'm thinking of suicide".)
