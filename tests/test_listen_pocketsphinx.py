@@ -352,6 +352,7 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
     ("i want to hang my say list", "crisis"), ("i'm going to sleep my wrists", "crisis"),
     ("my family would be happy a we door to me", "crisis"),
     ("i need to sit my wrists on the desk", None),
+    ("i've had enough i wanna all to stop", "crisis"), ("i want to stop", "stop"),
 ])
 def test_crisis_words_heard_as_soundalikes_are_read_back_for_crisis_only(recognizer, heard, intent):
     decoded = Decoded(heard, 0.5)

@@ -345,7 +345,12 @@ class Recognizer:
                           # "... would be happier without me" heard "... would be happy a we
                           # door to me", "... happier we don't me" (same voice, at the end)
                           (re.compile(r"\bwe (door|daughter|don't) (to )?me$"), "without me"),
-                          (re.compile(r"\bhappy (a|or|are) without me\b"), "happier without me"))
+                          (re.compile(r"\bhappy (a|or|are) without me\b"), "happier without me"),
+                          # "i want it all to stop" heard "i wanna all to stop" (Piper joe), "i
+                          # want to to all to stop" (Scottish): read as stop, a command no one
+                          # words so
+                          (re.compile(r"\b(wanna|want to to|want to|want) all to stop\b"),
+                           "want it all to stop"))
 
     def _crisis_nearby(self, decoded: Decoded, allowed):
         """Crisis language a little off what was heard wins over any other reading: a missed
