@@ -353,6 +353,7 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
     ("my family would be happy a we door to me", "crisis"),
     ("i need to sit my wrists on the desk", None),
     ("i've had enough i wanna all to stop", "crisis"), ("i want to stop", "stop"),
+    ("i wish i could let us forever", "crisis"),
 ])
 def test_crisis_words_heard_as_soundalikes_are_read_back_for_crisis_only(recognizer, heard, intent):
     decoded = Decoded(heard, 0.5)

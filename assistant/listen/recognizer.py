@@ -350,7 +350,11 @@ class Recognizer:
                           # want to to all to stop" (Scottish): read as stop, a command no one
                           # words so
                           (re.compile(r"\b(wanna|want to to|want to|want) all to stop\b"),
-                           "want it all to stop"))
+                           "want it all to stop"),
+                          # "i wish i could vanish forever" heard "... let us forever" (f3),
+                          # "... on us forever" (Scottish): "vanish" lost its first syllable
+                          (re.compile(r"\b(could|to|just) (let us|on us|an us) forever$"),
+                           r"\1 vanish forever"))
 
     def _crisis_nearby(self, decoded: Decoded, allowed):
         """Crisis language a little off what was heard wins over any other reading: a missed
