@@ -717,6 +717,7 @@ class Session:
         self.paused_from = paused_from
         self.last_said = last_said
         self._enter_pause()
+        # not _turn: what was said before the crisis stays what "next" or "repeat" says again
         turn = Turn(listen=Listen(window=None))
         turn.say(self._p("crisis_misheard"), self.style)
         return turn

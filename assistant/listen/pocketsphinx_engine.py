@@ -316,18 +316,20 @@ class PocketsphinxEngine:
 
     # second pass --------------------------------------------------------------------------
     def rescore(self, key: frozenset[str] | None, samples: np.ndarray, first: Decoded,
-                understander, intents: frozenset[str]) -> Decoded | None:
+                understander, intents: frozenset[str], min_closeness: float = 0.0
+                ) -> Decoded | None:
         """Decode the audio again against only the templates of these intents that sound
         nearest to what the first pass heard (and its runner-ups). The result's confidence
         is how close in phones (0..1) the heard words were to the nearest of them. None
-        when there is nothing to compare."""
+        when there is nothing to compare, or the nearest is under min_closeness (then the
+        audio is not decoded again: the recogniser looks behind every loosely read command)."""
         heard = [t for t in [first.text, *first.alternatives] if t.strip()]
         if not heard:
             return None
         index = self.phonetic_index(understander, intents)
         allowed = None if key is None else intents & key
         nearest = index.nearest(heard, RESCORE_NEAREST, allowed)
-        if not nearest:
+        if not nearest or nearest[0][1] / 100 < min_closeness:
             return None
         candidates = [candidate for candidate, _ in nearest]
         values = index.slot_choices(heard, slots_of(candidates), RESCORE_SLOT_VALUES)

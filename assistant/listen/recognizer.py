@@ -480,19 +480,16 @@ class Recognizer:
             # setup at 15 dB 27/40 -> 29/40 renders (/work/dev/live_talk_p.py, 2026-12-02).
             # An earlier 5-of-24 failure rate of that test was render luck near its edge.
             theirs = self._their_words_dropped(samples, decoded, key)
-            if theirs is not None:
-                return theirs
-        if not talk:
-            rescued = self._rescued(samples, decoded, key, self.settings.rescue_closeness)
-            if rescued is not None:
-                return rescued
-        if not talk:
-            trimmed = self._edges_dropped(decoded.text, key)
-            if trimmed is not None:
-                return decoded, trimmed
-            agreed = self._runner_ups_agree(decoded, key)
-            if agreed is not None:
-                return decoded, agreed
+            return theirs if theirs is not None else (decoded, intent)
+        rescued = self._rescued(samples, decoded, key, self.settings.rescue_closeness)
+        if rescued is not None:
+            return rescued
+        trimmed = self._edges_dropped(decoded.text, key)
+        if trimmed is not None:
+            return decoded, trimmed
+        agreed = self._runner_ups_agree(decoded, key)
+        if agreed is not None:
+            return decoded, agreed
         return decoded, intent
 
     def _rescued(self, samples: np.ndarray, decoded: Decoded, key, closeness: float):
@@ -502,8 +499,8 @@ class Recognizer:
         wanted = frozenset(self.settings.rescue_intents)
         if rescore is None or not wanted or not decoded.text:
             return None
-        again = rescore(key, samples, decoded, self.understander, wanted)
-        if again is None or again.confidence < closeness:
+        again = rescore(key, samples, decoded, self.understander, wanted, closeness)
+        if again is None:
             return None
         other = self.understand(again, key)
         if other.name not in wanted:
