@@ -35,6 +35,7 @@ from rapidfuzz import fuzz, process
 from assistant.crisis import is_crisis
 from assistant.data import LineDict, data_dir, load_yaml
 from assistant.errors import LetitoutError
+from assistant.nearest import NearestText
 from assistant.numbers import (
     COMMON_MINUTES,
     COMMON_TURNS,
@@ -94,7 +95,11 @@ _HEDGES = re.compile(r"\b(a little bit|a little|a bit|kind of|sort of|just|reall
                      r"(?= (louder|quieter|slower|faster|quicker|softer|gentler|more|less|longer|"
                      r"shorter)\b))\b ?")
 HEDGE_PENALTY = 2.0
-SEARCH_CUTOFF = 60.0  # a template further than this (fuzz.ratio, 0..100) is no match at all
+# Templates further than this (fuzz.ratio, 0..100) are not looked at: every reading that can
+# become a command scored at least ACCEPT in the search (penalties only lower a score). With
+# 60 here a no-command text was compared with most templates several dozen times per parse.
+SEARCH_CUTOFF = ACCEPT
+NULL_CUTOFF = 60.0  # for null's confidence: a template further than this is no near one at all
 # Talk, then a command after a conjunction: "everything is piling up and i need to let it out".
 _CONJUNCTIONS = frozenset("and but so".split())
 # A reason after a command said first marks the cut as a conjunction does: "please be a lot
@@ -699,6 +704,7 @@ class Understander:
         self._details = tuple(_detail(self._marker[name], pattern) for name, pattern in (
             ("place", _AFTER_PLACE), ("technique", _AFTER_TECHNIQUE)) if name in self._marker)
         self._typo_cache: dict[str, bool] = {}
+        self._misspelt: dict[tuple[str, str], tuple[str, float] | None] = {}  # _misspelt_value
         self._value_index: dict[str, list[tuple[str, ...]]] | None = None  # _corrected
         # Searches over the templates, remembered (see REMEMBERED)
         self._closest_remembered = lru_cache(maxsize=self.REMEMBERED)(
@@ -867,18 +873,20 @@ class Understander:
     # -- understanding --
 
     def parse(self, text: str, allowed: Collection[str] | None = None,
-              clauses: bool = True) -> Intent:
+              clauses: bool = True, closeness: bool = True) -> Intent:
         """The intent of one utterance; crisis first, then templates, else intent null.
         clauses=False: no command clause is looked for inside talk (_after_talk) except after
         an "and", "but" or "so" (a recogniser's text has words it added at the edges, which
-        it judges itself)."""
-        return self._understand(text, allowed, ACCEPT, clauses)
+        it judges itself). closeness=False: a null's confidence is not worked out (one more
+        search; a recogniser reads a dozen runner-ups per utterance and never uses it)."""
+        return self._understand(text, allowed, ACCEPT, clauses, closeness)
 
     def snap(self, text: str, allowed: Collection[str] | None = None) -> Intent:
         """For free dictation: a command only when the text is nearly a template."""
         return self._understand(text, allowed, SNAP)
 
-    def _understand(self, text: str, allowed, threshold: float, clauses: bool = True) -> Intent:
+    def _understand(self, text: str, allowed, threshold: float, clauses: bool = True,
+                    closeness: bool = True) -> Intent:
         text = text if isinstance(text, str) else ""
         if is_crisis(text):
             return Intent("crisis", {}, 1.0, text)
@@ -929,7 +937,12 @@ class Understander:
                     if found[0] > score:
                         score, intent, slots = found
         if score < threshold:
-            # For null, confidence is how far the text is from the closest template.
+            # For null, confidence is how far the text is from the closest template (as it
+            # reads whole; closeness=False: not looked for, 1.0 unless a reading came near).
+            if closeness:
+                near = self._search_remembered(" ".join(literal), frozenset(), pool_key,
+                                               NULL_CUTOFF)
+                score = max(score, near[0] if near is not None else 0.0)
             return Intent(None, {}, round(1.0 - max(score, 0.0) / 100, 3), text)
         if intent == "set_place" and "minutes" not in slots:
             slots = {**slots, **_time_said_too(words)}
@@ -1351,13 +1364,12 @@ class Understander:
         if (choice is not None and choice.intent not in RULE_INTENTS
                 and (pool_key is None or choice.intent in pool_key)):
             return 100.0, choice, text
-        return self._search_remembered(text, slots, pool_key, floor)
+        return self._search_remembered(text, slots, pool_key, max(SEARCH_CUTOFF, floor))
 
-    def _search_remembered(self, text: str, slots: frozenset, pool_key, floor: float
+    def _search_remembered(self, text: str, slots: frozenset, pool_key, cutoff: float
                            ) -> tuple[float, _Choice, str] | None:
-        """_search, remembered. The nearest template found is the nearest for any floor
-        (None when under it); "none" holds for floors at or above the one searched with."""
-        cutoff = max(SEARCH_CUTOFF, floor)
+        """_search, remembered. The nearest template found is the nearest for any cutoff
+        (None when under it); "none" holds for cutoffs at or above the one searched with."""
         if cutoff > 100.0:  # not even a template spelt the same would do
             return None
         key = (text, slots, pool_key)
@@ -1379,20 +1391,18 @@ class Understander:
         """The nearest template with these slots at or above cutoff, by spelling (None:
         none near)."""
         texts, choices = self._pool(slots, pool_key)
-        if not texts:
-            return None
-        found = process.extractOne(text, texts, scorer=fuzz.ratio, score_cutoff=cutoff)
+        found = texts.nearest(text, cutoff)
         if found is None:
             return None
-        return float(found[1]), choices[found[2]], found[0]
+        return found[1], choices[found[0]], texts.texts[found[0]]
 
-    def _pool(self, slots: frozenset, pool_key) -> tuple[list[str], list[_Choice]]:
+    def _pool(self, slots: frozenset, pool_key) -> tuple[NearestText, list[_Choice]]:
         pools = self._pools.get(pool_key)
         if pools is None:
             pools = self._pools[pool_key] = self._pools_for(pool_key)
-        return pools.get(slots, ([], []))
+        return pools.get(slots, (NearestText([]), []))
 
-    def _pools_for(self, pool_key) -> dict[frozenset, tuple[list[str], list[_Choice]]]:
+    def _pools_for(self, pool_key) -> dict[frozenset, tuple[NearestText, list[_Choice]]]:
         """The templates these intents allow, grouped by the slots they hold, in one pass."""
         pools: dict[frozenset, tuple[list[str], list[_Choice]]] = {}
         for text, skeleton_slots, choice, _ in self._skeletons:
@@ -1403,7 +1413,7 @@ class Understander:
             texts, choices = pools.setdefault(skeleton_slots, ([], []))
             texts.append(text)
             choices.append(choice)
-        return pools
+        return {slots: (NearestText(texts), choices) for slots, (texts, choices) in pools.items()}
 
     def prepare(self, allowed: Collection[str] | None = None) -> None:
         """Group the templates for these intents now (a few milliseconds per set of intents)
@@ -1426,12 +1436,7 @@ class Understander:
                     if gram in values:
                         spans.append(_Span(name, values[gram], start, start + n, 100.0))
                     elif len(gram) >= 5:
-                        pool = self._by_length.get((name, n), [])
-                        hits = process.extract(gram, pool, scorer=fuzz.ratio,
-                                               score_cutoff=SLOT_FUZZ, limit=3)
-                        # A misspelling, word for word: "was my best friend" is no slip of
-                        # "call my best friend".
-                        hit = next((h for h in hits if _word_for_word(gram, h[0])), None)
+                        hit = self._misspelt_value(name, n, gram)
                         if hit is not None:
                             spans.append(_Span(name, values[hit[0]], start, start + n, hit[1]))
         # Within one slot, a span inside a longer one is the same mention: keep the longer.
@@ -1439,6 +1444,21 @@ class Understander:
             o.slot == s.slot and o is not s and o.start <= s.start and s.end <= o.end
             and (o.end - o.start) > (s.end - s.start) and o.score >= s.score for o in spans)]
         return kept
+
+    def _misspelt_value(self, name: str, n: int, gram: str) -> tuple[str, float] | None:
+        """The listed n-word phrase of slot list `name` that `gram` misspells, with its score,
+        or None. Remembered: a parse splits its words many ways, so the same n-grams recur."""
+        key = (name, gram)
+        if key in self._misspelt:
+            return self._misspelt[key]
+        hits = process.extract(gram, self._by_length.get((name, n), []), scorer=fuzz.ratio,
+                               score_cutoff=SLOT_FUZZ, limit=3)
+        # A misspelling, word for word: "was my best friend" is no slip of "call my best friend".
+        found = next(((h[0], h[1]) for h in hits if _word_for_word(gram, h[0])), None)
+        self._misspelt[key] = found
+        if len(self._misspelt) > self.REMEMBERED:
+            self._misspelt.pop(next(iter(self._misspelt)))
+        return found
 
     def _readings(self, words: list[str]):
         """(words with chosen spans replaced by placeholders, slots, worst slot score)."""
