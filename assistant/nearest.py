@@ -28,12 +28,16 @@ class NearestText:
         self.texts = texts
         letters = sorted(set("".join(texts)))
         self._row = {letter: i for i, letter in enumerate(letters)}
+        lengths = np.array([len(text) for text in texts], np.float64)
+        # Columns shortest text first: the texts a length can reach are one slice of them.
+        self._order = np.argsort(lengths, kind="stable")
+        self._lengths = lengths[self._order]
         # letter -> its count in each text (a row per letter: a query reads only its own)
-        self._counts = np.zeros((len(letters), len(texts)), np.uint8)
+        counts = np.zeros((len(letters), len(texts)), np.int16)
         for column, text in enumerate(texts):
             for letter, count in Counter(text).items():
-                self._counts[self._row[letter], column] = min(count, 255)
-        self._lengths = np.array([len(text) for text in texts], np.float64)
+                counts[self._row[letter], column] = count
+        self._counts = counts[:, self._order]
 
     def nearest(self, text: str, cutoff: float) -> tuple[int, float] | None:
         """(index, score 0..100) of the first text with the best fuzz.ratio at or above
@@ -51,11 +55,22 @@ class NearestText:
 
     def _reachable(self, text: str, cutoff: float) -> np.ndarray:
         """Indices (ascending) of the texts whose letter bound reaches the cutoff."""
-        shared = np.zeros(len(self.texts), np.int32)
+        # (a hair under the cutoff: the bound and rapidfuzz's score round differently)
+        bar = min(cutoff, 100.0) - 1e-6
+        n = len(text)
+        first, end = 0, len(self.texts)
+        if bar > 0.0:
+            # the bound is at most 200 * min(len a, len b) / (len a + len b): lengths in reach
+            first = int(np.searchsorted(self._lengths, bar * n / (200.0 - bar) - 1e-9, "left"))
+            end = int(np.searchsorted(self._lengths, n * (200.0 - bar) / bar + 1e-9, "right"))
+        if first >= end:
+            return np.zeros(0, np.int64)
+        shared = np.zeros(end - first, np.int16)
+        taken = np.empty(end - first, np.int16)
         for letter, count in Counter(text).items():
             row = self._row.get(letter)
             if row is not None:
-                shared += np.minimum(self._counts[row], min(count, 255))
-        bound = 200.0 * shared / (self._lengths + len(text))
-        # (a hair under the cutoff: the bound and rapidfuzz's score round differently)
-        return np.flatnonzero(bound >= cutoff - 1e-6)
+                np.minimum(self._counts[row, first:end], min(count, 32767), out=taken)
+                shared += taken
+        within = np.flatnonzero(shared >= bar / 200.0 * (self._lengths[first:end] + n))
+        return np.sort(self._order[first + within])

@@ -1400,7 +1400,7 @@ class Understander:
         pools = self._pools.get(pool_key)
         if pools is None:
             pools = self._pools[pool_key] = self._pools_for(pool_key)
-        return pools.get(slots, (NearestText([]), []))
+        return pools.get(slots, _NO_TEMPLATES)
 
     def _pools_for(self, pool_key) -> dict[frozenset, tuple[NearestText, list[_Choice]]]:
         """The templates these intents allow, grouped by the slots they hold, in one pass."""
@@ -1582,6 +1582,9 @@ def _swaps(text: str, skeleton: str, known: Collection[str]) -> int:
             elif a not in known and fuzz.ratio(a, b) < 75:  # a word of its own, no typo of b
                 count += 1
     return count
+
+
+_NO_TEMPLATES: tuple[NearestText, list] = (NearestText([]), [])
 
 
 @lru_cache(maxsize=1)
