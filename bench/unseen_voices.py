@@ -156,6 +156,7 @@ def main() -> int:
         "false_crises": found["false_crises"],
         "misses": found["misses"],
         "decode_cpu_rtf": found["decode_cpu_rtf"],
+        "decode_rtf": found["decode_rtf"],  # wall time after the audio is in, as decode_ms
     }
     print(json.dumps(report, indent=1))
     family = ("" if args.family == "espeak" else f"{args.family}_") + (
