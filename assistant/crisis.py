@@ -421,6 +421,7 @@ def crisis_text(text: str) -> str:
     return _FIGURE_RE.sub(" ", " ".join(corrected.split()))
 
 
+@lru_cache(maxsize=4096)  # the pattern takes about 1 ms; a recogniser reads each runner-up twice
 def crisis_phrase(text: str) -> str | None:
     """The crisis words found in the text, or None."""
     if not text or not text.strip():
