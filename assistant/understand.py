@@ -881,6 +881,20 @@ class Understander:
         search; a recogniser reads a dozen runner-ups per utterance and never uses it)."""
         return self._understand(text, allowed, ACCEPT, clauses, closeness)
 
+    def may_read_whole(self, text: str, allowed: Collection[str] | None = None) -> bool:
+        """False when parse() surely reads this text under 0.99: only the text read whole
+        can score that (a clause, two commands in one or a fallback lose at least 2 to their
+        penalties), so its own template search answers, at a fraction of a parse's cost. A
+        recogniser asks before reading the words left when it drops some at the edges."""
+        text = text if isinstance(text, str) else ""
+        if is_crisis(text):
+            return True
+        words = self._politely_asked(_asides_dropped(normalise(text).split()))
+        if not words:
+            return False
+        pool_key = frozenset(allowed) - RULE_INTENTS if allowed is not None else None
+        return self._best(words, pool_key)[0] >= 98.0  # (0.99 after rounding: 98.95)
+
     def snap(self, text: str, allowed: Collection[str] | None = None) -> Intent:
         """For free dictation: a command only when the text is nearly a template."""
         return self._understand(text, allowed, SNAP)

@@ -881,3 +881,28 @@ def test_phrasings_heard_word_for_word(understander, text, intent, slots):
     got = understander.parse(text)
     assert (got.name, got.slots) == (intent, slots)
     assert got.confidence >= 0.86  # the bar speech needs for strict intents
+
+
+def test_the_quick_whole_reading_check_never_refuses_a_text_parse_reads_at_099(understander):
+    # A recogniser skips the parse of words left after dropping some at the edges when this
+    # says no: it must never say no where parse reads 0.99 or more.
+    import yaml
+
+    from assistant.data import data_dir
+
+    texts = ["i want to die", "pause", "please stop", "hold on", "next step please",
+             "can we do the breathing one", "i'm in the car and have ten minutes"]
+    for path in sorted(data_dir("intents").glob("*.yaml"))[:8]:
+        for node in (yaml.safe_load(path.read_text()) or {}).get("tests", [])[:15]:
+            texts.append(node["text"] if isinstance(node, dict) else str(node))
+    words = " ".join(texts).split()
+    texts += [" ".join(words[i:i + n]) for i in range(0, len(words) - 6, 7) for n in (2, 4)]
+    read = 0
+    for text in texts:
+        for allowed in (None, ["next", "stop", "pause"]):
+            found = understander.parse(text, allowed=allowed)
+            if found.name is not None and found.confidence >= 0.99:
+                read += 1
+                assert understander.may_read_whole(text, allowed), (text, allowed)
+    assert read >= 40
+    assert not understander.may_read_whole("the kids were loud at breakfast")

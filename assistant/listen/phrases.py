@@ -31,9 +31,10 @@ class PhraseBook:
     def vocabulary(self) -> set[str]:
         return {w for items in self._phrases.values() for p in items for w in p.split()}
 
-    def parse(self, text: str, allowed: Collection[str] | None = None, clauses: bool = True):
-        """The phrase's intent, or null. clauses: as Understander.parse (a phrase book has
-        whole phrases only, so it is not used)."""
+    def parse(self, text: str, allowed: Collection[str] | None = None, clauses: bool = True,
+              closeness: bool = True):
+        """The phrase's intent, or null. clauses, closeness: as Understander.parse (a phrase
+        book has whole phrases only and no nearness, so they are not used)."""
         from assistant.understand import Intent
 
         intent = self._lookup.get(spoken_form(text))
@@ -42,3 +43,6 @@ class PhraseBook:
         return Intent(intent, {}, 1.0, text)
 
     snap = parse
+
+    def may_read_whole(self, text: str, allowed: Collection[str] | None = None) -> bool:
+        return True  # (as Understander's: its parse is a lookup, no cheaper check needed)
