@@ -354,6 +354,8 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
     ("i need to sit my wrists on the desk", None),
     ("i've had enough i wanna all to stop", "crisis"), ("i want to stop", "stop"),
     ("i wish i could let us forever", "crisis"),
+    # Piper joe's quiet "i don't want to be here anymore" (test_a_quiet_voice_is_heard_...)
+    ("i'd the want to be here any more", "crisis"), ("i'd the want a sandwich", None),
 ])
 def test_crisis_words_heard_as_soundalikes_are_read_back_for_crisis_only(recognizer, heard, intent):
     decoded = Decoded(heard, 0.5)

@@ -45,4 +45,4 @@ class PhraseBook:
     snap = parse
 
     def may_read_whole(self, text: str, allowed: Collection[str] | None = None) -> bool:
-        return True  # (as Understander's: its parse is a lookup, no cheaper check needed)
+        return True  # (Understander's asks before a costly parse; this parse is a lookup)

@@ -354,7 +354,13 @@ class Recognizer:
                           # "i wish i could vanish forever" heard "... let us forever" (f3),
                           # "... on us forever" (Scottish): "vanish" lost its first syllable
                           (re.compile(r"\b(could|to|just) (let us|on us|an us) forever$"),
-                           r"\1 vanish forever"))
+                           r"\1 vanish forever"),
+                          # "i don't want to be here anymore" said quietly by Piper joe (peaks
+                          # at -30 dBFS) is heard "i'd the want to be here any more" in about 1
+                          # render of 6 (a test caught it twice running): "don't" lost its
+                          # vowel; "i'd the" + a verb is no English
+                          (re.compile(r"\bi'd the (want|wanna|wish|feel|care|see|deserve)\b"),
+                           r"i don't \1"))
 
     def _crisis_nearby(self, decoded: Decoded, allowed):
         """Crisis language a little off what was heard wins over any other reading: a missed
