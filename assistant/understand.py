@@ -704,11 +704,13 @@ class Understander:
         self._details = tuple(_detail(self._marker[name], pattern) for name, pattern in (
             ("place", _AFTER_PLACE), ("technique", _AFTER_TECHNIQUE)) if name in self._marker)
         self._typo_cache: dict[str, bool] = {}
-        self._misspelt: dict[tuple[str, str], tuple[str, float] | None] = {}  # _misspelt_value
         self._value_index: dict[str, list[tuple[str, ...]]] | None = None  # _corrected
         # Searches over the templates, remembered (see REMEMBERED)
         self._closest_remembered = lru_cache(maxsize=self.REMEMBERED)(
             lambda words, pool_key: self._closest(list(words), pool_key))
+        # Misspelt slot phrases found (_misspelt_value): a parse splits its words many ways,
+        # so the same n-grams recur.
+        self._misspelt_remembered = lru_cache(maxsize=self.REMEMBERED)(self._misspelt_value)
         # (text, slots, pool_key) -> (nearest template or None, the cutoff it was sought with)
         self._searched: OrderedDict[tuple, tuple[tuple | None, float]] = OrderedDict()
         self._max_phrase = {
@@ -889,11 +891,10 @@ class Understander:
         text = text if isinstance(text, str) else ""
         if is_crisis(text):
             return True
-        words = self._politely_asked(_asides_dropped(normalise(text).split()))
+        words = self._words_read(text)
         if not words:
             return False
-        pool_key = frozenset(allowed) - RULE_INTENTS if allowed is not None else None
-        return self._best(words, pool_key)[0] >= 98.0  # (0.99 after rounding: 98.95)
+        return self._best(words, _pool_key(allowed))[0] >= 98.0  # (0.99 after rounding: 98.95)
 
     def snap(self, text: str, allowed: Collection[str] | None = None) -> Intent:
         """For free dictation: a command only when the text is nearly a template."""
@@ -904,10 +905,10 @@ class Understander:
         text = text if isinstance(text, str) else ""
         if is_crisis(text):
             return Intent("crisis", {}, 1.0, text)
-        words = self._politely_asked(_asides_dropped(normalise(text).split()))
+        words = self._words_read(text)
         if not words:
             return Intent(None, {}, 1.0, text)
-        pool_key = frozenset(allowed) - RULE_INTENTS if allowed is not None else None
+        pool_key = _pool_key(allowed)
         score, intent, slots, _ = self._best(words, pool_key)
         literal = words
         heard = self._as_meant(words)
@@ -985,6 +986,11 @@ class Understander:
                       and other >= CONFIRMED and other > best[0]):
                     best = (other, other_intent, other_slots)
         return best
+
+    def _words_read(self, text: str) -> list[str]:
+        """The words a parse reads (and may_read_whole judges): an aside and the assistant's
+        name dropped, a polite frame read as the request it makes."""
+        return self._politely_asked(_asides_dropped(normalise(text).split()))
 
     def _politely_asked(self, words: list[str]) -> list[str]:
         """"would you mind slowing down" asks "slow down"."""
@@ -1432,8 +1438,7 @@ class Understander:
     def prepare(self, allowed: Collection[str] | None = None) -> None:
         """Group the templates for these intents now (a few milliseconds per set of intents)
         rather than in the first utterance's time: a recogniser calls this at start."""
-        pool_key = frozenset(allowed) - RULE_INTENTS if allowed is not None else None
-        self._pool(frozenset(), pool_key)
+        self._pool(frozenset(), _pool_key(allowed))
 
     def _spans(self, words: list[str]) -> list[_Span]:
         spans: list[_Span] = []
@@ -1450,7 +1455,7 @@ class Understander:
                     if gram in values:
                         spans.append(_Span(name, values[gram], start, start + n, 100.0))
                     elif len(gram) >= 5:
-                        hit = self._misspelt_value(name, n, gram)
+                        hit = self._misspelt_remembered(name, n, gram)
                         if hit is not None:
                             spans.append(_Span(name, values[hit[0]], start, start + n, hit[1]))
         # Within one slot, a span inside a longer one is the same mention: keep the longer.
@@ -1461,18 +1466,11 @@ class Understander:
 
     def _misspelt_value(self, name: str, n: int, gram: str) -> tuple[str, float] | None:
         """The listed n-word phrase of slot list `name` that `gram` misspells, with its score,
-        or None. Remembered: a parse splits its words many ways, so the same n-grams recur."""
-        key = (name, gram)
-        if key in self._misspelt:
-            return self._misspelt[key]
+        or None."""
         hits = process.extract(gram, self._by_length.get((name, n), []), scorer=fuzz.ratio,
                                score_cutoff=SLOT_FUZZ, limit=3)
         # A misspelling, word for word: "was my best friend" is no slip of "call my best friend".
-        found = next(((h[0], h[1]) for h in hits if _word_for_word(gram, h[0])), None)
-        self._misspelt[key] = found
-        if len(self._misspelt) > self.REMEMBERED:
-            self._misspelt.pop(next(iter(self._misspelt)))
-        return found
+        return next(((h[0], h[1]) for h in hits if _word_for_word(gram, h[0])), None)
 
     def _readings(self, words: list[str]):
         """(words with chosen spans replaced by placeholders, slots, worst slot score)."""
@@ -1599,6 +1597,11 @@ def _swaps(text: str, skeleton: str, known: Collection[str]) -> int:
 
 
 _NO_TEMPLATES: tuple[NearestText, list] = (NearestText([]), [])
+
+
+def _pool_key(allowed: Collection[str] | None) -> frozenset[str] | None:
+    """The intents whose templates a parse searches (None: all); crisis is the rule's."""
+    return frozenset(allowed) - RULE_INTENTS if allowed is not None else None
 
 
 @lru_cache(maxsize=1)

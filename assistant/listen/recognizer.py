@@ -418,9 +418,10 @@ class Recognizer:
                     continue
                 if after and kept[-1] in RUNS_ON_BEFORE:  # "i finish the | step": cut mid-phrase
                     continue
-                if not self.understander.may_read_whole(" ".join(kept), allowed):
+                left = " ".join(kept)
+                if not self.understander.may_read_whole(left, allowed):
                     continue  # (a whole parse of each cut took most of a no-command's time)
-                intent = self._parse(" ".join(kept), allowed)
+                intent = self._parse(left, allowed)
                 if intent.confidence >= 0.99 and intent.name not in (None, *self.NOT_FROM_EDGES):
                     return intent
         return None
