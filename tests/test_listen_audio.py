@@ -98,6 +98,29 @@ def test_silence_alone_is_not_speech():
     assert audio.speech_segments(np.zeros(16000 * 2, dtype=np.int16)) == []
 
 
+def test_a_quiet_voice_is_raised_and_a_normal_one_left_as_it_was(spoken_stop):
+    quiet = (spoken_stop.astype(float) / 30).astype(np.int16)  # about -30 dB
+    raised = audio.raised_when_quiet(quiet, floor_rms=0.0)
+    loud = np.percentile(audio.frame_rms(raised), 95)
+    assert abs(loud - audio.VOICE_LEVEL_RMS) < 0.05 * audio.VOICE_LEVEL_RMS
+    assert audio.raised_when_quiet(spoken_stop, floor_rms=0.0) is spoken_stop
+    # never lifting the room above QUIET_RMS: a hiss at RMS 10 lets the voice rise 5 times
+    hiss = quiet + np.random.default_rng(0).normal(0, 10, len(quiet)).astype(np.int16)
+    assert np.std(audio.raised_when_quiet(hiss, floor_rms=10.0).astype(float)) < 5.5 * np.std(hiss)
+    faint = (spoken_stop.astype(float) / 1000).astype(np.int16)  # -60 dB: another room
+    assert audio.too_faint(faint) and audio.raised_when_quiet(faint, 0.0) is faint
+
+
+def test_the_live_gate_follows_a_quiet_room():
+    room = audio.RoomLevel()
+    for _ in range(100):
+        gate = room.gate(3.0)  # a quiet room's hiss
+    assert audio.ROOM_GATE_MIN <= gate < audio.QUIET_RMS
+    for _ in range(100):
+        gate = room.gate(400.0)  # a loud room: the fixed gate again
+    assert gate == audio.QUIET_RMS
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_every_noise_suppressor_streams_without_changing_length(name, spoken_stop):
     denoiser = make_denoiser(name)

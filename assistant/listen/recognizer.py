@@ -573,6 +573,10 @@ class Recognizer:
         """What a whole recording says (or a live utterance over talk, judged as a recording
         is): the words heard and their intent."""
         scene = audio.background(samples)
+        if scene.quiet:  # a voice far from the microphone is heard raised (VOICE_LEVEL_RMS)
+            raised = audio.raised_when_quiet(samples, scene.floor_rms)
+            if raised is not samples:
+                samples, scene = raised, audio.background(raised)
         if scene.rumble:
             # Wind in the microphone lies mostly under the filterbank: without it the voice
             # usually stands clear, found by level or the cheap detector instead of Silero.
@@ -651,14 +655,12 @@ class Recognizer:
         """From the first voiced frame to the last (the voice detector's segments), within
         the span louder than the background (audio.loud_span); None when no speech."""
         easy = scene.quiet or scene.clear
-        # over a quiet background the detectors hear a quiet voice raised (DETECT_LEVEL_RMS)
-        detected = audio.raised_for_detection(cleaned, scene.floor_rms) if scene.quiet else cleaned
-        segments = audio.speech_segments(detected, self._endpointer(easy=easy))
+        segments = audio.speech_segments(cleaned, self._endpointer(easy=easy))
         if not segments and easy and self.settings.vad == "silero":
             # The WebRTC detector goes by level: a voice far from the microphone (peaks near
             # -30 dBFS: "go back" said at a twentieth of espeak-ng's level) is nothing to it,
             # while Silero still finds it. Only recordings it found nothing in pay for Silero.
-            segments = audio.speech_segments(detected, self._endpointer())
+            segments = audio.speech_segments(cleaned, self._endpointer())
         if not segments:
             return None
         first = int(segments[0].start_s * audio.RATE)
@@ -712,14 +714,15 @@ class Recognizer:
         return Stream(self, key, dictation, trailing_silence, partial_every)
 
     def _endpointer(self, trailing_silence: float | None = None, easy: bool = False,
-                    gate: audio.TalkGate | None = None) -> audio.Endpointer:
+                    gate: audio.TalkGate | None = None, live: bool = False
+                    ) -> audio.Endpointer:
         # easy: a whole recording over a silent background (its quietest frames near digital
         # silence) or with the voice well above it (audio.Background.clear). There any voice
         # detector finds the speech, and the WebRTC one does it for a fraction of Silero's
         # cost (Silero alone took about 2.4% of the audio's duration).
         vad = "webrtc" if easy and self.settings.vad == "silero" else self.settings.vad
         return audio.Endpointer(
-            audio.make_vad(vad),
+            audio.make_vad(vad, follow_room=live),  # live: a quiet voice (audio.RoomLevel)
             trailing_silence=trailing_silence or self.settings.trailing_silence,
             threshold=self.settings.vad_threshold,
             gate=gate,
@@ -739,7 +742,8 @@ class Stream:
         self._partial_every = partial_every or self.PARTIAL_EVERY_S
         self._key = key
         self._dictation = dictation
-        self._endpointer = recognizer._endpointer(trailing_silence, gate=recognizer.talk_gate)
+        self._endpointer = recognizer._endpointer(trailing_silence, gate=recognizer.talk_gate,
+                                                  live=True)
         self._denoiser = make_denoiser(recognizer.settings.denoiser)
         self._pending = np.zeros(0, dtype=np.int16)
         self._utterance: Utterance | None = None
@@ -830,10 +834,12 @@ class Stream:
         running water 0.34 s (clean 0.14 s); run as the utterance is heard (cleaning, from
         _clean_as_heard: the same samples) it is 0.16 s at 10 dB, 0.18 s at 5 dB, right and
         wrong as often as before (88.3% / 6.7% wrong, 80.0% / 11.7%)."""
-        if self._rec.settings.denoiser != "auto" or not len(self._before):
-            return heard, False
         context = np.concatenate([self._before, heard])
         scene = audio.background(context)
+        if scene.quiet:  # a quiet voice is raised, as in a whole recording (Recognizer._whole)
+            return audio.raised_when_quiet(context, scene.floor_rms)[len(self._before):], False
+        if self._rec.settings.denoiser != "auto" or not len(self._before):
+            return heard, False
         if not AutoDenoiser.wanted(scene):
             return heard, False
         # Denoised as it was heard: the same samples (RnnoiseRunning), ready at the end.
@@ -885,7 +891,11 @@ class Stream:
             # the noise the second look had removed.
             if first.text and first.text != decoded.text and not denoised:
                 decoded.alternatives = [first.text, *decoded.alternatives]
-        if segment is None:  # too little voiced audio: a click or a cough, not speech
+        if segment is None or audio.too_faint(heard):
+            # too little voiced audio (a click or a cough), or talk in another room: the
+            # room-following gate (audio.RoomLevel) lets Silero hear it (audio.too_faint:
+            # 68 recordings of talk peaking at -46 dBFS, streamed, gave 9 intents without
+            # this check at 40, 1 with it at QUIET_RMS)
             decoded = Decoded("", 0.0)
         intent = self._rec.understand(decoded, self._key, self._dictation)
         if not self._dictation and segment is not None and len(heard):
