@@ -7,7 +7,7 @@ and the first Final with an intent is the answer. Reports per condition: intent 
 right, wrong intents, and the wall time from the end of the clip's speech to that Final.
 Writes bench/results/live_in.json.
 
-    python bench/live_in.py [--conditions clean water_10 water_5 wind_10 babble_10]
+    python bench/live_in.py [--conditions clean water_10 water_5 wind_10 babble_10] [--log F]
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--conditions", nargs="+",
                         default=["clean", "water_10", "water_5", "wind_10", "babble_10"])
+    parser.add_argument("--log", type=Path, help="one JSON line per clip: what was got")
     args = parser.parse_args()
     understander = Understander.load()
     items = bench.utterances(understander, quick=True)
@@ -80,8 +81,15 @@ def main() -> int:
                                               int(snr))))
         right = wrong = 0
         waits = []
+        log = args.log.open("a") if args.log else None
         for item, samples in clips:
             intent, spent = stream_clip(recognizer, samples)
+            if log:
+                log.write(json.dumps({"condition": condition, "said": item["text"],
+                                      "intent": item["intent"], "slots": item["slots"],
+                                      "got": intent.name if intent else None,
+                                      "got_slots": dict(intent.slots) if intent else {},
+                                      "heard": intent.text if intent else None}) + "\n")
             right += intent is not None and bench.correct(intent, item)
             wrong += intent is not None and not bench.correct(intent, item)
             waits.append(spent)

@@ -156,7 +156,8 @@ def test_a_quiet_voice_starts_a_live_utterance(forgetful, joe, said, intent):
     # (audio.QUIET_RMS, -56 dBFS) most of its chunks were never asked about and no utterance
     # began ("stop please": 0 of 6 renders; at -30 dBFS 3 of 6, and of the crisis bench's
     # first 120 sentences 111 were heard as crisis live, 120 at -6 dBFS). The gate now
-    # follows the room (audio.RoomLevel): 6 of 6 at -30, 5 of 6 at -34; crisis bench 118/120.
+    # follows the room (audio.RoomLevel), and Silero is asked on through the voice's soft
+    # chunks: "stop please" 6 of 6 at -30, 5 of 6 at -34; the crisis bench 232/232 at -30.
     rng = np.random.default_rng(11)
 
     def say():
@@ -173,8 +174,8 @@ def test_a_quiet_voice_starts_a_live_utterance(forgetful, joe, said, intent):
 def test_a_voice_peaking_at_minus_38_dbfs_is_heard(forgetful, joe):
     # Under the old floor for raising (loud frames at 2 x QUIET_RMS) such a voice was mostly
     # nothing at all: the crisis bench's 232 sentences by Piper joe at -38 dBFS have loud
-    # frames over that floor in 21 renders, over audio.FAINTEST_VOICE_RMS in 229 (at -40 dBFS
-    # 0 and 209: heard as crisis 0 -> 204).
+    # frames over that floor in 21 renders (bench/quiet_voices.py at -40 dBFS: heard as
+    # crisis 0 -> 221).
     def say():
         samples = joe("I don't want to be here anymore").astype(float)
         quiet = (samples / np.abs(samples).max() * 32767 * 10 ** (-38 / 20)).astype(np.int16)
