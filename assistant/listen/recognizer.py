@@ -892,10 +892,10 @@ class Stream:
             if first.text and first.text != decoded.text and not denoised:
                 decoded.alternatives = [first.text, *decoded.alternatives]
         if segment is None or audio.too_faint(heard):
-            # too little voiced audio (a click or a cough), or talk in another room: the
-            # room-following gate (audio.RoomLevel) lets Silero hear it (audio.too_faint:
-            # 68 recordings of talk peaking at -46 dBFS, streamed, gave 9 intents without
-            # this check at 40, 1 with it at QUIET_RMS)
+            # too little voiced audio (a click or a cough), or talk in another room, which
+            # the room-following gate (audio.RoomLevel) lets Silero hear: 68 recordings of
+            # talk peaking at -46 dBFS, streamed, gave 9 intents without this check (with an
+            # earlier form of the gate), 3 with it (bench/quiet_voices.py)
             decoded = Decoded("", 0.0)
         intent = self._rec.understand(decoded, self._key, self._dictation)
         if not self._dictation and segment is not None and len(heard):
