@@ -69,6 +69,7 @@ def main() -> int:
     recognizer = make_recognizer("pocketsphinx", understander=understander,
                                  warn=lambda message: None)
     report: dict = {"clips_per_condition": len(clean), "conditions": {}}
+    log = args.log.open("a") if args.log else None
     for condition in args.conditions:
         clips = clean
         if condition != "clean":
@@ -81,7 +82,6 @@ def main() -> int:
                                               int(snr))))
         right = wrong = 0
         waits = []
-        log = args.log.open("a") if args.log else None
         for item, samples in clips:
             intent, spent = stream_clip(recognizer, samples)
             if log:
@@ -99,6 +99,8 @@ def main() -> int:
             "final_decode_s_median": round(statistics.median(waits), 3),
         }
         print(condition, report["conditions"][condition], flush=True)
+    if log:
+        log.close()
     out = HERE / "results" / "live_in.json"
     out.write_text(json.dumps(report, indent=1) + "\n")
     print(f"wrote {out}")
