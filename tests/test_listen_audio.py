@@ -100,20 +100,21 @@ def test_silence_alone_is_not_speech():
 
 def test_a_quiet_voice_is_raised_and_a_normal_one_left_as_it_was(spoken_stop):
     quiet = (spoken_stop.astype(float) / 30).astype(np.int16)  # about -30 dB
-    raised = audio.raised_when_quiet(quiet, floor_rms=0.0)
+    raised = audio.raised_when_quiet(quiet)
     peak = np.abs(raised.astype(float)).max()
     assert (abs(audio.voice_level(raised) - audio.VOICE_LEVEL_RMS) < 0.05 * audio.VOICE_LEVEL_RMS
             or abs(peak - audio.RAISED_PEAK) < 2), (audio.voice_level(raised), peak)
-    assert audio.raised_when_quiet(spoken_stop, floor_rms=0.0) is spoken_stop
+    assert audio.raised_when_quiet(spoken_stop) is spoken_stop
     # the silence around a voice does not make it quieter: a normal "stop" in 10 s is left
     padded = np.concatenate([np.zeros(16000 * 5, np.int16), spoken_stop,
                              np.zeros(16000 * 5, np.int16)])
-    assert audio.raised_when_quiet(padded, floor_rms=0.0) is padded
-    # never lifting the room above QUIET_RMS: a hiss at RMS 10 lets the voice rise 5 times
+    assert audio.raised_when_quiet(padded) is padded
+    # given the room's floor (the live second look), never lifting it above QUIET_RMS:
+    # a hiss at RMS 10 lets the voice rise 5 times
     hiss = quiet + np.random.default_rng(0).normal(0, 10, len(quiet)).astype(np.int16)
     assert np.std(audio.raised_when_quiet(hiss, floor_rms=10.0).astype(float)) < 5.5 * np.std(hiss)
     faint = (spoken_stop.astype(float) / 1000).astype(np.int16)  # -60 dB: another room
-    assert audio.too_faint(faint) and audio.raised_when_quiet(faint, 0.0) is faint
+    assert audio.too_faint(faint) and audio.raised_when_quiet(faint) is faint
 
 
 def test_the_live_gate_follows_a_quiet_room():

@@ -573,10 +573,11 @@ class Recognizer:
         """What a whole recording says (or a live utterance over talk, judged as a recording
         is): the words heard and their intent."""
         scene = audio.background(samples)
-        if scene.quiet:  # a voice far from the microphone is heard raised (VOICE_LEVEL_RMS)
-            raised = audio.raised_when_quiet(samples, scene.floor_rms)
-            if raised is not samples:
-                samples, scene = raised, audio.background(raised)
+        # a voice far from the microphone is heard raised, its background with it, so every
+        # judgement below sees what it would at a normal level (audio.raised_when_quiet)
+        raised = audio.raised_when_quiet(samples)
+        if raised is not samples:
+            samples, scene = raised, audio.background(raised)
         if scene.rumble:
             # Wind in the microphone lies mostly under the filterbank: without it the voice
             # usually stands clear, found by level or the cheap detector instead of Silero.
