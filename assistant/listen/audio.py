@@ -386,13 +386,13 @@ def peak_db(samples: np.ndarray, start_s: float, end_s: float, size: int = 320) 
 # crisis bench's sentences by Piper joe peaking at -30 dBFS were heard word for word 194 times
 # of 232, raised 205 (-6 dBFS: 210). bench/quiet_voices.py (over a quiet room's hiss), heard
 # as crisis before -> after: at -30 dBFS whole 223 -> 229, live 213 -> 230; at -40 dBFS 0 ->
-# 221 and 0 -> 215 (too faint then for the old floor of 2 x QUIET_RMS).
+# 213 and 0 -> 215 (too faint then for the old floor of 2 x QUIET_RMS).
 VOICE_LEVEL_RMS = 3000.0
 # A voice level under this (about -56 dBFS; a voice peaking under about -42 dBFS) is too faint
 # to be someone speaking to the device: talk from another room. bench/quiet_voices.py's 68
 # recordings of talk that is no command gave an intent 13 (whole) and 18 (live) times at a
-# normal level; peaking at -40 dBFS 6 and 4 times before, 16 and 17 now (heard as if near);
-# peaking at -46 dBFS 0 and 0 before, 1 and 3 now.
+# normal level; peaking at -40 dBFS 6 and 4 times before, 19 and 19 now (heard as if near);
+# peaking at -46 dBFS 0 and 0 before, 1 and 2 now.
 FAINTEST_VOICE_RMS = QUIET_RMS
 
 
@@ -402,7 +402,7 @@ def voice_level(samples: np.ndarray) -> float:
     counts for nothing. Over all frames, "i just want to die" with 2.5 s of a quiet room's hiss
     around it read 2 dB quieter than the WAV as Piper wrote it (46 against 59), and at -40 dBFS
     half of such crisis sentences fell under FAINTEST_VOICE_RMS (bench/quiet_voices.py, whole:
-    114 of 232 heard as crisis; 221 judged by this level)."""
+    114 of 232 heard as crisis; 221 judged by this level, the room then kept quiet)."""
     rms = frame_rms(samples)
     if not len(rms):
         return 0.0

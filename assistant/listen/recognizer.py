@@ -896,7 +896,7 @@ class Stream:
             # too little voiced audio (a click or a cough), or talk in another room, which
             # the room-following gate (audio.RoomLevel) lets Silero hear: 68 recordings of
             # talk peaking at -46 dBFS, streamed, gave 9 intents without this check (with an
-            # earlier form of the gate), 3 with it (bench/quiet_voices.py)
+            # earlier form of the gate), 2 with it (bench/quiet_voices.py)
             decoded = Decoded("", 0.0)
         intent = self._rec.understand(decoded, self._key, self._dictation)
         if not self._dictation and segment is not None and len(heard):
