@@ -572,12 +572,10 @@ class Recognizer:
     def _whole(self, samples: np.ndarray, key) -> tuple[Decoded, Any]:
         """What a whole recording says (or a live utterance over talk, judged as a recording
         is): the words heard and their intent."""
-        scene = audio.background(samples)
         # a voice far from the microphone is heard raised, its background with it, so every
         # judgement below sees what it would at a normal level (audio.raised_when_quiet)
-        raised = audio.raised_when_quiet(samples)
-        if raised is not samples:
-            samples, scene = raised, audio.background(raised)
+        samples = audio.raised_when_quiet(samples)
+        scene = audio.background(samples)
         if scene.rumble:
             # Wind in the microphone lies mostly under the filterbank: without it the voice
             # usually stands clear, found by level or the cheap detector instead of Silero.
