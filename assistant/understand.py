@@ -80,6 +80,11 @@ SOUNDS_LIKE_PENALTY = 2.0
 # round ("i do not want to carry on with this" read as resume, 0.97): too far to be taken.
 NEGATION_PENALTY = 25.0
 _NEGATION = frozenset({"not", "never"})
+# A comparative the person said ("you go a bit quicker": asked for) matched to a template's
+# plain form ("you go a bit quick": a complaint, so slower) turns the meaning round the same
+# way: read as slower at 0.95 until this.
+_COMPARATIVES = {"faster": "fast", "quicker": "quick", "slower": "slow", "louder": "loud",
+                 "quieter": "quiet", "softer": "soft", "longer": "long", "shorter": "short"}
 # Two commands in one breath: a first half ending in one of these is unfinished, what follows
 # completes it ("i do not want to | carry on with this").
 _UNFINISHED = frozenset({"to", "not", "never", "want", "wanna", "need", "would", "could", "can"})
@@ -1360,7 +1365,11 @@ class Understander:
                     penalty += SWAP_PENALTY * _swaps(variant, skeleton, self._known)
                     said = variant.split()
                     # (not the last word: "you can continue now" is heard "... continue not")
-                    if _NEGATION & set(said[:-1]) - set(skeleton.split()):
+                    template = set(skeleton.split())
+                    if _NEGATION & set(said[:-1]) - template:
+                        penalty += NEGATION_PENALTY
+                    if any(_COMPARATIVES.get(word) in template and word not in template
+                           for word in said):
                         penalty += NEGATION_PENALTY
                 score = score - penalty - slot_penalty
                 # On a tie the literal reading wins: "just a minute" is a template of its own;

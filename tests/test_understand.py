@@ -360,6 +360,19 @@ def test_a_command_said_with_not_is_never_taken_as_the_command(understander, tex
     assert understander.parse(text).name != not_this
 
 
+@pytest.mark.parametrize(("text", "intent"), [
+    ("you go a bit quicker", "faster"),  # the quick bench's "can you go a bit quicker", heard
+    ("you are very slow, faster", "faster"),
+    ("you talk a bit louder", "louder"),
+    ("you are going a bit fast", "slower"),  # the plain form is still the complaint
+    ("you are a bit loud", "quieter"),
+])
+def test_a_comparative_asks_for_more_never_the_opposite(understander, text, intent):
+    # "you go a bit quicker" lay nearest "you go a bit quick" (a complaint: slower) and was
+    # read so at 0.95; a comparative matched to its plain form now costs what a lost "not" does.
+    assert understander.parse(text).name == intent
+
+
 def test_no_then_a_command_is_still_two_commands(understander):
     found = understander.parse("no, the breathing one")
     assert (found.name, found.slots) == ("choose_technique", {"technique": "breathwork"})
