@@ -830,8 +830,8 @@ class Stream:
         utterance and the second before it, after its end, made the median final decode in
         running water 0.34 s (clean 0.14 s); run as the utterance is heard (cleaning, from
         _clean_as_heard: the same samples) it is 0.16 s at 10 dB, 0.18 s at 5 dB, right and
-        wrong as often as before (88.3% / 6.7% wrong, 80.0% / 11.7%)."""
-        # a far voice is raised, as in a whole recording (Recognizer._whole)
+        wrong as often as before (88.3% / 6.7% wrong, 80.0% / 11.7%). A far voice is raised
+        first, as in a whole recording (_raised), and the scene judged raised."""
         context, scene, gain = _raised(np.concatenate([self._before, heard]))
         if (self._rec.settings.denoiser != "auto" or not len(self._before)
                 or not AutoDenoiser.wanted(scene)):
