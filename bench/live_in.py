@@ -9,7 +9,7 @@ Writes bench/results/live_in.json (or --out). --peak-dbfs scales each clip, nois
 so its loudest sample peaks there: a person across the room (-30 dBFS: the same scene, far).
 
     python bench/live_in.py [--conditions clean water_10 water_5 wind_10 babble_10] [--log F]
-                            [--peak-dbfs -30] [--out F]
+                            [--peak-dbfs -30] [--hiss 3] [--out F]
 """
 
 from __future__ import annotations
@@ -66,6 +66,9 @@ def main() -> int:
     parser.add_argument("--log", type=Path, help="one JSON line per clip: what was got")
     parser.add_argument("--peak-dbfs", type=float,
                         help="scale every clip to peak here (a far voice), noise and all")
+    parser.add_argument("--hiss", type=float, default=0.0,
+                        help="a room's hiss of this RMS under every clip after scaling (the "
+                             "clips are padded with digital silence, which no microphone gives)")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "live_in.json")
     args = parser.parse_args()
     understander = Understander.load()
@@ -80,6 +83,7 @@ def main() -> int:
     recognizer = make_recognizer("pocketsphinx", understander=understander,
                                  warn=lambda message: None)
     report: dict = {"clips_per_condition": len(clean), "peak_dbfs": args.peak_dbfs,
+                    "hiss_rms": args.hiss,
                     "conditions": {}}
     log = args.log.open("a") if args.log else None
     for condition in args.conditions:
@@ -94,6 +98,10 @@ def main() -> int:
                                               int(snr))))
         if args.peak_dbfs is not None:
             clips = [(item, at_peak(samples, args.peak_dbfs)) for item, samples in clips]
+        if args.hiss:
+            room = np.random.default_rng(3)
+            clips = [(item, np.clip(samples + room.normal(0, args.hiss, len(samples)),
+                                    -32768, 32767).astype(np.int16)) for item, samples in clips]
         right = wrong = 0
         waits = []
         for item, samples in clips:
