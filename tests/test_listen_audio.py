@@ -139,6 +139,17 @@ def test_silero_hears_a_faint_voice_from_its_first_words(tmp_path, text):
     assert sum(voiced[onset : onset + 20]) >= 12, voiced[onset : onset + 20]
 
 
+def test_digital_silence_is_trimmed_from_the_ends_only():
+    voice = np.full(1000, 7, np.int16)
+    gated = np.concatenate([np.zeros(16000, np.int16), voice, np.zeros(300, np.int16), voice,
+                            np.zeros(16000, np.int16)])
+    trimmed = audio.digital_silence_trimmed(gated, keep_s=0.1)
+    assert len(trimmed) == 1600 + 2300 + 1600  # the zeros inside are kept
+    assert len(audio.digital_silence_trimmed(voice)) == 1000
+    silence = np.zeros(800, np.int16)
+    assert audio.digital_silence_trimmed(silence) is silence
+
+
 def test_the_live_gate_follows_a_quiet_room():
     room = audio.RoomLevel()
     for _ in range(100):

@@ -424,6 +424,18 @@ def voice_level(samples: np.ndarray) -> float:
     return float(np.percentile(sound if len(sound) else rms, 95))
 
 
+def digital_silence_trimmed(samples: np.ndarray, keep_s: float = 0.15) -> np.ndarray:
+    """The samples without the runs of exact zeros at their ends, but keep_s of each: a
+    microphone whose own gate shuts gives them, and decoded they can stand for words (a far
+    "i want to stop now" streamed with half a second of zeros after it was read loosely as
+    stop, and the crisis second look behind it heard "i want it to stop forever")."""
+    sound = np.flatnonzero(samples)
+    if not len(sound):
+        return samples
+    keep = int(keep_s * RATE)
+    return samples[max(0, sound[0] - keep) : sound[-1] + 1 + keep]
+
+
 def too_faint(samples: np.ndarray) -> bool:
     """No voice said to the device: its level (voice_level) is under FAINTEST_VOICE_RMS."""
     return voice_level(samples) < FAINTEST_VOICE_RMS

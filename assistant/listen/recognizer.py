@@ -887,6 +887,8 @@ class Stream:
             # A command is short: decode it again as a whole, normalised over itself. The
             # running normalisation of the live pass mishears lone short words ("stop" as
             # "about"); the whole-utterance pass does not, for about 5% of its length.
+            if cleaning is None:  # (RNNoise has the utterance as heard; noise has no zeros)
+                heard = audio.digital_silence_trimmed(heard)
             heard, denoised = self._second_look_audio(heard, cleaning)
             again = self._rec._engine.utterance(self._key)
             again.feed(heard, whole=True)
