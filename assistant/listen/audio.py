@@ -391,12 +391,13 @@ def peak_db(samples: np.ndarray, start_s: float, end_s: float, size: int = 320) 
     return float(10 * np.log10(power.max() + 1.0))
 
 
-# A quiet voice over a quiet background (a person far from the microphone) is raised until
-# its level (voice_level) reaches VOICE_LEVEL_RMS (the bench voices' lie at 4,500-11,000;
-# unseen voices' at 3,800 or more, so a voice at a normal level is left as it was), never
-# lifting the background above QUIET_RMS. The voice detectors go by level as well as by shape
-# (over a quiet background WebRTC's lost the soft end of Piper's "I don't want to be here
-# anymore" with peaks at -26 dBFS), and so does the decode: raised for the detectors only, the
+# A quiet voice (a person far from the microphone) is raised with its background until its
+# level (voice_level) reaches VOICE_LEVEL_RMS (the bench voices' lie at 4,500-11,000; unseen
+# voices' at 3,800 or more, so a voice at a normal level is left as it was); a quiet room that
+# calls for no noise suppressor is kept under QUIET_RMS (recognizer._raised). The voice
+# detectors go by level as well as by shape (over a quiet background WebRTC's lost the soft
+# end of Piper's "I don't want to be here anymore" with peaks at -26 dBFS), and so does the
+# decode: raised for the detectors only, the
 # crisis bench's sentences by Piper joe peaking at -30 dBFS were heard word for word 194 times
 # of 232, raised 205 (-6 dBFS: 210). bench/quiet_voices.py (over a quiet room's hiss), heard
 # as crisis before -> after: at -30 dBFS whole 223 -> 229, live 213 -> 230; at -40 dBFS 0 ->
@@ -467,8 +468,7 @@ def scaled(samples: np.ndarray, gain: float) -> np.ndarray:
     """int16 samples times gain, held inside int16's range."""
     if gain == 1.0:
         return np.asarray(samples, dtype=np.int16)
-    out = np.round(np.asarray(samples, np.float32) * gain)
-    return np.clip(out, -32768, 32767).astype(np.int16)
+    return rounded_int16(np.asarray(samples, np.float32) * gain)
 
 
 def speech_level_db(samples: np.ndarray, range_db: float = 20.0) -> float | None:
