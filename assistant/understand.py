@@ -80,11 +80,29 @@ SOUNDS_LIKE_PENALTY = 2.0
 # round ("i do not want to carry on with this" read as resume, 0.97): too far to be taken.
 NEGATION_PENALTY = 25.0
 _NEGATION = frozenset({"not", "never"})
-# A comparative the person said ("you go a bit quicker": asked for) matched to a template's
-# plain form ("you go a bit quick": a complaint, so slower) turns the meaning round the same
-# way: read as slower at 0.95 until this.
+# So does a comparative the person said ("you go a bit quicker": asked for) matched to a
+# template's plain form ("you go a bit quick": a complaint, so slower; read so at 0.95), and a
+# word matched to its opposite ("the volume is too quiet" near "the volume is too loud").
 _COMPARATIVES = {"faster": "fast", "quicker": "quick", "slower": "slow", "louder": "loud",
                  "quieter": "quiet", "softer": "soft", "longer": "long", "shorter": "short"}
+_OPPOSITES = {"loud": {"quiet", "soft", "low"}, "quiet": {"loud", "high"},
+              "soft": {"loud"}, "low": {"high", "loud"}, "high": {"low"},
+              "fast": {"slow"}, "quick": {"slow"}, "slow": {"fast", "quick"},
+              "louder": {"quieter", "softer", "lower"}, "quieter": {"louder", "higher"},
+              "softer": {"louder"}, "lower": {"higher", "louder"}, "higher": {"lower"},
+              "faster": {"slower"}, "quicker": {"slower"}, "slower": {"faster", "quicker"},
+              "up": {"down"}, "down": {"up"}, "more": {"less"}, "less": {"more"},
+              "longer": {"shorter"}, "shorter": {"longer"}}
+
+
+def _turned_round(said: list[str], template: set[str]) -> bool:
+    """Does a word said meet its opposite (or, a comparative, its plain form) in the
+    template, itself absent there?"""
+    return any(word not in template and (_COMPARATIVES.get(word) in template
+                                         or not _OPPOSITES.get(word, set()).isdisjoint(template))
+               for word in said)
+
+
 # Two commands in one breath: a first half ending in one of these is unfinished, what follows
 # completes it ("i do not want to | carry on with this").
 _UNFINISHED = frozenset({"to", "not", "never", "want", "wanna", "need", "would", "could", "can"})
@@ -591,6 +609,9 @@ class _Template:
     node: Seq
     text: str
     fixed: dict  # slot values given by the sentence group, e.g. "not long" -> minutes 5
+    # False for a group marked "grammar: false": understood when typed or heard, but kept out
+    # of the recognisers' language model (its words pull noisy decodes toward them).
+    in_grammar: bool = True
 
 
 @dataclass
@@ -619,19 +640,23 @@ def _load_intent(path: Path, lists: dict[str, SlotList], rules: dict[str, Seq]):
         raise _error(path, data, "'sentences' must be a non-empty list of templates")
     templates: list[_Template] = []
     for entry in sentences:
-        group, fixed = [entry], {}
+        group, fixed, in_grammar = [entry], {}, True
         if isinstance(entry, dict):
             group, fixed = entry.get("sentences"), entry.get("slots") or {}
             if not isinstance(group, list) or not isinstance(fixed, dict):
                 raise _error(path, entry, "a sentence group needs 'sentences' (a list) and "
                              "'slots' (a mapping)")
+            grammar = str(entry.get("grammar", "true")).lower()  # booleans load as words here
+            if grammar not in ("true", "false"):
+                raise _error(path, entry, "a sentence group's 'grammar' must be true or false")
+            in_grammar = grammar == "true"
         for text in group:
             node = _compile(path, text, lists, rules)
             try:
                 expand(node, rules)
             except TemplateError as exc:
                 raise _error(path, text, f"in template '{text}', {exc}") from None
-            templates.append(_Template(name, node, str(text), dict(fixed)))
+            templates.append(_Template(name, node, str(text), dict(fixed), in_grammar))
     tests: list[_Test] = []
     raw_tests = data.get("tests")
     if not isinstance(raw_tests, list) or not raw_tests:
@@ -794,7 +819,8 @@ class Understander:
             if alone is not None and alone.intent in wanted:
                 out.update(dict.fromkeys(phrases))
         turn = dict.fromkeys(spoken, 0)
-        queues = [expand(t.node, self._rules) for t in self._templates if t.intent in wanted]
+        queues = [expand(t.node, self._rules) for t in self._templates
+                  if t.intent in wanted and t.in_grammar]
         depth = 0
         while len(out) < limit and any(depth < len(q) for q in queues):
             for queue in queues:
@@ -1368,8 +1394,7 @@ class Understander:
                     template = set(skeleton.split())
                     if _NEGATION & set(said[:-1]) - template:
                         penalty += NEGATION_PENALTY
-                    if any(_COMPARATIVES.get(word) in template and word not in template
-                           for word in said):
+                    if _turned_round(said, template):
                         penalty += NEGATION_PENALTY
                 score = score - penalty - slot_penalty
                 # On a tie the literal reading wins: "just a minute" is a template of its own;

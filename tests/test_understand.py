@@ -217,6 +217,8 @@ def write_intent(folder: Path, name: str, body: str) -> Path:
      "unknown rule '<politely>'"),
     ('sentences:\n  - "stop"\ntests:\n  - stop\n', 1, "missing 'intent'"),
     ('intent: halt\nsentences:\n  - "stop"\ntests:\n  - stop\n', 1, "unknown intent 'halt'"),
+    ('intent: stop\nsentences:\n  - "stop"\n  - grammar: maybe\n    sentences:\n      - "end"\n'
+     'tests:\n  - stop\n', 4, "'grammar' must be true or false"),
 ])
 def test_malformed_template_file_names_file_line_and_problem(intents_copy, body, line, words):
     path = write_intent(intents_copy, "stop", body)
@@ -366,11 +368,35 @@ def test_a_command_said_with_not_is_never_taken_as_the_command(understander, tex
     ("you talk a bit louder", "louder"),
     ("you are going a bit fast", "slower"),  # the plain form is still the complaint
     ("you are a bit loud", "quieter"),
+    # the volume said to be too loud read louder (0.85, near "the water is too loud", a
+    # complaint about the room); too quiet read quieter, near "the volume is too loud"
+    ("the volume is too loud", "quieter"),
+    ("the sound is way too loud", "quieter"),
+    ("the volume is too high", "quieter"),
+    ("the volume is a bit low", "louder"),
+    ("the volume is too quiet", "louder"),
+    ("the volume is too soft", "louder"),
 ])
 def test_a_comparative_asks_for_more_never_the_opposite(understander, text, intent):
     # "you go a bit quicker" lay nearest "you go a bit quick" (a complaint: slower) and was
-    # read so at 0.95; a comparative matched to its plain form now costs what a lost "not" does.
+    # read so at 0.95; a comparative matched to its plain form, or a word to its opposite,
+    # now costs what a lost "not" does.
     assert understander.parse(text).name == intent
+
+
+@pytest.mark.parametrize("text", ["the house is so quiet now", "the volume is fine"])
+def test_talk_of_quiet_things_is_no_volume_command(understander, text):
+    assert understander.parse(text).name is None
+
+
+def test_a_group_kept_out_of_the_grammar_is_understood_but_never_in_it(intents_copy):
+    write_intent(intents_copy, "stop", 'intent: stop\nsentences:\n  - "stop now"\n'
+                 '  - grammar: false\n    sentences:\n      - "halt the whole affair"\n'
+                 'tests:\n  - stop\n')
+    loaded = Understander.load(intents_copy)
+    assert loaded.parse("halt the whole affair").name == "stop"
+    assert "stop now" in loaded.sentences(["stop"])
+    assert not any("halt" in s for s in loaded.sentences())
 
 
 def test_no_then_a_command_is_still_two_commands(understander):
