@@ -243,10 +243,18 @@ _PATTERNS = [
     r"(bridge|building|roof|cliff|train|car|bus|balcony|window|ledge|truck|tower|edge)",
     r"(step|stepping|walk|walking|throw myself|lie down) in front of (a|the) (train|car|bus|"
     r"truck|lorry)",
-    r"(drive|driving|crash|crashing|steer|steering|swerve|swerving) (my car |the car |myself |it )?"
+    r"(drive|driving|crash|crashing|steer|steering|swerve|swerving|veer|veering|plough|ploughing|"
+    r"plow|plowing|smash|smashing|slam|slamming|ram|ramming) (my car |the car |myself |it )?"
     r"(straight |right |head first |headfirst |deliberately |on purpose )?(into|off) "
     r"(a|the|the next|an oncoming) (tree|wall|bridge|cliff|river|lake|truck|lorry|barrier|road|"
     r"bus)",
+    # ... any verb of going, said while driving: "sometimes when i'm driving i think about just
+    # going into a wall" (held-out set 28)
+    r"(drive|driving|drove|in the car|behind the wheel|on the (motorway|highway|freeway))\b.{0,50}"
+    r"\b(go|going|run|running|head|heading|turn|turning|pull|pulling) (straight |right |just "
+    r")?(into|off) (a|the|the next|an oncoming) (tree|wall|bridge|cliff|river|lake|truck|lorry|"
+    r"barrier|bus|pillar|lamppost|lamp post|oncoming traffic)",
+    r"(wrap|wrapping) (my|the) car (a?round|round) (a|the) (tree|pole|lamppost|lamp post)",
     r"(drive|driving|steer|steering|swerve|swerving) (my car |the car |myself |it )?(straight )?"
     r"into (the )?oncoming traffic",
     r"crash (the|my) car on purpose",

