@@ -1233,13 +1233,18 @@ class Understander:
         """A one-word command or answer, or a yes or no of a few words, then why, when
         nothing else was read: "pause | i need some water", "yep | i have got tissues ready",
         "yes please | that sounds like what i need". (Last, so that any other reading wins:
-        "okay yes | it is working | i am bawling" is crying.)"""
+        "okay yes | it is working | i am bawling" is crying.) A refusal in other words counts
+        when it is a no template to the word: "i'd rather not | it's too raw right now"
+        (held-out set 28; a yes so read took "i do | i use this thing")."""
         for n in range(min(4, len(words) - 2), 0, -1):
             if words[n] not in _LEAD_THEN:
                 continue
-            if words[0] not in (_COMMAND_WORDS if n == 1 else _YES_NO_WORDS):
+            plain = words[0] in (_COMMAND_WORDS if n == 1 else _YES_NO_WORDS)
+            if not plain and n == 1:
                 continue
             score, intent, slots, _, _ = self._closest_remembered(tuple(words[:n]), pool_key)
+            if not plain and (score < 100.0 or intent != "no" or not _NEGATION & set(words[:n])):
+                continue
             if n == 1 and score >= 100.0 or intent in ("yes", "no") and score >= CLAUSE_ACCEPT:
                 return score - CLAUSE_PENALTY, intent, slots
         return 0.0, None, {}

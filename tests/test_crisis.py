@@ -78,6 +78,9 @@ INSIDE_LONGER_SENTENCES = [
     "I'm in the shower and I keep thinking about ending it all",
     "dear mum, I'm sorry, I just can't go on and I want to die",
     "okay so um I've been having thoughts of suicide lately, can we pause",
+    # a car driven into something, whatever the verb (held-out set 28)
+    "when I'm driving I think about heading straight into a tree", "I want to veer into a lorry",
+    "some nights I want to wrap the car around a lamppost",
 ]
 # The end a recogniser lost ("...if I was gone" heard as "it i'd was got"): the start is enough.
 CUT_SHORT = ["everybody would be better off it i'd was got", "everyone would be better off",

@@ -437,6 +437,33 @@ def test_talk_with_a_command_like_clause_is_no_command(understander, text):
     assert understander.parse(text).name is None
 
 
+def test_any_words_contracted_have_will_are_or_would_are_spelt_out():
+    assert normalise("what've you got") == "what have you got"
+    assert normalise("that'd be lovely") == "that would be lovely"
+    assert normalise("it'll do, they're out") == "it will do they are out"
+
+
+@pytest.mark.parametrize("text, intent, slots", [
+    # a bare comparative or a refusal said first, then why (held-out set 28)
+    ("bit louder please, the fan's on", "louder", {}),
+    ("softer please, my flatmate's asleep", "quieter", {}),
+    ("quicker, i haven't got long", "faster", {}),
+    ("i'd rather not, my head's a mess", "no", {}),
+    # the person asks for help crying, not for the commands
+    ("i can't cry, can you help", "start_session", {}),
+    ("i've been trying to cry for weeks and nothing comes", "start_session", {}),
+    ("get me crying please", "start_session", {}),
+    # a "not" that belongs to the technique described is no refusal
+    ("the one where i look at the ceiling and don't blink", "choose_technique",
+     {"technique": "stare"}),
+    ("i need to hit something and get the anger out", "choose_technique",
+     {"technique": "workout"}),
+])
+def test_a_command_with_its_reason_or_described_is_read(understander, text, intent, slots):
+    found = understander.parse(text)
+    assert (found.name, found.slots) == (intent, slots)
+
+
 def test_an_s_before_been_or_got_is_has():
     assert normalise("what's been weighing on me") == "what has been weighing on me"
     assert normalise("it's got to stop") == "it has got to stop"
