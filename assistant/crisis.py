@@ -299,6 +299,9 @@ _PATTERNS = [
     r"(want|wanted|wanting|need) (it|this|everything|the pain) (all )?to (end|stop) (for good|"
     r"forever|permanently)",
     r"want (it|everything) all to end", r"want it to be over (for good|forever)",
+    # whatever the words before were heard as: "i just want it all to be over for good" heard
+    # "i just want before to be over for good" (set 27, Caribbean voice)
+    r"(want|wish|need) (\w+ ){1,2}to be over (for good|forever|permanently)",
     r"(wish|wishing) it (was|were|would be|could be|would all be) over (for good|forever)",
     r"(i am|i feel|i feel like) (a burden|such a burden|nothing but a burden|a burden to)",
     r"(i am|i feel) (better off|safer) gone",

@@ -84,7 +84,8 @@ INSIDE_LONGER_SENTENCES = [
 ]
 # The end a recogniser lost ("...if I was gone" heard as "it i'd was got"): the start is enough.
 CUT_SHORT = ["everybody would be better off it i'd was got", "everyone would be better off",
-             "my family would be better off the car with"]
+             "my family would be better off the car with",
+             "i just want before to be over for good"]  # (... it all to be over ...)
 FIGURES_OF_SPEECH = [
     "this song kills me", "I'm dead tired", "I could kill for a coffee", "you're killing it",
     "bruh I'm literally dead", "this beat slaps I'm dying", "ngl that joke killed me",
