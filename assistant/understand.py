@@ -1400,6 +1400,8 @@ class Understander:
                     penalty += UNKNOWN_WORD_PENALTY * self._unknown_words(variant)
                     penalty += SWAP_PENALTY * _swaps(variant, skeleton, self._known)
                     said = variant.split()
+                    if _other_word(said, skeleton, self._known):
+                        penalty += SWAP_PENALTY
                     # (not the last word: "you can continue now" is heard "... continue not")
                     template = set(skeleton.split())
                     if _NEGATION & set(said[:-1]) - template:
@@ -1638,6 +1640,16 @@ def _swaps(text: str, skeleton: str, known: Collection[str]) -> int:
             elif a not in known and fuzz.ratio(a, b) < 75:  # a word of its own, no typo of b
                 count += 1
     return count
+
+
+def _other_word(said: list[str], skeleton: str, known: Collection[str]) -> bool:
+    """One word said, a word of its own (a recogniser writes only words it knows), near a
+    one-word template that is no form of it: "quiet" is not "quit" (stop, 0.89: "quieter"
+    heard "quiet"), "incorrect" is not "correct", "starting" not "staring"."""
+    if len(said) != 1 or " " in skeleton or skeleton.startswith(("{", "§")):
+        return False
+    word = said[0]
+    return word in known and not (word.startswith(skeleton) or skeleton.startswith(word))
 
 
 _NO_TEMPLATES: tuple[NearestText, list] = (NearestText([]), [])
