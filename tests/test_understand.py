@@ -470,6 +470,8 @@ def test_any_words_contracted_have_will_are_or_would_are_spelt_out():
     ("i can't cry, can you help", "start_session", {}),
     ("i've been trying to cry for weeks and nothing comes", "start_session", {}),
     ("get me crying please", "start_session", {}),
+    ("i feel like i'm about to explode but nothing will come out, can you help",
+     "start_session", {}),
     ("i've been numb for weeks and the tears won't come, can you help",
      "start_session", {}),  # (a plea for help after talk asks for help with it)
     ("i want to write a letter to my dad, can you help", "choose_technique",
