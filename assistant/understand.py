@@ -174,7 +174,10 @@ _REQUESTS = tuple(tuple(r.split()) for r in (
     "i am going to", "talk me through", "take me through", "walk me through", "how do i",
     "i think", "maybe", "we could", "i could", "i might", "i feel like", "i fancy",
     "i am in the mood for", "how about", "what about", "is there", "do you have", "i was hoping",
-    "have me", "put on"))
+    "have me", "put on",
+    # asked of a guide (held-out set 29)
+    "guide me", "teach me", "make me", "let me", "show me", "tell me about", "first i would like",
+    "i should like"))
 # ... or anywhere in it: "getting outside in the fresh air | might help me", "this is more
 # than i can handle alone | how do i go about finding a therapist"
 _ASKED_ANYWHERE = tuple(tuple(r.split()) for r in (
@@ -348,7 +351,11 @@ _FRAMES = ("why do not you", "why do not we", "how about we", "what if we", "may
            # polite requests (held-out sets 6 and 7)
            "is it possible to", "would it be possible to", "would you be able to",
            "do you think you could", "i was wondering if you could",
-           "i would be grateful if you could", "i would appreciate it if you could")
+           "i would be grateful if you could", "i would appreciate it if you could",
+           # older and second-language speakers' politeness (held-out set 29)
+           "could you be so kind as to", "would you be so kind as to", "would you kindly",
+           "could you kindly", "please could you", "please would you",
+           "i would be grateful if you would")
 _LEADING = _LEADING + _FRAMES
 # Said fed up or casually around a command (held-out set 12); in the grammar like the frames.
 _CASUAL_HEADS = ("ugh", "bruh", "oh my god", "okay real talk", "chill", "honestly",
@@ -369,6 +376,7 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              "give or take", "only", "at my disposal", "so not much", "so not long",
              "if that helps", "a touch", "a notch",
              "if that is alright", "if you do not mind",
+             "if you would be so kind", "if you please", "la", "lah",
              "bro", "bruh", "lol", "for real", "to be honest", "not going to lie", "real quick",
              "or whatever", "or something like that", "at all", "ish", "low key",
              "honestly", "seriously", "literally", "fam",
