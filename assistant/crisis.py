@@ -244,7 +244,7 @@ _PATTERNS = [
     r"(jump|jumping) (off|from) (a|the|my|this|that)\b(?! (diving board|high board|springboard|"
     r"trampoline|plane|boat|jetty|pier|dock|swing|stage|rocks into)\b)",
     r"(jump|jumping|throw myself|throwing myself|threw myself) (off|from|in front of|under) "
-    r"(a|the|this|that) ?"
+    r"(a|the|this|that|my) ?"
     r"(bridge|building|roof|cliff|train|car|bus|balcony|window|ledge|truck|tower|edge)",
     r"(step|stepping|walk|walking|throw myself|lie down) in front of (a|the) (train|car|bus|"
     r"truck|lorry)",
