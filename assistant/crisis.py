@@ -279,7 +279,8 @@ _PATTERNS = [
     r"\b(?! (of|from|laughing)\b)",
     r"(saved|saving|stockpil\w*|hoard\w*|collect\w*|kept|keeping) (up )?(my |some |enough |all "
     r"my |all the )?(pills|tablets|meds|medication|painkillers|sleeping pills)",
-    r"(pills|tablets|meds|rope|gun|blade|razor|knife)\b.*\b(end (it|things|my life)|kill myself)",
+    r"(pills|tablets|meds|rope|gun|blade|razor|knife|poison|bleach)\b.*\b(end (it|things|my life)|"
+    r"kill myself|finish(ed)? (everything|it all|my life|myself))",
     # Pills, then taking them all: "i've got a pile of pills and i want to take them all".
     r"(pills|tablets|meds|medication|painkillers)\b.*\b(take|taking|swallow|swallowing|down|"
     r"downing) (them|those|these|it) all\b",

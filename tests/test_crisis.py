@@ -84,6 +84,7 @@ INSIDE_LONGER_SENTENCES = [
     # the means or the letters, their other words misheard (held-out set 29)
     "i feel like jumping from the bottle can it",
     "i have already really my goodbye letters to my chilling in",
+    "i wanna bring poison and finished everything",
 ]
 # The end a recogniser lost ("...if I was gone" heard as "it i'd was got"): the start is enough.
 CUT_SHORT = ["everybody would be better off it i'd was got", "everyone would be better off",
