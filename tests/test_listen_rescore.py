@@ -115,7 +115,9 @@ def test_talk_that_is_no_command_stays_without_intent(recognizer, tmp_path):
 
 @pytest.mark.parametrize(("said", "heard_before"), [
     ("i'm going to jump", "set_place"),  # heard "i'm going to jogging"
-    ("i don't see the point in living", "explain"),  # "... the point really read a"
+    # (was "i don't see the point in living", read as explain: since the twenty-fourth
+    # session's grammar its first pass reads nothing, and the crisis is still found)
+    ("i want to end everything", "repeat"),  # "i want to in say repeat it", 0.87
 ])
 def test_a_crisis_read_loosely_as_a_command_is_found_on_a_second_look(recognizer, tmp_path,
                                                                        said, heard_before):
