@@ -220,6 +220,34 @@ def test_espeak_voice_command_is_understood(recognizer, tmp_path):
     assert recognizer.recognize_audio(_padded(audio.read_wav(path))).intent.name == "stop"
 
 
+def test_a_recording_is_heard_the_same_whatever_was_decoded_before_it(forgetful, tmp_path):
+    # forget_voice() puts the recogniser back where a new process starts. pocketsphinx's
+    # noise estimate and its dither (one random stream for the whole process) used to
+    # survive it: 3 of 32 clips were heard differently in three orders, and benches moved
+    # by a clip or two with what came before (2026-12-05).
+    said = [("en-029", "i'm crying now"), ("en-029", "help me let it out"),
+            ("en-029", "next step"), ("en-gb", "i want to go slower"),
+            ("en-us+f3", "can you repeat that"), ("en-us", "i don't see the point in living")]
+    clips = []
+    for voice, text in said:
+        path = tmp_path / "said.wav"
+        subprocess.run(["espeak-ng", "-v", voice, "-w", str(path), text], check=True)
+        clips.append(audio.read_wav(path))
+
+    def heard(order: list[int]) -> dict:
+        found = {}
+        for index in order:
+            forgetful.forget_voice()
+            result = forgetful.recognize_audio(clips[index])
+            found[index] = (result.text, result.intent and result.intent.name,
+                            result.intent and result.intent.confidence)
+        return found
+
+    forwards = heard(list(range(len(clips))))
+    assert heard(list(range(len(clips)))[::-1]) == forwards
+    assert heard([3, 0, 5, 2, 4, 1]) == forwards
+
+
 @pytest.mark.parametrize("said", [
     "life isn't worth living", "nobody would miss me if I was gone",
     "it would be easier for everyone if I was gone", "I wish I wasn't alive",

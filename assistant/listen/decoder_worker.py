@@ -29,6 +29,7 @@ import pickle
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 from typing import NamedTuple
 
@@ -36,7 +37,7 @@ from assistant.listen import worker_process
 
 # Sent and not waited for: their results are never used.
 NOT_ANSWERED = frozenset({"process_raw", "start_utt", "end_utt", "set_cmn", "add_word",
-                          "activate_search", "config_set", "add_lm_file"})
+                          "activate_search", "config_set", "add_lm_file", "start_stream"})
 # Replayed into a local decoder when the worker dies: what makes the decoder what it is.
 SET_UP = frozenset({"add_word", "add_lm_file", "add_jsgf_string", "config_set"})
 NBEST_LIMIT = 20  # runner-up paths sent back (the engine reads at most NBEST of them)
@@ -84,7 +85,18 @@ def _call(decoder, method: str, args: tuple):
         return time.process_time()
     if method == "settle":
         return None
+    if method == "start_stream":
+        return forget_room(decoder)
     return getattr(decoder, method)(*args)
+
+
+def forget_room(decoder) -> None:
+    """pocketsphinx's noise estimate (its spectral subtraction) runs on from one utterance to
+    the next, as in a live stream; this starts it afresh. start_stream is the only call that
+    resets it (the Python binding calls it needless and deprecated)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        decoder.start_stream()
 
 
 def make_decoder(options: dict):

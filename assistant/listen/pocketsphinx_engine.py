@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 from assistant.errors import LetitoutError
 from assistant.listen import audio, grammar_cache
 from assistant.listen.adapted_model import adapted_files, narrowband_path
-from assistant.listen.decoder_worker import RemoteDecoder
+from assistant.listen.decoder_worker import RemoteDecoder, forget_room
 from assistant.listen.grammar import balanced_corpus
 from assistant.listen.lexicon import Lexicon
 from assistant.listen.pronounce import non_rhotic_readings, pronounce_missing, spelled_readings
@@ -82,6 +82,16 @@ C0_PER_DB, C0_AT_0_DB = 0.86, -12.0
 TYPICAL_SHAPE = (1.31, -4.52, 13.30, -7.19, -3.59, -0.12, -14.19, -1.38, -2.92, 5.12, -1.18,
                  -6.53)
 PROBE_MIN_S = 0.6  # a first feed this long is a whole recording: its c0 is measured
+DITHER_SEED = 7  # each utterance's dither starts from this seed (see dithered)
+
+
+def dithered(samples: np.ndarray, noise: np.random.Generator) -> np.ndarray:
+    """pocketsphinx's dither, drawn from the utterance's own generator: one in four samples
+    one step up. An utterance's generator starts from DITHER_SEED, so a recording is heard the
+    same whatever was decoded before it (the same audio gives the same answer)."""
+    samples = np.asarray(samples, dtype=np.int16)
+    steps = noise.integers(0, 4, len(samples)) == 0
+    return np.minimum(samples.astype(np.int32) + steps, 32767).astype(np.int16)
 
 
 def model_dir() -> str:
@@ -126,6 +136,7 @@ class _Model:
 
     def forget(self) -> None:
         self.decoder.set_cmn(self.start_mean)
+        forget_room(self.decoder)
         self.heard_any = False
 
 
@@ -147,6 +158,8 @@ class PocketsphinxEngine:
         # Narrow flat-pass beams: the default ones cost a quarter of the decode time for no
         # accuracy in bench/speech_in.py.
         # Dither: digital silence (exact zeros) upsets the cepstral mean; +12 points measured.
+        # It is added here (dithered), not by pocketsphinx: its dither draws on one random
+        # generator for the whole process, so a recording decoded differently after others.
         # topn 6 (default 4): scoring more Gaussians per codebook makes the acoustic match
         # hold up for voices unlike the training speakers (espeak-ng voices +5 to +12 of 200
         # bench clips and +4 of 126 unseen ones; topn 2 lost 12, topn 16 gained no more on
@@ -155,7 +168,7 @@ class PocketsphinxEngine:
         # bench and +4 on unseen espeak-ng voices, Piper unchanged; choosing the warp per
         # utterance by likelihood gained only +4 of 326 more for 2-4 decodes, so it is fixed.
         options = dict(
-            lm=None, loglevel="FATAL", fwdflat=True, bestpath=True, dither=True, seed=7,
+            lm=None, loglevel="FATAL", fwdflat=True, bestpath=True, dither=False,
             fwdflatbeam=1e-40, fwdflatwbeam=1e-20, topn=TOPN,
             warp_type="inverse_linear", warp_params=WARP,
         )
@@ -400,6 +413,7 @@ class PocketsphinxEngine:
             model.decoder.end_utt()
         for model in models:
             model.decoder.set_cmn(model.start_mean)
+            forget_room(model.decoder)
             model.decoder.hyp()  # waits for a worker to finish
 
     @property
@@ -427,7 +441,8 @@ class PocketsphinxEngine:
         model.activate("probe")
         model.decoder.start_utt()
         # no_search: features only, the mean of the whole recording (full_utt)
-        model.decoder.process_raw(np.asarray(samples, dtype=np.int16).tobytes(), True, True)
+        probe = dithered(samples, np.random.default_rng(DITHER_SEED))
+        model.decoder.process_raw(probe.tobytes(), True, True)
         c0 = float(model.decoder.get_cmn().split(",")[0])
         model.decoder.end_utt()
         return c0
@@ -559,6 +574,7 @@ class _Utterance:
         self._looked = False  # the early look at which model fits has been taken
         self._decided_early = False
         self._narrowband = False  # heard with the narrowband model: no evidence of the voice
+        self._noise = np.random.default_rng(DITHER_SEED)  # its dither (see dithered)
 
     def _start(self, samples: np.ndarray | None = None) -> None:
         if not self._started:
@@ -588,7 +604,7 @@ class _Utterance:
     def _process(self, samples: np.ndarray, whole: bool) -> None:
         if not len(samples):  # pocketsphinx raises IndexError on no audio
             return
-        data = samples.tobytes()
+        data = dithered(samples, self._noise).tobytes()
         for model in _remote_first(self._models):
             model.decoder.process_raw(data, False, whole)
         self._fed += len(samples)
