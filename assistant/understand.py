@@ -42,6 +42,7 @@ from assistant.numbers import (
     HOUR_FRACTIONS,
     find_durations,
     one_is_a_thing,
+    read_number,
     spoken_durations,
 )
 from assistant.templates import (
@@ -214,6 +215,17 @@ def _restarts_dropped(words: list[str]) -> list[str]:
     return out
 
 
+def _named(words: list[str]) -> bool:
+    """The words name one thing: "the reflecting one", "the yoga thing"."""
+    return words[0] == "the" and words[-1] in _NAMED_AS and len(words) <= 4
+
+
+def _unsoftened(words: list[str]) -> list[str]:
+    """The words without softeners: "i kind of just want to" -> "i want to"."""
+    text = f" {' '.join(words)} ".replace(" kind of ", " ").replace(" sort of ", " ")
+    return [w for w in text.split() if w not in _SOFTENERS] or words
+
+
 def _negated(words: list[str]) -> bool:
     """A negation in these words that may refuse what follows them."""
     return bool(_NEGATION & set(_NOT_A_REFUSAL.sub("", " ".join(words)).split()))
@@ -305,6 +317,16 @@ _LEAD_THEN = _CLAUSE_OPENERS | frozenset("someone somebody everyone everybody no
 _BARE_TIME = frozenset("only just about around maybe".split())
 _SUBORDINATE = frozenset("before after because until when while since if unless though "
                          "although so that which who".split())
+# Said to wait, and before a command called for ("wait, go back"): _LEADING markers that are
+# kept when how long to wait follows (_strip).
+_WAITS = frozenset({"wait", "hold up", "hold on", "hang on", "wait a sec", "wait a second"})
+_A_WHILE = re.compile(r"(for )?(a|an|one|two|three|five|ten|a few|a couple of|just a) "
+                      r"(min|mins|minute|minutes|sec|secs|second|seconds|moment|bit|tick|while)\b")
+_NAMED_AS = frozenset("one thing technique exercise method".split())
+# Said between a value and the one meant instead: "twenty, no, fifteen minutes", "the car, sorry,
+# the bath" (held-out set 30).
+_TAKING_BACK = (("no", "sorry"), ("sorry", "no"), ("no", "wait"), ("wait", "no"), ("no",),
+                ("sorry",), ("or", "rather"), ("i", "mean"))
 # Talk about someone else: a story, not a request (Understander._after_talk).
 _OTHERS = frozenset("he she they him her them his their".split())
 # Talk after a bare time or place that says why or when: "only five minutes | before the kids
@@ -335,7 +357,10 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "ugh", "ow", "ouch", "argh", "oh my god", "omg", "bruh", "bro", "dude", "man", "yo",
             "lol", "not going to lie", "to be honest", "for real", "real talk", "okay real talk",
             "low key", "high key", "literally", "seriously", "ugh just", "okay okay",
-            "okay listen", "wait what", "huh", "chill", "chill out")
+            "okay listen", "wait what", "huh", "chill", "chill out",
+            # a command called for before it is said (held-out set 30: "hold up, back up a
+            # step" is back, as "wait, go back" is)
+            "hold up", "hold on", "hang on", "wait a sec", "wait a second")
 # A request wrapped in a suggestion (held-out set 11): what follows is the command. Markers,
 # and in the recognisers' grammar before a few imperative sentences (Understander._framed).
 _FRAMES = ("why do not you", "why do not we", "how about we", "what if we", "maybe you could",
@@ -379,7 +404,8 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              "if you would be so kind", "if you please", "la", "lah",
              "bro", "bruh", "lol", "for real", "to be honest", "not going to lie", "real quick",
              "or whatever", "or something like that", "at all", "ish", "low key",
-             "honestly", "seriously", "literally", "fam",
+             "honestly", "seriously", "literally", "fam", "and stuff", "and things",
+             "and all that", "and everything", "and that",
              # apologies, hedges and a request back to what was named, said after a command
              # by someone upset (held-out set 17): "next, next, sorry", "louder, i mean, just
              # a little", "the walking one | can we do that"
@@ -1103,11 +1129,22 @@ class Understander:
                 words = words[i + 2:]
                 break
         words = _TAG_QUESTION.sub(" ", " ".join(words)).split()
+        def said_again(i: int) -> int:  # "twenty, no, fifteen minutes": words taken back
+            said = read_number(words, i)
+            n = said[1] - i if said else value_at(i)
+            k = next((len(m) for m in _TAKING_BACK if tuple(words[i + n:i + n + len(m)]) == m), 0)
+            if n and k and (read_number(words, i + n + k) if said else value_at(i + n + k)):
+                return n + k
+            return 0
+
         out: list[str] = []
         i = 0
         while i < len(words):
             if words[i] == "not" and (n := value_at(i + 1)):
                 i += 1 + n  # "not the house"
+                continue
+            if n := said_again(i):
+                i += n
                 continue
             if words[i:i + 2] == ["i", "said"] and (n := value_at(i + 2)) and \
                     words[i + 2 + n:i + 3 + n] == ["but"]:
@@ -1166,9 +1203,12 @@ class Understander:
             # ages and it's doing nothing | so | let's change to something new", set 19)
             # or a request that ends it, nearly a template ("i've had the worst week and i
             # feel like i'm going to burst | help me get it out", set 26)
+            # or one named last ("i kinda just wanna think through what's been bugging me |
+            # the reflecting one", set 30)
             parts = [p for p in self._clauses(words)
                      if (p[0] == words[:len(p[0])]
-                         or (p[2] or _asks(p[0], _I_ASK)) and p[0] == words[-len(p[0]):])
+                         or (p[2] or _asks(p[0], _I_ASK) or _named(p[0]))
+                         and p[0] == words[-len(p[0]):])
                      and len(p[0]) <= MAX_CLAUSE_WORDS]
         else:
             parts = self._clauses(words)
@@ -1217,9 +1257,14 @@ class Understander:
             # An imperative with it is a command still: "... | do the workout one".
             # So is a comparative, read alone from a clause with its hedges ("bit quicker
             # please | i'm on my break").
+            # And so is one named last after a request and why: "i kinda just wanna think
+            # through what's been bugging me | the reflecting one" (set 30; not "i hated | the
+            # breathing one").
             own = reading.split()
             if (not answer and not placed and sum(not w.startswith("§") for w in own) < 2
-                    and own[0] not in _IMPERATIVE_VERBS and own[0] not in _COMPARATIVES):
+                    and own[0] not in _IMPERATIVE_VERBS and own[0] not in _COMPARATIVES
+                    and not (intent == "choose_technique" and not said_first and _named(part)
+                             and self._asked_for(_unsoftened(before)))):
                 continue
             score -= AFTER_TALK_PENALTY if marked else CLAUSE_PENALTY
             if (before[-1:] == ["so"] and intent in _ASKED_AFTER_SO
@@ -1609,7 +1654,10 @@ def _strip(text: str, markers: tuple[str, ...], leading: bool) -> str:
         changed = False
         for marker in markers:
             if leading and text.startswith(marker + " "):
-                text, changed = text[len(marker) + 1:], True
+                rest = text[len(marker) + 1:]
+                if marker in _WAITS and _A_WHILE.match(rest):
+                    continue  # "hold on a minute", "wait two minutes": how long to wait
+                text, changed = rest, True
                 break
             if not leading and text.endswith(" " + marker):
                 rest = text[: -len(marker) - 1]

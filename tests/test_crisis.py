@@ -262,3 +262,22 @@ def test_ending_it_there_is_the_session_ending_it_now_is_not(text, crisis):
 ])
 def test_danger_said_as_an_answer_is_a_crisis(understander, text):
     assert understander.parse(text).name == "crisis"
+
+
+@pytest.mark.parametrize("text, crisis", [
+    # words said in passing inside the phrase (held-out set 30)
+    ("what's even the point of living, seriously", True),
+    ("i just, like, really don't want to be alive", True),
+    ("i'm not gonna make it through the night", True),
+    ("i, i don't think i'm gonna make it through tonight", True),
+    ("sometimes when i'm driving i think about just, you know, swerving into something", True),
+    # a shift, a week without coffee, a crash told as news, embarrassment
+    ("i don't think i'll make it through the night shift", False),
+    ("i'm not going to make it through this week without coffee", False),
+    ("i don't think i'm going to make it to the party tonight", False),
+    ("i was driving and nearly crashed into something", False),
+    ("ugh i could just die, that was so embarrassing", False),
+    ("i really like living here", False), ("i just like swimming", False),
+])
+def test_crisis_said_with_fillers_and_through_the_night(text, crisis):
+    assert is_crisis(text) == crisis, (text, crisis_phrase(text))

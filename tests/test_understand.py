@@ -995,3 +995,33 @@ def test_the_quick_whole_reading_check_never_refuses_a_text_parse_reads_at_099(u
                 assert understander.may_read_whole(text, allowed), (text, allowed)
     assert read >= 40
     assert not understander.may_read_whole("the kids were loud at breakfast")
+
+
+@pytest.mark.parametrize("text, intent, slots", [
+    # a value said and taken back at once (held-out set 30)
+    ("i got, uh, twenty, no, fifteen minutes", "set_duration", {"minutes": 15}),
+    ("i'm in the car, sorry, the bath", "set_place", {"place": "shower"}),
+    ("the breathing one, no, the yawning one", "choose_technique", {"technique": "yawn"}),
+    # a wait called before the command ("wait, go back"), kept when how long follows
+    ("hold up, back up a step", "back", {}), ("hang on, hold on a minute", "pause", {}),
+    ("hang on, stop", "stop", {}),
+    # a command said first, then why; someone else coming home is a pause
+    ("um, pause it, my roommate just got home", "pause", {}),
+    ("my roommate just got home", "pause", {}), ("i just got home", "set_place", {"place": "home"}),
+    # done with the whole thing, not a step
+    ("stop, i'm done with this", "stop", {}), ("i'm done with this step", "next", {}),
+    # a technique named last, after a request and why
+    ("i kinda just wanna think through what's been bugging me, the reflecting one",
+     "choose_technique", {"technique": "reflect"}),
+    ("um can we do the one where i like set up the room, dim lights and stuff",
+     "choose_technique", {"technique": "set_the_scene"}),
+    ("uh how do i talk to this thing", "help", {}), ("um, okay, ready again", "resume", {}),
+    ("ok cool, let's get started with this whole crying thing", "start_session", {}),
+])
+def test_casual_speech_with_restarts_and_fillers(understander, text, intent, slots):
+    got = understander.parse(text)
+    assert (got.name, got.slots) == (intent, slots), (text, got)
+
+
+def test_a_technique_named_after_talk_with_no_request_is_no_choice(understander):
+    assert understander.parse("i hated the breathing one").name is None
