@@ -49,6 +49,7 @@ _CONTRACTIONS = {
 }
 _ENDINGS_MEAN = {"ve": "have", "ll": "will", "re": "are", "d": "would"}
 _ENDINGS = tuple("'" + ending for ending in _ENDINGS_MEAN)
+_ASKING = frozenset("what where how who why when".split())
 # Hesitations carry no meaning anywhere; they are dropped before anything else looks.
 FILLERS = frozenset("um umm ummm uh uhh uhhh uhm er erm err ehm hmm hmmm hm mm mmm".split())
 _WORD = re.compile(r"[a-z0-9']+")
@@ -77,7 +78,9 @@ def normalise(text: str) -> str:
         elif expanded is None and word.endswith(_ENDINGS):
             # any other word's "'ve", "'ll", "'re", "'d": "what've", "that'd", "it'll"
             stem, ending = word.rsplit("'", 1)
-            expanded = f"{stem} {_ENDINGS_MEAN[ending]}"
+            # a question's "'d" is "did": "what'd you just say", "where'd we get to"
+            meant = "did" if ending == "d" and stem in _ASKING else _ENDINGS_MEAN[ending]
+            expanded = f"{stem} {meant}"
         elif expanded is None and "'" in word:
             expanded = word.replace("'", "")
         words.extend((expanded or word).split())

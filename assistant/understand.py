@@ -320,8 +320,9 @@ _SUBORDINATE = frozenset("before after because until when while since if unless 
 # Said to wait, and before a command called for ("wait, go back"): _LEADING markers that are
 # kept when how long to wait follows (_strip).
 _WAITS = frozenset({"wait", "hold up", "hold on", "hang on", "wait a sec", "wait a second"})
-_A_WHILE = re.compile(r"(for )?(a|an|one|two|three|five|ten|a few|a couple of|just a) "
-                      r"(min|mins|minute|minutes|sec|secs|second|seconds|moment|bit|tick|while)\b")
+_A_WHILE = re.compile(r"(for )?(a|an|one|two|three|five|ten|a few|a couple of|just a)"
+                      r"( (min|mins|minute|minutes|sec|secs|second|seconds|moment|bit|tick|while)"
+                      r"\b|$)")
 _NAMED_AS = frozenset("one thing technique exercise method".split())
 # Said between a value and the one meant instead: "twenty, no, fifteen minutes", "the car, sorry,
 # the bath" (held-out set 30).
@@ -1448,7 +1449,8 @@ class Understander:
         readings = ((r, s, ss, extra) for source, extra in sources
                     for r, s, ss in self._readings(source))
         for reading, slots, slot_score, extra in readings:
-            for variant, penalty in _variants(reading, self._details):
+            for variant, penalty in _variants(reading, self._details,
+                                              self._marker.get("minutes", "")):
                 penalty += extra
                 # Penalties only lower a score: a template nearer than this could not even
                 # tie the best so far, so the search need not look below it (same answers;
@@ -1646,16 +1648,17 @@ def _asides_dropped(words: list[str]) -> list[str]:
     return text.split() or words
 
 
-def _strip(text: str, markers: tuple[str, ...], leading: bool) -> str:
+def _strip(text: str, markers: tuple[str, ...], leading: bool, time: str = "") -> str:
     """Drop discourse markers from one end of the text, as long as some words remain; the
-    first marker that fits is taken, so give them longest first."""
+    first marker that fits is taken, so give them longest first. A wait (_WAITS) stays when
+    how long follows it (time: the minutes slot's marker in a reading)."""
     changed = True
     while changed:
         changed = False
         for marker in markers:
             if leading and text.startswith(marker + " "):
                 rest = text[len(marker) + 1:]
-                if marker in _WAITS and _A_WHILE.match(rest):
+                if marker in _WAITS and (_A_WHILE.match(rest) or time and rest.startswith(time)):
                     continue  # "hold on a minute", "wait two minutes": how long to wait
                 text, changed = rest, True
                 break
@@ -1668,12 +1671,12 @@ def _strip(text: str, markers: tuple[str, ...], leading: bool) -> str:
     return text
 
 
-def _variants(words: list[str], details: tuple[re.Pattern, ...] = ()):
+def _variants(words: list[str], details: tuple[re.Pattern, ...] = (), time: str = ""):
     """The reading itself, then without discourse markers at either end, then softeners."""
     text = " ".join(words)
     yield text, 0.0
     seen = {text}
-    front = _strip(text, _LEADING_FIRST, leading=True)
+    front = _strip(text, _LEADING_FIRST, leading=True, time=time)
     back = _strip(text, _TRAILING_FIRST, leading=False)
     both = _strip(front, _TRAILING_FIRST, leading=False)
     for variant, penalty in ((front, 1.0), (back, 1.0), (both, 1.5)):

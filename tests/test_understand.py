@@ -1025,3 +1025,13 @@ def test_casual_speech_with_restarts_and_fillers(understander, text, intent, slo
 
 def test_a_technique_named_after_talk_with_no_request_is_no_choice(understander):
     assert understander.parse("i hated the breathing one").name is None
+
+
+@pytest.mark.parametrize("text, intent", [
+    # a wait with how long after it is a pause, not the time ("hold on one" heard for "hold on")
+    ("hold on one", "pause"), ("hold on two", "pause"), ("hold on a minute", "pause"),
+    # a question's "'d" is "did"
+    ("wait what'd you just say", "repeat"), ("sorry what'd you say", "repeat"),
+])
+def test_waits_and_questions_said_casually(understander, text, intent):
+    assert understander.parse(text).name == intent, text
