@@ -281,3 +281,24 @@ def test_danger_said_as_an_answer_is_a_crisis(understander, text):
 ])
 def test_crisis_said_with_fillers_and_through_the_night(text, crisis):
     assert is_crisis(text) == crisis, (text, crisis_phrase(text))
+
+
+@pytest.mark.parametrize("text, crisis", [
+    # understated, as people not used to saying it say it (held-out set 31)
+    ("wouldn't mind not waking up, to be honest", True),
+    ("been eyeing up the bridge on the way home", True),
+    ("i've got a load of pills put by", True), ("don't see much point carrying on", True),
+    ("wrote a note for the wife, just in case", True),
+    ("sometimes i think about just not coming back from the walk", True),
+    ("thought about just steering into the back of a lorry", True),
+    # someone else woken, a time to wake, a bridge for photos, a note for the cleaner
+    ("i'd rather not wake up the baby", False), ("i hope i don't wake up the kids", False),
+    ("i wouldn't mind not waking up early tomorrow", False),
+    ("we were eyeing up the bridge for photos", False),
+    ("i left a note for the cleaner just in case she comes early", False),
+    ("i'm thinking about not coming back to work after the holiday", False),
+    ("laughed so hard i thought i'd die", False),
+    ("i don't want to wake up tomorrow", True), ("i'd rather not wake up", True),
+])
+def test_crisis_said_in_understatement(text, crisis):
+    assert is_crisis(text) == crisis, (text, crisis_phrase(text))

@@ -1035,3 +1035,18 @@ def test_a_technique_named_after_talk_with_no_request_is_no_choice(understander)
 ])
 def test_waits_and_questions_said_casually(understander, text, intent):
     assert understander.parse(text).name == intent, text
+
+
+@pytest.mark.parametrize("text, intent", [
+    # terse, understated speech (held-out set 31)
+    ("just hang fire", "pause"), ("stop there a sec, one of the kids is awake", "pause"),
+    ("all clear, on you go", "resume"), ("up a notch", "louder"), ("down a touch", "quieter"),
+    ("take it steady", "slower"), ("onwards", "next"), ("that got me", "crying"),
+    ("reckon i'd better stop", "stop"), ("enough of that", "stop"),
+    ("list them out", "suggest_technique"), ("help me shift it", "start_session"),
+    # "um" heard "i'm" before a question or command; "i'm" before what can follow it stays
+    ("i'm what do i even say to you", "help"), ("i'm quieter please", "quieter"),
+    ("i'm going to stop", "stop"), ("i'm back", "resume"),
+])
+def test_terse_and_understated_commands(understander, text, intent):
+    assert understander.parse(text).name == intent, text
