@@ -279,6 +279,11 @@ _PATTERNS = [
     r"veering|crash|crashing|steer|steering|smash|smashing) (straight |right |just )?(into|off) "
     r"((a|the|the next|an oncoming) (tree|wall|bridge|cliff|river|lake|truck|lorry|barrier|bus|"
     r"pillar|lamppost|lamp post|oncoming traffic)|something|anything|oncoming traffic|traffic)",
+    # ... and into a wall or a tree whatever the verb was heard as ("... i think about this one
+    # into a wall", the same sentence by Piper's joe)
+    r"(drive|driving|drove|in the car|behind the wheel|on the (motorway|highway|freeway))\b.{0,50}"
+    r"\binto (a|the|the next|an oncoming) (tree|wall|cliff|truck|lorry|barrier|pillar|lamppost|"
+    r"lamp post|bridge support)\b",
     r"(wrap|wrapping) (my|the) car (a?round|round) (a|the) (tree|pole|lamppost|lamp post)",
     r"(drive|driving|steer|steering|swerve|swerving) (my car |the car |myself |it )?(straight )?"
     r"into (the )?oncoming traffic",
