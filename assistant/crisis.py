@@ -143,6 +143,8 @@ _PATTERNS = [
     r"things|life|he|she|we) (would|will|might|could|is|are) (all )?(be )?(better|happier|fine) "
     r"(off )?(without me|if i (was|were|am) (gone|dead|not here|not around|never born))",
     r"better off without me",
+    # ... whoever it was heard as, said last: "... they'd be fine without me" (held-out set 31)
+    r"\bbe (fine|happier|okay|alright|all right) without me( me)?$",
     r"(it|things|everything|life) (would|will|might) be (better|easier|simpler) (for (everyone|"
     r"everybody|them|you|all of you|my family|the world) )?if i (was|were|am) (gone|dead|not here|"
     r"not around|not alive|never born|no longer here|no longer around)",
