@@ -82,8 +82,6 @@ C0_PER_DB, C0_AT_0_DB = 0.86, -12.0
 TYPICAL_SHAPE = (1.31, -4.52, 13.30, -7.19, -3.59, -0.12, -14.19, -1.38, -2.92, 5.12, -1.18,
                  -6.53)
 PROBE_MIN_S = 0.6  # a first feed this long is a whole recording: its c0 is measured
-START_C0_FRAMES = 500  # how many frames that start weighs in the running mean (CMN_WIN)
-FRAME_SAMPLES = 160  # 10 ms at 16 kHz
 DITHER_SEED = 7  # each utterance's dither starts from this seed (see dithered)
 
 
@@ -398,15 +396,7 @@ class PocketsphinxEngine:
         if not fresh:
             return
         if len(samples) >= PROBE_MIN_S * audio.RATE:
-            # The recording's own c0, weighed against pocketsphinx's start (c0 35.04) as its
-            # running mean would weigh them (START_C0_FRAMES): until the twenty-fifth session
-            # benches primed so by accident, and it hears better than the recording's c0 alone
-            # (set 28 78.7 -> 79.3%, false crises 9 -> 5; set 30 80.5 -> 80.9%; most for the
-            # Caribbean voice).
-            own = self._measured_c0(samples, fresh[0])
-            frames = len(samples) / FRAME_SAMPLES
-            start = float(fresh[0].start_mean.split(",")[0])
-            c0 = (START_C0_FRAMES * start + frames * own) / (START_C0_FRAMES + frames)
+            c0 = self._measured_c0(samples, fresh[0])
         else:
             level = audio.speech_level_db(samples)
             c0 = None if level is None else C0_PER_DB * level + C0_AT_0_DB
