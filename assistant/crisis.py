@@ -42,6 +42,10 @@ _NEVER_CORRECT = frozenset(
 _WOKEN_ALONE = (r"\b(?! (the|my|a|an|him|her|them|us|everyone|anyone|early|so early|at|before|"
                 r"in time|on time|for|till|until)\b)")
 
+# Said while driving, up to 50 characters before what is said of the car.
+_WHILE_DRIVING = (r"(drive|driving|drove|in the car|behind the wheel|on the (motorway|highway|"
+                  r"freeway))\b.{0,50}")
+
 # Figures of speech: removed before the patterns run, so the rest of a sentence still counts.
 _FIGURES = [
     # hard on oneself, not hurting oneself: "i keep beating myself up" (heard "hitting", which
@@ -276,14 +280,14 @@ _PATTERNS = [
     r"bus)",
     # ... any verb of going, said while driving: "sometimes when i'm driving i think about just
     # going into a wall" (held-out set 28)
-    r"(drive|driving|drove|in the car|behind the wheel|on the (motorway|highway|freeway))\b.{0,50}"
+    _WHILE_DRIVING +
     r"\b(go|going|run|running|head|heading|turn|turning|pull|pulling|swerve|swerving|veer|"
     r"veering|crash|crashing|steer|steering|smash|smashing) (straight |right |just )?(into|off) "
     r"((a|the|the next|an oncoming) (tree|wall|bridge|cliff|river|lake|truck|lorry|barrier|bus|"
     r"pillar|lamppost|lamp post|oncoming traffic)|something|anything|oncoming traffic|traffic)",
     # ... and into a wall or a tree whatever the verb was heard as ("... i think about this one
     # into a wall", the same sentence by Piper's joe)
-    r"(drive|driving|drove|in the car|behind the wheel|on the (motorway|highway|freeway))\b.{0,50}"
+    _WHILE_DRIVING +
     r"\binto (a|the|the next|an oncoming) (tree|wall|cliff|truck|lorry|barrier|pillar|lamppost|"
     r"lamp post|bridge support)\b",
     r"(wrap|wrapping) (my|the) car (a?round|round) (a|the) (tree|pole|lamppost|lamp post)",

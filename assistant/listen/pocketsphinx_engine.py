@@ -135,13 +135,12 @@ class _Model:
             self.decoder.set_cmn(",".join(f"{x:.2f}" for x in [c0, *TYPICAL_SHAPE]))
 
     def forget(self) -> None:
-        """Back to how a new process starts. Besides the cepstral mean and the noise estimate,
-        the front end itself: once pocketsphinx has decoded an utterance in live mode it
-        normalises every later one live, so a recording's c0 measured in batch (prime_mean)
-        came out 13 lower than in a new process (reinit_feat, 0.1 ms)."""
+        """Back to how a new process starts: a new front end (reinit_feat, 0.1 ms: its noise
+        estimate too, and its normalisation, which once pocketsphinx has decoded in live mode
+        stays live, so a recording's c0 measured in batch by prime_mean came out 13 lower than
+        in a new process), then pocketsphinx's own starting mean."""
         self.decoder.reinit_feat()
         self.decoder.set_cmn(self.start_mean)
-        forget_room(self.decoder)
         self.heard_any = False
 
 
