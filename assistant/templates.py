@@ -5,6 +5,7 @@ templates and utterances share (so "I'm" in a template and "im" from a person me
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -45,14 +46,52 @@ _CONTRACTIONS = {
     "ngl": "not going to lie", "tbh": "to be honest", "fr": "for real", "imo": "in my opinion",
     "tryna": "trying to", "finna": "going to", "omg": "oh my god", "lowkey": "low key",
     "sesh": "session", "naw": "nah", "letitout": "let it out",
+    # "'s" after these is "is" far more often than a possessive ("this one's making it worse")
+    "one's": "one is", "someone's": "someone is", "everyone's": "everyone is",
+    "something's": "something is", "everything's": "everything is", "nothing's": "nothing is",
+    "lotta": "lot of", "outta": "out of", "bawlin": "bawling", "betcha": "bet you",
     "smth": "something", "sth": "something", "abt": "about", "rly": "really", "srsly": "seriously",
 }
 _ENDINGS_MEAN = {"ve": "have", "ll": "will", "re": "are", "d": "would"}
 _ENDINGS = tuple("'" + ending for ending in _ENDINGS_MEAN)
 _ASKING = frozenset("what where how who why when".split())
+_AFTER_WHAT_ALL = frozenset("can do does did is are have has should would could will i you we "
+                            "they".split())
 # Hesitations carry no meaning anywhere; they are dropped before anything else looks.
-FILLERS = frozenset("um umm ummm uh uhh uhhh uhm er erm err ehm hmm hmmm hm mm mmm".split())
+FILLERS = frozenset("um umm ummm uh uhh uhhh uhm er erm err ehm hmm hmmm hm mm mmm ope".split())
 _WORD = re.compile(r"[a-z0-9']+")
+# A dropped g ("thinkin", "cryin'", "drivin") is put back when the -ing word is an English
+# word; these real words are kept (most of the others that end so are surnames), and the
+# "-ain" words (rain, explain).
+_REAL_IN = frozenset(
+    "in thin sin win kin pin tin bin din gin chin shin grin skin spin twin akin lain basin "
+    "raisin aspirin coffin griffin puffin muffin martin berlin calvin dustin marlin bobbin "
+    "robin rosin statin dentin benin turin begin cabin cousin within min".split())
+_ING_WORDS: frozenset[str] | None = None
+
+
+def _ing_words() -> frozenset[str]:
+    """English words ending in -ing: pocketsphinx's dictionary (read once, when first needed;
+    none when pocketsphinx is not installed, and then no g is put back)."""
+    global _ING_WORDS
+    if _ING_WORDS is None:
+        try:
+            from pocketsphinx import get_model_path
+
+            path = os.path.join(get_model_path(), "en-us", "cmudict-en-us.dict")
+            with open(path, encoding="utf-8") as lines:
+                _ING_WORDS = frozenset(
+                    word for word in (line.split(" ", 1)[0] for line in lines)
+                    if word.endswith("ing"))
+        except (ImportError, OSError):
+            _ING_WORDS = frozenset()
+    return _ING_WORDS
+
+
+def _g_put_back(word: str) -> str:
+    if len(word) < 4 or not word.endswith("in") or word.endswith("ain") or word in _REAL_IN:
+        return word
+    return word + "g" if word + "g" in _ing_words() else word
 
 
 def normalise(text: str) -> str:
@@ -65,11 +104,18 @@ def normalise(text: str) -> str:
     # "uh huh" and "mm hmm" mean yes; keep them whole before hesitations are dropped.
     text = re.sub(r"\buh+[- ]?huh\b", "uhhuh", text)
     text = re.sub(r"\bmm+[- ]?hm+\b", "mmhmm", text)
+    # ... and "uh-uh" (or "nuh uh", or "uh uh" said alone) means no
+    text = re.sub(r"\b(nuh+[- ]?uh|uh-uh)\b", "uhuh", text)
+    if re.fullmatch(r"\W*uh,? uh\W*", text):
+        text = "uhuh"
     words = []
     for word in _WORD.findall(text):
+        if word == "'em":
+            word = "them"
         word = word.strip("'")
         if not word or word in FILLERS:
             continue
+        word = _g_put_back(word)
         expanded = _CONTRACTIONS.get(word)
         if expanded is None and word.endswith("n't"):
             expanded = word[:-3] + " not"
@@ -88,7 +134,13 @@ def normalise(text: str) -> str:
     for i in range(1, len(words) - 1):
         if words[i] == "is" and words[i + 1] in ("been", "got"):
             words[i] = "has"
-    return " ".join(words)
+    # Southern American: "i'm fixing to go" is about to go; "what all can i say" asks what
+    for i in range(len(words) - 1):
+        if words[i] == "fixing" and words[i + 1] == "to":
+            words[i] = "going"
+        elif words[i] == "all" and i and words[i - 1] == "what" and words[i + 1] in _AFTER_WHAT_ALL:
+            words[i] = ""
+    return " ".join(word for word in words if word)
 
 
 class TemplateError(ValueError):

@@ -93,7 +93,10 @@ _OPPOSITES = {"loud": {"quiet", "soft", "low"}, "quiet": {"loud", "high"},
               "softer": {"louder"}, "lower": {"higher", "louder"}, "higher": {"lower"},
               "faster": {"slower"}, "quicker": {"slower"}, "slower": {"faster", "quicker"},
               "up": {"down"}, "down": {"up"}, "more": {"less"}, "less": {"more"},
-              "longer": {"shorter"}, "shorter": {"longer"}}
+              "longer": {"shorter"}, "shorter": {"longer"},
+              # "i'm going to start" is no "i'm going to stop" (held-out set 32: stop 0.86)
+              "start": {"stop", "end", "finish", "quit"}, "begin": {"stop", "end", "finish"},
+              "stop": {"start", "begin"}, "end": {"start", "begin"}}
 
 
 def _turned_round(said: list[str], template: set[str]) -> bool:
@@ -323,6 +326,8 @@ _WAITS = frozenset({"wait", "hold up", "hold on", "hang on", "wait a sec", "wait
 _A_WHILE = re.compile(r"(for )?(a|an|one|two|three|five|ten|a few|a couple of|just a)"
                       r"( (min|mins|minute|minutes|sec|secs|second|seconds|moment|bit|tick|while)"
                       r"\b|$)")
+_APOLOGIES = frozenset({"sorry", "sorry sorry", "i am sorry", "so sorry", "please", "thanks",
+                        "thank you"})
 _NAMED_AS = frozenset("one thing technique exercise method".split())
 # Said between a value and the one meant instead: "twenty, no, fifteen minutes", "the car, sorry,
 # the bath" (held-out set 30).
@@ -362,7 +367,9 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "okay listen", "wait what", "huh", "chill", "chill out",
             # a command called for before it is said (held-out set 30: "hold up, back up a
             # step" is back, as "wait, go back" is)
-            "hold up", "hold on", "hang on", "wait a sec", "wait a second")
+            "hold up", "hold on", "hang on", "wait a sec", "wait a second",
+            # urging (held-out set 32: "come on, you're dragging, quicker")
+            "come on")
 # A request wrapped in a suggestion (held-out set 11): what follows is the command. Markers,
 # and in the recognisers' grammar before a few imperative sentences (Understander._framed).
 _FRAMES = ("why do not you", "why do not we", "how about we", "what if we", "maybe you could",
@@ -399,6 +406,7 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              "yeah", "you know", "anyway", "already", "than that", "than this",
              # what people call the one they talk to, and polite tails
              "mate", "love", "dear", "darling", "pet", "hun", "buddy", "dude", "man",
+             "sir", "maam", "madam", "honey", "sweetie", "hon", "friend", "boss",
              "if you would", "if it is all the same", "if it is all the same to you",
              "give or take", "only", "at my disposal", "so not much", "so not long",
              "if that helps", "a touch", "a notch",
@@ -1675,6 +1683,8 @@ def _strip(text: str, markers: tuple[str, ...], leading: bool, time: str = "") -
                 rest = text[len(marker) + 1:]
                 if marker in _WAITS and (_A_WHILE.match(rest) or time and rest.startswith(time)):
                     continue  # "hold on a minute", "wait two minutes": how long to wait
+                if marker in _WAITS and rest in _APOLOGIES:
+                    continue  # "hang on, sorry" waits; "sorry" alone asks to hear it again
                 text, changed = rest, True
                 break
             if not leading and text.endswith(" " + marker):

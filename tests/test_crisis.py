@@ -302,3 +302,16 @@ def test_crisis_said_with_fillers_and_through_the_night(text, crisis):
 ])
 def test_crisis_said_in_understatement(text, crisis):
     assert is_crisis(text) == crisis, (text, crisis_phrase(text))
+
+
+@pytest.mark.parametrize("text, crisis", [
+    # held-out set 32: done with this life; a dropped g
+    ("i'm ready to go be with mama, i'm done with this life", True),
+    ("i keep thinkin about drivin off the bridge", True), ("i been cuttin again, sorry", True),
+    ("i'm done with my life admin for today", False), ("done with life drawing class", False),
+    # "doing" is read "dying" (one slip) only with no object after it
+    ("i've been thinking about doing the breathing one", False),
+    ("i keep thinking about doing", True), ("i keep thinking about doing it", True),
+])
+def test_crisis_said_in_regional_speech(text, crisis):
+    assert is_crisis(text) == crisis, (text, crisis_phrase(text))

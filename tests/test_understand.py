@@ -1050,3 +1050,38 @@ def test_waits_and_questions_said_casually(understander, text, intent):
 ])
 def test_terse_and_understated_commands(understander, text, intent):
     assert understander.parse(text).name == intent, text
+
+
+@pytest.mark.parametrize("text, intent", [
+    # American regional speech and speech through tears (held-out set 32)
+    ("can we do the breathin one", "choose_technique"),  # a dropped g
+    ("i'm bawlin, oh my god", "crying"), ("yes ma'am", "yes"), ("no sir", "no"),
+    ("you betcha", "yes"), ("uh-uh", "no"), ("nuh uh", "no"), ("uh uh", "no"),
+    ("uh, uh, next", "next"),  # hesitations before a command stay hesitations
+    ("what all can i tell you to do", "help"), ("list 'em off for me", "suggest_technique"),
+    ("hush down a little, that's loud", "quieter"), ("come on, you're draggin, quicker", "faster"),
+    ("hang on, hang on, sorry", "pause"), ("sorry", "repeat"),
+    ("can we do a session, i got a whole lotta stuff stuck in me", "start_session"),
+    ("been bottled up all week, help me let it go", "start_session"),
+    ("ope, there go the tears", "crying"),
+    # "i'm going to start" is no "i'm going to stop"
+    ("i'm going to start", None), ("i'm going to stop", "stop"),
+])
+def test_regional_and_tearful_speech(understander, text, intent):
+    assert understander.parse(text).name == intent, text
+
+
+def test_all_of_a_time_is_that_time(understander):
+    got = understander.parse("all of twenty five minutes")
+    assert (got.name, got.slots) == ("set_duration", {"minutes": 25})
+
+
+@pytest.mark.parametrize("said, meant", [
+    ("thinkin drivin cryin'", "thinking driving crying"), ("goin nothin", "going nothing"),
+    # real words that end so, and medicines, stay as they are
+    ("begin again in the cabin", "begin again in the cabin"),
+    ("my insulin and the gabapentin", "my insulin and the gabapentin"),
+    ("i'm fixin to leave", "i am going to leave"), ("this one's not working", "this one is not working"),
+])
+def test_spoken_spellings_are_read_as_the_words(said, meant):
+    assert normalise(said) == meant
