@@ -39,7 +39,8 @@ _NEVER_CORRECT = frozenset(
 
 # (not "it", "this", "that": "i keep thinking about doing it" may well mean it)
 _DONE_TO = frozenset("the a an these those some my your his her their our something anything "
-                     "everything nothing well okay fine good great alright better worse yoga".split())
+                     "everything nothing well okay fine good great alright better worse "
+                     "yoga".split())
 
 # Not waking up, as long as no one else is woken and no time follows ("i'd rather not wake up
 # the baby", "... not waking up early tomorrow": held-out set 31's near misses).

@@ -1081,7 +1081,8 @@ def test_all_of_a_time_is_that_time(understander):
     # real words that end so, and medicines, stay as they are
     ("begin again in the cabin", "begin again in the cabin"),
     ("my insulin and the gabapentin", "my insulin and the gabapentin"),
-    ("i'm fixin to leave", "i am going to leave"), ("this one's not working", "this one is not working"),
+    ("i'm fixin to leave", "i am going to leave"),
+    ("this one's not working", "this one is not working"),
 ])
 def test_spoken_spellings_are_read_as_the_words(said, meant):
     assert normalise(said) == meant
