@@ -100,6 +100,9 @@ _FIGURES = [
     # hyperbole about a chore: "if i have to sit through one more of those meetings just shoot
     # me" (held-out set 24)
     r"(if|when) i (have|had|must|need) to\b.{0,60}\b(just )?shoot me( now)?",
+    # ... or said first, then the chore: "ugh shoot me, monday again" (held-out set 33)
+    r"^(ugh |oh god |god |oh )?(just )?shoot me( now)?(?= (it is|monday|another|more|work|"
+    r"school|again|this|that|the|i have to|i have got to|i got to)\b)",
     r"hang (out|on|up|in there|tight|around)",
     r"jump (in(?! front)|on|into|at|for joy|the gun|start)",
     r"end (of|up) ", r"in the end",
@@ -274,6 +277,10 @@ _PATTERNS = [
     r"(feel like|want to|wanna|going to|gonna|thinking (of|about)|tempted to) (just )?"
     r"(jump|jumping) (off|from) (a|the|my|this|that)\b(?! (diving board|high board|springboard|"
     r"trampoline|plane|boat|jetty|pier|dock|swing|stage|rocks into)\b)",
+    # going off a height, whatever the verb was heard as: "i keep thinking about drivin off the
+    # bridge" was heard "... about really off the bridge" (held-out set 32)
+    r"(thinking|thought|think|thinks) (about|of) (just )?\w+ (off|from) (a|the) (bridge|cliff|"
+    r"roof|building|ledge|balcony)\b",
     r"(jump|jumping|throw myself|throwing myself|threw myself) (off|from|in front of|under) "
     r"(a|the|this|that|my) ?"
     r"(bridge|building|roof|cliff|train|car|bus|balcony|window|ledge|truck|tower|edge)",

@@ -319,7 +319,7 @@ class LiveLoop:
             if size > len(novel):
                 break
             tail = " ".join(novel[-size:])
-            intent = understander.parse(tail)
+            intent = understander.parse(tail, typed=False)
             if (intent.name in allowed and intent.confidence >= BARGE_IN_MIN_CONFIDENCE
                     and not is_echo(tail, spoken)):
                 return tail

@@ -5,12 +5,12 @@ templates and utterances share (so "I'm" in a template and "im" from a person me
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from itertools import product
 
+from assistant.english import english_words
 from assistant.numbers import spell_digits
 
 # Spelling, not meaning: contractions, chat spellings and abbreviations people type or speak.
@@ -49,7 +49,8 @@ _CONTRACTIONS = {
     # "'s" after these is "is" far more often than a possessive ("this one's making it worse")
     "one's": "one is", "someone's": "someone is", "everyone's": "everyone is",
     "something's": "something is", "everything's": "everything is", "nothing's": "nothing is",
-    "lotta": "lot of", "outta": "out of", "bawlin": "bawling", "betcha": "bet you",
+    "lotta": "lot of", "brb": "be right back", "diff": "different", "outta": "out of",
+    "bawlin": "bawling", "betcha": "bet you",
     "smth": "something", "sth": "something", "abt": "about", "rly": "really", "srsly": "seriously",
 }
 _ENDINGS_MEAN = {"ve": "have", "ll": "will", "re": "are", "d": "would"}
@@ -67,31 +68,12 @@ _REAL_IN = frozenset(
     "in thin sin win kin pin tin bin din gin chin shin grin skin spin twin akin lain basin "
     "raisin aspirin coffin griffin puffin muffin martin berlin calvin dustin marlin bobbin "
     "robin rosin statin dentin benin turin begin cabin cousin within min".split())
-_ING_WORDS: frozenset[str] | None = None
-
-
-def _ing_words() -> frozenset[str]:
-    """English words ending in -ing: pocketsphinx's dictionary (read once, when first needed;
-    none when pocketsphinx is not installed, and then no g is put back)."""
-    global _ING_WORDS
-    if _ING_WORDS is None:
-        try:
-            from pocketsphinx import get_model_path
-
-            path = os.path.join(get_model_path(), "en-us", "cmudict-en-us.dict")
-            with open(path, encoding="utf-8") as lines:
-                _ING_WORDS = frozenset(
-                    word for word in (line.split(" ", 1)[0] for line in lines)
-                    if word.endswith("ing"))
-        except (ImportError, OSError):
-            _ING_WORDS = frozenset()
-    return _ING_WORDS
 
 
 def _g_put_back(word: str) -> str:
     if len(word) < 4 or not word.endswith("in") or word.endswith("ain") or word in _REAL_IN:
         return word
-    return word + "g" if word + "g" in _ing_words() else word
+    return word + "g" if word + "g" in english_words() else word
 
 
 def normalise(text: str) -> str:

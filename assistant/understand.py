@@ -31,9 +31,11 @@ from pathlib import Path
 
 import yaml
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from assistant.crisis import is_crisis
 from assistant.data import LineDict, data_dir, load_yaml
+from assistant.english import english_words
 from assistant.errors import LetitoutError
 from assistant.nearest import NearestText
 from assistant.numbers import (
@@ -780,6 +782,7 @@ class Understander:
         self._details = tuple(_detail(self._marker[name], pattern) for name, pattern in (
             ("place", _AFTER_PLACE), ("technique", _AFTER_TECHNIQUE)) if name in self._marker)
         self._typo_cache: dict[str, bool] = {}
+        self._mended_cache: dict[str, str] = {}  # _mended
         self._value_index: dict[str, list[tuple[str, ...]]] | None = None  # _corrected
         # Searches over the templates, remembered (see REMEMBERED)
         self._closest_remembered = lru_cache(maxsize=self.REMEMBERED)(
@@ -952,13 +955,14 @@ class Understander:
     # -- understanding --
 
     def parse(self, text: str, allowed: Collection[str] | None = None,
-              clauses: bool = True, closeness: bool = True) -> Intent:
+              clauses: bool = True, closeness: bool = True, typed: bool = True) -> Intent:
         """The intent of one utterance; crisis first, then templates, else intent null.
         clauses=False: no command clause is looked for inside talk (_after_talk) except after
         an "and", "but" or "so" (a recogniser's text has words it added at the edges, which
         it judges itself). closeness=False: a null's confidence is not worked out (one more
-        search; a recogniser reads a dozen runner-ups per utterance and never uses it)."""
-        return self._understand(text, allowed, ACCEPT, clauses, closeness)
+        search; a recogniser reads a dozen runner-ups per utterance and never uses it).
+        typed=False: no typo is looked for (a recogniser's words are all dictionary words)."""
+        return self._understand(text, allowed, ACCEPT, clauses, closeness, typed)
 
     def may_read_whole(self, text: str, allowed: Collection[str] | None = None) -> bool:
         """False when parse() surely reads this text under 0.99: only the text read whole
@@ -978,11 +982,11 @@ class Understander:
         return self._understand(text, allowed, SNAP)
 
     def _understand(self, text: str, allowed, threshold: float, clauses: bool = True,
-                    closeness: bool = True) -> Intent:
+                    closeness: bool = True, typed: bool = True) -> Intent:
         text = text if isinstance(text, str) else ""
         if is_crisis(text):
             return Intent("crisis", {}, 1.0, text)
-        words = self._words_read(text)
+        words = self._words_read(text, typed)
         if not words:
             return Intent(None, {}, 1.0, text)
         pool_key = _pool_key(allowed)
@@ -1064,10 +1068,47 @@ class Understander:
                     best = (other, other_intent, other_slots)
         return best
 
-    def _words_read(self, text: str) -> list[str]:
+    def _words_read(self, text: str, typed: bool = False) -> list[str]:
         """The words a parse reads (and may_read_whole judges): an aside and the assistant's
-        name dropped, a polite frame read as the request it makes."""
-        return self._politely_asked(_um_dropped(_asides_dropped(normalise(text).split())))
+        name dropped, a polite frame read as the request it makes; typed text's typos mended."""
+        words = normalise(text).split()
+        if typed:
+            words = [self._mended(word) for word in words]
+        return self._politely_asked(_um_dropped(_asides_dropped(words)))
+
+    def _mended(self, word: str) -> str:
+        """A typo in typed text mended, when the word is no English word and one template word
+        alone is that near: a letter held down ("stopppp", "noo"), two swapped ("nxet",
+        "pasue"), or in longer words one letter slipped ("supossed"). A recogniser writes only
+        dictionary words, so what it heard is never changed."""
+        if word in self._known or len(word) < 3 or not word.isalpha():
+            return word
+        found = self._mended_cache.get(word)
+        if found is None:
+            found = word
+            if word not in english_words():
+                found = self._nearest_spelling(word) or word
+            self._mended_cache[word] = found
+        return found
+
+    def _nearest_spelling(self, word: str) -> str | None:
+        held = {re.sub(r"(.)\1{2,}", r"\1", word), re.sub(r"(.)\1{2,}", r"\1\1", word),
+                re.sub(r"(.)\1+", r"\1", word)}
+        held |= {word[:i] + word[i + 1:] for i in range(len(word) - 1) if word[i] == word[i + 1]}
+        for tries in (held, {word[:i] + word[i + 1] + word[i] + word[i + 2:]
+                             for i in range(len(word) - 1)}):
+            found = sorted(w for w in tries if w in self._known and w != word)
+            if len(found) == 1:
+                return found[0]
+            if found:
+                return None  # two words as near: no guess
+        if len(word) < 5:
+            return None
+        slips = 1 if len(word) < 8 else 2
+        near = [w for w in self._known_list if abs(len(w) - len(word)) <= slips]
+        found = process.extract(word, near, scorer=OSA.distance, score_cutoff=slips, limit=3)
+        best = [w for w, distance, _ in found if distance == min(d for _, d, _ in found)]
+        return best[0] if len(best) == 1 else None
 
     def _politely_asked(self, words: list[str]) -> list[str]:
         """"would you mind slowing down" asks "slow down"."""

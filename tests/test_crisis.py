@@ -312,6 +312,20 @@ def test_crisis_said_in_understatement(text, crisis):
     # "doing" is read "dying" (one slip) only with no object after it
     ("i've been thinking about doing the breathing one", False),
     ("i keep thinking about doing", True), ("i keep thinking about doing it", True),
+    # off a height whatever the verb was heard as; not a view or photos from a bridge
+    ("i keep thinking about really off the bridge", True),
+    ("i was thinking about the view from the bridge", False),
+    ("we were thinking about taking photos from the bridge", False),
 ])
 def test_crisis_said_in_regional_speech(text, crisis):
+    assert is_crisis(text) == crisis, (text, crisis_phrase(text))
+
+
+@pytest.mark.parametrize("text, crisis", [
+    # "shoot me" said first, then the chore, is a groan (held-out set 33); alone, or asked
+    # of someone, it is not
+    ("ugh shoot me, monday again", False), ("just shoot me now, another meeting", False),
+    ("shoot me", True), ("i want someone to shoot me", True), ("please just shoot me", True),
+])
+def test_shoot_me_groaned_about_a_chore(text, crisis):
     assert is_crisis(text) == crisis, (text, crisis_phrase(text))

@@ -1086,3 +1086,24 @@ def test_all_of_a_time_is_that_time(understander):
 ])
 def test_spoken_spellings_are_read_as_the_words(said, meant):
     assert normalise(said) == meant
+
+
+@pytest.mark.parametrize("text, intent", [
+    # typed on a phone in a hurry (held-out set 33): letters swapped, held down or slipped
+    ("nxet", "next"), ("pasue", "pause"), ("stpo", "stop"), ("bakc", "back"), ("noo", "no"),
+    ("stopppp", "stop"), ("fiftteen minutes", "set_duration"),
+    ("what am i supossed to type", "help"), ("crying sooo hard rn", "crying"),
+    ("brb", "pause"), ("try a diff technique", "something_else"),
+    ("u need to be louder", "louder"),
+])
+def test_typed_typos_are_mended(understander, text, intent):
+    assert understander.parse(text).name == intent, text
+
+
+def test_only_typos_are_mended(understander):
+    # a word that is English is left as typed ("shop" is one letter from "stop"); a
+    # recogniser's words are never mended (typed=False), and two words as near mean no guess
+    assert understander.parse("i'm at the shop").name != "stop"
+    assert understander.parse("stpo", typed=False).name is None
+    assert understander._mended("shop") == "shop"
+    assert understander._mended("nxet") == "next"

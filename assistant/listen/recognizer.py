@@ -196,7 +196,7 @@ class Recognizer:
         self._parsed = functools.lru_cache(maxsize=512)(
             lambda text, allowed: understander.parse(
                 text, allowed=None if allowed is None else list(allowed),
-                clauses=self.settings.clauses_in_speech, closeness=False))
+                clauses=self.settings.clauses_in_speech, closeness=False, typed=False))
         self._expect: frozenset[str] | None = None
         # The room as live streams have heard it, one turn to the next (audio.TalkGate).
         self.talk_gate = audio.TalkGate()
