@@ -47,6 +47,10 @@ _DONE_TO = frozenset("the a an these those some my your his her their our someth
 _WOKEN_ALONE = (r"\b(?! (the|my|a|an|him|her|them|us|everyone|anyone|early|so early|at|before|"
                 r"in time|on time|for|till|until)\b)")
 
+_FAMILY = (r"(mom|mum|mama|momma|mommy|mother|dad|daddy|papa|father|husband|wife|son|daughter|"
+           r"baby|boy|girl|brother|sister|grandma|granny|gran|nan|nana|grandpa|grandad|partner|"
+           r"parents|family)")
+
 # Said while driving, up to 50 characters before what is said of the car.
 _WHILE_DRIVING = (r"(drive|driving|drove|in the car|behind the wheel|on the (motorway|highway|"
                   r"freeway))\b.{0,50}")
@@ -314,6 +318,12 @@ _PATTERNS = [
     r"(walk|walking|wade|wading) (into|out into) (the|a) (sea|ocean|river|lake)",
     r"(want|wanna|ready|going|gonna|could|need) to (go|be) (with (my )?\w+ )?(in|to|up in) "
     r"heaven",
+    # joining someone who has died: "i'm ready to go be with mama" (held-out set 32), "i just
+    # want to be with my husband again"
+    r"(ready|time) to (go )?be with (my |our )?(late )?" + _FAMILY + r"\b(?! (at|in|for|on|when|"
+    r"while|tonight|today|tomorrow|this|next)\b)",
+    r"(want|wanna|need|wish i could|long) to (go )?be with (my |our )?(late )?" + _FAMILY
+    + r" again\b",
     r"(look|looking|looked|research|researching|researched|search|searching|searched|googled|"
     r"googling|reading) (up |open |into )?(about )?(ways|how|methods) to (die|kill|end (it|my "
     r"life|things)|"

@@ -316,6 +316,10 @@ def test_crisis_said_in_understatement(text, crisis):
     ("i keep thinking about really off the bridge", True),
     ("i was thinking about the view from the bridge", False),
     ("we were thinking about taking photos from the bridge", False),
+    # joining someone who has died; not a visit
+    ("i'm ready to go be with mama", True), ("i just want to be with my husband again", True),
+    ("i'm ready to go be with my mom at the hospital", False),
+    ("i want to be with my mom", False), ("time to go be with my family for christmas", False),
 ])
 def test_crisis_said_in_regional_speech(text, crisis):
     assert is_crisis(text) == crisis, (text, crisis_phrase(text))
