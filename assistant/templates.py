@@ -50,7 +50,7 @@ _CONTRACTIONS = {
     "one's": "one is", "someone's": "someone is", "everyone's": "everyone is",
     "something's": "something is", "everything's": "everything is", "nothing's": "nothing is",
     "lotta": "lot of", "brb": "be right back", "diff": "different", "outta": "out of",
-    "bawlin": "bawling", "betcha": "bet you", "thru": "through", "yrs": "years", "yr": "year",
+    "bawlin": "bawling", "betcha": "bet", "thru": "through", "yrs": "years", "yr": "year",
     "smth": "something", "sth": "something", "abt": "about", "rly": "really", "srsly": "seriously",
 }
 _ENDINGS_MEAN = {"ve": "have", "ll": "will", "re": "are", "d": "would"}

@@ -311,6 +311,20 @@ def test_stop_ends_the_session_from_every_state(text_session, state):
     assert s.session.ended
 
 
+def test_im_done_ends_a_step_inside_one_and_the_session_elsewhere(text_session):
+    # Said alone, "i'm done" is stop (most testers meant it so); inside a step it is the step
+    # done: going on by mistake costs less than losing the session by mistake.
+    s = reach(text_session, "step")
+    steps = len(s.types("step"))
+    s.say("I'm done")
+    assert not s.session.ended and len(s.types("step")) == steps + 1
+    s.say("i'm done for today")
+    assert s.session.ended and s.types("end")[-1]["reason"] == "stop"
+    s = reach(text_session, "aftercare")
+    s.say("i'm finished, thank you")
+    assert s.session.ended
+
+
 def test_crisis_wins_over_stop_in_the_same_breath(text_session):
     s = reach(text_session, "step")
     said = " ".join(s.say("stop, I want to end my life"))
