@@ -1109,3 +1109,13 @@ def test_only_typos_are_mended(understander):
     assert understander.parse("stpo", typed=False).name is None
     assert understander._mended("shop") == "shop"
     assert understander._mended("nxet") == "next"
+
+
+@pytest.mark.parametrize("text, intent", [
+    # a stop on the way somewhere is no stop of the session
+    ("i need to stop at the shop later", None), ("can you stop at kroger on the way home", None),
+    ("we need to stop for gas", None),
+    ("stop for today", "stop"), ("can we stop at this point", "stop"), ("stop for a bit", "pause"),
+])
+def test_an_errand_stop_is_not_the_sessions(understander, text, intent):
+    assert understander.parse(text).name == intent, text
