@@ -235,6 +235,11 @@ _PATTERNS = [
     r"(planning|planned|worked out|figured out) (how|when|where) i (would|will|am going to|could)"
     r" do it$",
     r"(written|wrote|writing|write) (letters|a letter|notes|a note) .*saying goodbye",
+    # goodbyes written, whatever followed was heard as ("i have already written my goodbye let's
+    # i'm ...": set 29's "... goodbye letters to my children"); not a leaving speech or card
+    r"(written|wrote|writing|write|left|leaving) (my |a |the |all my |all the )?"
+    r"(goodbye|farewell)s?\b(?! (speech|card|cards|email|e mail|post|party|message|gift|present|"
+    r"video|to (the|my) (team|class|colleagues|workmates))\b)",
     # ("the dog was been cutting": how set 27's "the dog was barking" was heard; "was been"
     # is no one's English)
     r"(?<!was )(?<!were )"

@@ -320,6 +320,10 @@ def test_crisis_said_in_understatement(text, crisis):
     ("i'm ready to go be with mama", True), ("i just want to be with my husband again", True),
     ("i'm ready to go be with my mom at the hospital", False),
     ("i want to be with my mom", False), ("time to go be with my family for christmas", False),
+    # goodbyes written, whatever came after them; not a leaving speech or card
+    ("i have already written my goodbye let's i'm i'm feeling", True),
+    ("i've written my goodbyes", True), ("i wrote my goodbye speech for work", False),
+    ("i left a farewell card for the team", False),
 ])
 def test_crisis_said_in_regional_speech(text, crisis):
     assert is_crisis(text) == crisis, (text, crisis_phrase(text))
