@@ -30,12 +30,7 @@ from assistant.listen.adapted_model import adapted_files, narrowband_path
 from assistant.listen.decoder_worker import RemoteDecoder, forget_room
 from assistant.listen.grammar import balanced_corpus
 from assistant.listen.lexicon import Lexicon
-from assistant.listen.pronounce import (
-    g_dropped_readings,
-    non_rhotic_readings,
-    pronounce_missing,
-    spelled_readings,
-)
+from assistant.listen.pronounce import non_rhotic_readings, pronounce_missing, spelled_readings
 from assistant.listen.recognizer import Decoded, print_stderr
 from assistant.listen.rescore import PhoneticIndex, jsgf, slots_of
 
@@ -264,7 +259,6 @@ class PocketsphinxEngine:
             readings = self._lexicon.readings(word) or [self._ruled[word]]
             readings += [spelled[word]] if word in spelled else []
             readings += non_rhotic_readings(word, readings)
-            readings += g_dropped_readings(word, readings)
             entries += [(word if i == 0 else f"{word}({i + 1})", phones)
                         for i, phones in enumerate(readings)]
         for model in self._every_model():

@@ -160,17 +160,6 @@ def spelled_readings(words: Iterable[str], lookup: Callable[[str], str | None]) 
 NON_RHOTIC = frozenset("faster slower quicker louder quieter softer lower".split())
 
 
-# Any -ing word as most speakers say it casually, with its g dropped ("drivin", "cryin"):
-# held-out set 32 (Southern and Midwestern speech, spelt so, so the voices said it so) 76.6 ->
-# 77.7% right, false crises 14 -> 12; set 27 (plain American English) unchanged, clip for clip.
-def g_dropped_readings(word: str, readings: list[str]) -> list[str]:
-    """Readings of an -ing word with its g dropped ("D R AY V IH NG" -> "D R AY V IH N")."""
-    if not word.endswith("ing"):
-        return []
-    found = [r[: -len("NG")] + "N" for r in readings if r.endswith(" IH NG")]
-    return [r for r in found if r not in readings]
-
-
 def non_rhotic_readings(word: str, readings: list[str]) -> list[str]:
     """Readings of a NON_RHOTIC word without its final r ("F AE S T ER" -> "F AE S T AH")."""
     if word not in NON_RHOTIC:
