@@ -155,7 +155,8 @@ _PATTERNS = [
     r"i (should|could|might|will|am going to|am gonna|want to|wanna|wish i could) (just )?die",
     r"\bi (would|could) (just )?die\b(?! (for|if|of|laughing|to)\b)",
     r"let me die", r"i am (going to|gonna|ready to|about to) die\b",
-    r"(everyone|everybody|people|they|my family|the world|you|them|the kids|my kids|"
+    r"(everyone|everybody|people|they|my family|the world|you|them|the kids|my kids|my children|"
+    r"the children|my husband|my wife|my partner|my parents|"
     r"things|life|he|she|we) (would|will|might|could|is|are) (all )?(be )?(better|happier|fine) "
     r"(off )?(without me|if i (was|were|am) (gone|dead|not here|not around|never born))",
     r"better off without me",
