@@ -326,7 +326,7 @@ _PATTERNS = [
     r"heaven",
     # joining someone who has died: "i'm ready to go be with mama" (held-out set 32), "i just
     # want to be with my husband again"
-    r"(ready|time) to (go )?be with (my |our )?(late )?" + _FAMILY + r"\b(?! (at|in|for|on|when|"
+    r"ready to (go )?be with (my |our )?(late )?" + _FAMILY + r"\b(?! (at|in|for|on|when|"
     r"while|tonight|today|tomorrow|this|next)\b)",
     r"(want|wanna|need|wish i could|long) to (go )?be with (my |our )?(late )?" + _FAMILY
     + r" again\b",

@@ -196,12 +196,12 @@ _POINTERS = frozenset("the that".split())
 _POINTED_AT = frozenset("one thing exercise technique".split())
 DESCRIBED_SCORE = ACCEPT + 1.0
 
-# "I don't know, you choose": a not that refuses nothing said after it.
 # A stop on the way somewhere, not the session's: "i need to stop at the shop later", "can you
 # stop at kroger on the way home" (held-out sets 27 and 32's non-commands read stop).
 _ERRAND = re.compile(r"\bstop ((at|by|off at|in at) (the |a |an |my )?(?!(this|that|here|there|"
                      r"part|step|bit|point|end|moment|now)\b)\w+|for (gas|petrol|fuel|coffee|"
                      r"food|groceries|lunch|milk)\b)")
+# "I don't know, you choose": a not that refuses nothing said after it.
 _NOT_A_REFUSAL = re.compile(r"\b(do not know|not sure|do not mind|do not care)\b")
 
 

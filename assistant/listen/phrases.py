@@ -32,9 +32,9 @@ class PhraseBook:
         return {w for items in self._phrases.values() for p in items for w in p.split()}
 
     def parse(self, text: str, allowed: Collection[str] | None = None, clauses: bool = True,
-              closeness: bool = True):
-        """The phrase's intent, or null. clauses, closeness: as Understander.parse (a phrase
-        book has whole phrases only and no nearness, so they are not used)."""
+              closeness: bool = True, typed: bool = True):
+        """The phrase's intent, or null. clauses, closeness, typed: as Understander.parse (a
+        phrase book has whole phrases only and no nearness, so they are not used)."""
         from assistant.understand import Intent
 
         intent = self._lookup.get(spoken_form(text))
