@@ -278,12 +278,6 @@ def test_danger_said_as_an_answer_is_a_crisis(understander, text):
     ("i was driving and nearly crashed into something", False),
     ("ugh i could just die, that was so embarrassing", False),
     ("i really like living here", False), ("i just like swimming", False),
-])
-def test_crisis_said_with_fillers_and_through_the_night(text, crisis):
-    assert is_crisis(text) == crisis, (text, crisis_phrase(text))
-
-
-@pytest.mark.parametrize("text, crisis", [
     # understated, as people not used to saying it say it (held-out set 31)
     ("wouldn't mind not waking up, to be honest", True),
     ("been eyeing up the bridge on the way home", True),
@@ -299,12 +293,6 @@ def test_crisis_said_with_fillers_and_through_the_night(text, crisis):
     ("i'm thinking about not coming back to work after the holiday", False),
     ("laughed so hard i thought i'd die", False),
     ("i don't want to wake up tomorrow", True), ("i'd rather not wake up", True),
-])
-def test_crisis_said_in_understatement(text, crisis):
-    assert is_crisis(text) == crisis, (text, crisis_phrase(text))
-
-
-@pytest.mark.parametrize("text, crisis", [
     # held-out set 32: done with this life; a dropped g
     ("i'm ready to go be with mama, i'm done with this life", True),
     ("i keep thinkin about drivin off the bridge", True), ("i been cuttin again, sorry", True),
@@ -324,16 +312,10 @@ def test_crisis_said_in_understatement(text, crisis):
     ("i have already written my goodbye let's i'm i'm feeling", True),
     ("i've written my goodbyes", True), ("i wrote my goodbye speech for work", False),
     ("i left a farewell card for the team", False),
-])
-def test_crisis_said_in_regional_speech(text, crisis):
-    assert is_crisis(text) == crisis, (text, crisis_phrase(text))
-
-
-@pytest.mark.parametrize("text, crisis", [
     # "shoot me" said first, then the chore, is a groan (held-out set 33); alone, or asked
     # of someone, it is not
     ("ugh shoot me, monday again", False), ("just shoot me now, another meeting", False),
     ("shoot me", True), ("i want someone to shoot me", True), ("please just shoot me", True),
 ])
-def test_shoot_me_groaned_about_a_chore(text, crisis):
+def test_crisis_and_its_near_misses_as_held_out_sets_30_to_33_said_them(text, crisis):
     assert is_crisis(text) == crisis, (text, crisis_phrase(text))
