@@ -104,8 +104,9 @@ def _unit_after(words: list[str], i: int) -> tuple[str, int] | None:
 
 # "half an hour" as recognisers hear it without its h (every one of these in the benches was
 # a half hour said; "off an hour" means nothing else). Before this, "off an hour or so" read as
-# "an hour or so": 60 minutes for 30.
-_HALF_MISHEARD = frozenset({"off", "app"})
+# "an hour or so": 60 minutes for 30. "hopped an hour" (the grammar has "hopped in the
+# shower"): the full speech bench's "half an hour" to three of five voices, 2026-12-05.
+_HALF_MISHEARD = frozenset({"off", "app", "hopped", "hop"})
 
 
 # Before a bare "one", words that make it a pronoun ("no one okay" read as one minute).

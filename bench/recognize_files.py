@@ -68,8 +68,9 @@ def main() -> int:
     paths, wanted = [], []
     for voice in VOICES:
         for item in items:
-            voices.speak(voice, item["text"])  # renders it into the cache as written
-            paths.append(voices.path(voice, item["text"]))
+            said = item.get("say", item["text"])
+            voices.speak(voice, said)  # renders it into the cache as written
+            paths.append(voices.path(voice, said))
             wanted.append(item)
     one_each = [recognize([path])[0] for path in paths]
     together = recognize(paths)

@@ -65,15 +65,29 @@ def all_utterances(understander) -> list[dict]:
 
 def commands_in(path: Path) -> list[dict]:
     """The commands of a bench/data file (its "paraphrases"), as bench items; "set" is the
-    file's name. Out-of-domain lines are left out."""
+    file's name, "say" what a voice reads (see spoken). Out-of-domain lines are left out."""
     data = yaml.safe_load(path.read_text())
     items = []
     for item in data.get("paraphrases", []):
         # a bare yes or no in YAML is a boolean
         intent = {True: "yes", False: "no"}.get(item.get("intent"), item.get("intent"))
         items.append({"text": item["text"], "intent": intent, "slots": item.get("slots") or {},
-                      "set": path.stem})
+                      "set": path.stem, "say": item.get("say") or spoken(item["text"])})
     return items
+
+
+# Contractions typed without their apostrophe, which a synthesiser reads as other words ("im
+# home": "it moment" to four of five voices, 2026-12-05). People say "I'm"; a typed line is
+# read as it would be said. "its", "lets", "ill", "id", "wont" are words: left as written.
+_APOSTROPHE = {"im": "I'm", "ive": "I've", "dont": "don't", "didnt": "didn't",
+               "doesnt": "doesn't", "isnt": "isn't", "havent": "haven't", "thats": "that's",
+               "wasnt": "wasn't", "youre": "you're", "theres": "there's", "whats": "what's"}
+
+
+def spoken(text: str) -> str:
+    """What a voice reads for a typed line: its apostrophes put back. A line with a typo
+    ("im in bd") carries its spoken form in the data file's "say"."""
+    return " ".join(_APOSTROPHE.get(w.lower(), w) for w in text.split(" "))
 
 
 def utterances(understander, quick: bool, seed: int = 1) -> list[dict]:
@@ -84,7 +98,7 @@ def utterances(understander, quick: bool, seed: int = 1) -> list[dict]:
     if quick:
         data = yaml.safe_load((HERE / "data" / "quick_set.yaml").read_text())
         return [{"text": i["text"], "intent": i["intent"], "slots": i.get("slots") or {},
-                 "set": i["set"]} for i in data["quick"]]
+                 "set": i["set"], "say": spoken(i["text"])} for i in data["quick"]]
     items = sorted(all_utterances(understander), key=lambda i: hashlib.sha1(
         f"{seed} {i['text']} {i['intent']}".encode()).hexdigest())
     crisis = [i for i in items if i["intent"] == "crisis"]
@@ -324,7 +338,8 @@ def bench_engine(engine: str, denoisers: list[str], quick: bool, cache: Path) ->
     rng = np.random.default_rng(11)
     # The sentences as the synthesisers write them (no silence added: Piper's WAVs start 30-60
     # ms before the voice, and a recording cut this close once lost its ends), and padded.
-    as_written = [(item, voices.speak(v, item["text"])) for v in voice_names for item in items]
+    as_written = [(item, voices.speak(v, item.get("say", item["text"])))
+                  for v in voice_names for item in items]
     clean = [(item, pad(samples)) for item, samples in as_written]
     noises = {kind: make_noise(kind, 16000 * 60, rng, voices) for kind in NOISES}
 

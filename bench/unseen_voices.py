@@ -130,7 +130,8 @@ def main() -> int:
     cache = Path(tempfile.gettempdir()) / "letitout-bench-speech"
     cache.mkdir(parents=True, exist_ok=True)
     voices = bench.Voices(names, cache)
-    clips = [({**item, "voice": voice}, bench.pad(voices.speak(voice, item["text"])))
+    clips = [({**item, "voice": voice}, bench.pad(
+        voices.speak(voice, item.get("say", item["text"]))))
              for voice in names for item in items]
     if args.narrowband:
         clips = [(item, through_8k(samples)) for item, samples in clips]

@@ -87,7 +87,7 @@ def test_place_synonyms_map_to_contract_places(understander, text, place):
     ("twenty five minutes", 25), ("quarter of an hour", 15), ("an hour and a half", 90),
     ("10-15 mins", 10), ("two hours", 120), ("45", 45),
     # "half" as recognisers hear it without its h: still half an hour, never an hour
-    ("off an hour or so", 30), ("i have app an hour", 30),
+    ("off an hour or so", 30), ("i have app an hour", 30), ("i have hopped an hour", 30),
 ])
 def test_spoken_durations_become_whole_minutes(understander, text, minutes):
     result = understander.parse(text)
