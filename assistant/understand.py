@@ -364,7 +364,7 @@ _A_WHILE = re.compile(r"(for )?(a|an|one|two|three|five|ten|a few|a couple of|ju
 _APOLOGIES = frozenset({"sorry", "sorry sorry", "i am sorry", "so sorry", "please", "thanks",
                         "thank you"})
 # Stepping away for something, said after a wait ("hang on, i need to grab a tissue").
-_AWAY = re.compile(r"i (just )?(need to|have to|have got to|got to|want to|will|am going to|am "
+_AWAY = re.compile(r"((and|so) )?i (just )?(need to|have to|have got to|got to|want to|will|am going to|am "
                    r"just going to) (just )?(get|grab|fetch|find|answer|check|blow|sort|"
                    r"go to the (loo|toilet|bathroom|door))\b")
 _NAMED_AS = frozenset("one thing technique exercise method".split())

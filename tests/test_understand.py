@@ -1084,6 +1084,10 @@ def test_regional_and_tearful_speech(understander, text, intent):
     ("hang on, i need to get a tissue", "pause", {}),
     ("wait i need to go to the loo", "pause", {}),
     ("hang on, i want to go back a step", "back", {}),
+    # as the recogniser heard set 34's lines
+    ("hang on and i need to get a tissue", "pause", {}),
+    ("i don't think this want for me", "something_else", {}),
+    ("that's too loud to the volume down", "quieter", {}),
     # a helper verb before a negated one is a false start, or "i" as a recogniser wrote it
     ("i'd didn't hear you", "repeat", {}), ("i'd do not want that", "no", {}),
 ])
