@@ -348,6 +348,9 @@ _PATTERNS = [
     r"overdose|hang)", r"(a|the) (gun|rope|noose) (to|for) (my ?self|my head)",
     r"(give|giving|gave|given) up on (life|living|everything|myself)",
     r"(do not|never) want to (do this|do it|keep doing this|keep going|go on like this) any more",
+    # "i can't go on like this" with its "go" lost and "can't" heard "don't" (the full speech
+    # bench, 2026-12-05: read something_else)
+    r"\bi (can not|do not) on like this\b",
     r"(feel|feeling) like (dying|i want to die|i should die|i am going to die)"
     r"\b(?! (of|from|laughing)\b)",
     r"(saved|saving|stockpil\w*|hoard\w*|collect\w*|kept|keeping) (up )?(my |some |enough |all "

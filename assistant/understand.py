@@ -364,8 +364,9 @@ _A_WHILE = re.compile(r"(for )?(a|an|one|two|three|five|ten|a few|a couple of|ju
 _APOLOGIES = frozenset({"sorry", "sorry sorry", "i am sorry", "so sorry", "please", "thanks",
                         "thank you"})
 # Stepping away for something, said after a wait ("hang on, i need to grab a tissue").
-_AWAY = re.compile(r"((and|so) )?i (just )?(need to|have to|have got to|got to|want to|will|am going to|am "
-                   r"just going to) (just )?(get|grab|fetch|find|answer|check|blow|sort|"
+_AWAY = re.compile(r"((and|so) )?i (just )?(need to|have to|have got to|got to|want to|will|"
+                   r"am going to|am just going to) (just )?(get|grab|fetch|find|answer|check|"
+                   r"blow|sort|"
                    r"go to the (loo|toilet|bathroom|door))\b")
 _NAMED_AS = frozenset("one thing technique exercise method".split())
 # Said between a value and the one meant instead: "twenty, no, fifteen minutes", "the car, sorry,
