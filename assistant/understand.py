@@ -475,7 +475,9 @@ _WANTED_THINGS = frozenset(
 _QUESTION_WORDS = frozenset("what how which where when why".split())
 _ASKERS = frozenset("i we you".split())
 _AUXILIARIES = frozenset("can could should do must will would may shall".split())
+# "i'd didn't hear you": a helper verb, then one of these and "not" (Understander._as_taught)
 _FALSE_START_HELPERS = frozenset({"would", "am", "had", "will"})
+_NEGATED_HELPERS = _AUXILIARIES | {"did", "does"}
 # How a new clause starts after "so", "and" or "because" (_clause_may_end): a subject, a
 # question, an imperative ("i don't have much time so | please go a bit faster")
 _FRESH_OPENERS = (_CLAUSE_OPENERS | _AUXILIARIES | _QUESTION_WORDS | _IMPERATIVE_VERBS
@@ -1193,7 +1195,7 @@ class Understander:
             # "i'd didn't hear you", "i'm can't hear you": a helper verb before a negated one
             # is a false start, or "i" as a recogniser writes it (the full speech bench)
             if (words[i] == "i" and words[i + 1] in _FALSE_START_HELPERS
-                    and words[i + 2] in _AUXILIARIES | {"did", "does"} and words[i + 3] == "not"):
+                    and words[i + 2] in _NEGATED_HELPERS and words[i + 3] == "not"):
                 del words[i + 1]
         for i in range(len(words) - 2):  # "what i can say" asks "what can i say"
             if (words[i] in _QUESTION_WORDS and words[i + 1] in _ASKERS

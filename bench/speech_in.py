@@ -17,6 +17,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -84,10 +85,13 @@ _APOSTROPHE = {"im": "I'm", "ive": "I've", "dont": "don't", "didnt": "didn't",
                "wasnt": "wasn't", "youre": "you're", "theres": "there's", "whats": "what's"}
 
 
+_TYPED_CONTRACTION = re.compile(r"\b(" + "|".join(_APOSTROPHE) + r")\b", re.IGNORECASE)
+
+
 def spoken(text: str) -> str:
-    """What a voice reads for a typed line: its apostrophes put back. A line with a typo
-    ("im in bd") carries its spoken form in the data file's "say"."""
-    return " ".join(_APOSTROPHE.get(w.lower(), w) for w in text.split(" "))
+    """What a voice reads for a typed line: its apostrophes put back ("ok im, um" too). A line
+    with a typo ("im in bd") carries its spoken form in the data file's "say"."""
+    return _TYPED_CONTRACTION.sub(lambda m: _APOSTROPHE[m.group().lower()], text)
 
 
 def utterances(understander, quick: bool, seed: int = 1) -> list[dict]:

@@ -21,6 +21,8 @@ from assistant.english import english_words  # noqa: E402
 def test_contractions_typed_without_apostrophes_are_read_with_them():
     assert speech_in.spoken("im home and ive got ten mins") == "I'm home and I've got ten mins"
     assert speech_in.spoken("its too quiet, lets stop") == "its too quiet, lets stop"
+    assert speech_in.spoken("ok Im, um, done") == "ok I'm, um, done"
+    assert speech_in.spoken("I'm fine, I've got time") == "I'm fine, I've got time"
 
 
 @pytest.mark.parametrize("path", [BENCH / "data" / "paraphrases.yaml"], ids=lambda p: p.name)
