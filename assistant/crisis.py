@@ -146,6 +146,9 @@ _PATTERNS = [
     + r"|go to sleep forever|sleep forever|be gone|not be here|disappear forever|"
     r"disappear for good|vanish forever|no longer exist|no longer be here|"
     r"end it all" + _NOT_LET_OUT + r")",
+    # "not be alive" whatever came before it ("honestly i'd rather not be alive" heard "honestly
+    # i'd write a note be alive", the crisis bench, 2026-12-05)
+    r"\bi (would|had) (\w+ ){0,3}(not|note|knot) be alive\b",
     r"(wish|wishing|hope) (i|that i) (was|were|would be|could be|had|would|would have) (dead|gone|"
     r"never been born|not born|never born|never existed|die|not here|not alive|no longer here)",
     r"(wish|wishing) (i|that i) (did not|do not|could not|would not) (exist|live|wake up|"

@@ -229,6 +229,13 @@ def _to_someone_else(words: list[str]) -> bool:
     return False
 
 
+# Asking how to say a command is asking for help, whatever command it names (held-out set 35:
+# "what do i say if i want to end the session" read stop; "how do i tell you to go slower").
+_ASKS_HOW_TO_SAY = re.compile(
+    r"^(how (do|can|should) i (tell|make|get|ask) you to|what (do|should) i (say|tell you) "
+    r"(if|when|to)|what is the (command|word|phrase|voice command) (to|for)|how (do|can) i "
+    r"control you)\b"
+    r"|\b(which|what) voice commands\b")
 # "I don't know, you choose": a not that refuses nothing said after it.
 _NOT_A_REFUSAL = re.compile(r"\b(do not know|not sure|do not mind|do not care)\b")
 
@@ -1076,6 +1083,8 @@ class Understander:
                         score, intent, slots = found
         if intent == "stop" and _ERRAND.search(" ".join(literal)):
             score = 0.0  # "i need to stop at the shop later": a stop on the way somewhere
+        if intent != "help" and _ASKS_HOW_TO_SAY.search(" ".join(literal)):
+            intent, slots, score = "help", {}, max(score, CONFIRMED)
         if intent is not None and _to_someone_else(literal):
             score = 0.0  # "read the story slower tonight, daddy": not said to the assistant
         if intent is not None and (machine := _OTHER_MACHINE.search(" ".join(literal))):
