@@ -236,6 +236,7 @@ _ASKS_HOW_TO_SAY = re.compile(
     r"(if|when|to)|what is the (command|word|phrase|voice command) (to|for)|how (do|can) i "
     r"control you)\b"
     r"|\b(which|what) voice commands\b")
+
 # "I don't know, you choose": a not that refuses nothing said after it.
 _NOT_A_REFUSAL = re.compile(r"\b(do not know|not sure|do not mind|do not care)\b")
 

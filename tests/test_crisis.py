@@ -330,5 +330,5 @@ def test_danger_said_as_an_answer_is_a_crisis(understander, text):
     ("i don't on like this", True), ("i don't go on like this", False),
     ("honestly i'd write a note be alive", True), ("the plants may not be alive", False),
 ])
-def test_crisis_and_its_near_misses_as_held_out_sets_30_to_34_said_them(text, crisis):
+def test_crisis_and_near_misses_as_sets_30_to_35_and_the_benches_said_them(text, crisis):
     assert is_crisis(text) == crisis, (text, crisis_phrase(text))
