@@ -212,6 +212,10 @@ def parse_template(text: str) -> Seq:
                 items.append(Rule(parse_name(">", "rule")))
             elif token in ("}", ">"):
                 raise TemplateError(f"'{token}' closes nothing here")
+            elif token[0] in "?*+":
+                # a regular expression's habit: "rush(ing)?" became "rush ing", never "rush"
+                raise TemplateError(f"'{token[0]}' after a group means nothing here; "
+                                    "write the optional part in [brackets]")
             else:
                 for word in normalise(token).split():
                     items.append(Word(word))

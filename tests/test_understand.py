@@ -213,6 +213,8 @@ def write_intent(folder: Path, name: str, body: str) -> Path:
     ('intent: stop\nsentences:\n  - "stop"\n  - "(end|quit the session"\ntests:\n  - stop\n',
      4, "never closed"),
     ('intent: stop\nsentences:\n  - "stop]"\ntests:\n  - stop\n', 3, "closes nothing"),
+    ('intent: stop\nsentences:\n  - "stop (it)? now"\ntests:\n  - stop\n', 3,
+     "write the optional part in [brackets]"),
     ('intent: stop\nsentences:\n  - "stop"\n  - "stop at {plaice}"\ntests:\n  - stop\n',
      4, "unknown list '{plaice}'"),
     ('intent: stop\nsentences:\n  - "stop <politely>"\ntests:\n  - stop\n', 3,
