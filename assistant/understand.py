@@ -205,8 +205,9 @@ _ERRAND = re.compile(r"\bstop ((at|by|off at|in at) (the |a |an |my )?(?!(this|t
 # "can you read the story slower tonight, daddy", "stop it, you two", "can you pause the
 # telly"): a child, a parent or a group called by name at either end (not "my mum"), or another
 # machine told what to do. Endearments are not in it: people call the assistant "love" too.
-_CALLED = ("daddy", "mummy", "mommy", "mum", "mom", "dad", "you two", "you lot", "you guys",
-           "kids", "children", "boys", "girls")
+_CALLED = tuple(tuple(c.split()) for c in (
+    "daddy", "mummy", "mommy", "mum", "mom", "dad", "you two", "you lot", "you guys", "kids",
+    "children", "boys", "girls"))
 _NOT_CALLED_AFTER = frozenset("my our your the to for with about of like and his her their "
                               "is are was were".split())
 _NOT_CALLED_BEFORE = frozenset("is are was were and says said has had will would".split())
@@ -219,12 +220,12 @@ _OTHER_MACHINE = re.compile(
 def _to_someone_else(words: list[str]) -> bool:
     """Said to someone else: _CALLED at either end (not "my mum", "mum says")."""
     for called in _CALLED:
-        n = len(called.split())
-        if (len(words) > n and words[:n] == called.split()
-                and words[n] not in _NOT_CALLED_BEFORE):
+        n = len(called)
+        if len(words) <= n:
+            continue
+        if tuple(words[:n]) == called and words[n] not in _NOT_CALLED_BEFORE:
             return True
-        if (len(words) > n and words[-n:] == called.split()
-                and words[-n - 1] not in _NOT_CALLED_AFTER):
+        if tuple(words[-n:]) == called and words[-n - 1] not in _NOT_CALLED_AFTER:
             return True
     return False
 
@@ -1098,16 +1099,17 @@ class Understander:
                     found = fallback(said, pool_key)
                     if found[0] > score:
                         score, intent, slots = found
-        if intent == "stop" and _ERRAND.search(" ".join(literal)):
+        whole = " ".join(literal)
+        if intent == "stop" and _ERRAND.search(whole):
             score = 0.0  # "i need to stop at the shop later": a stop on the way somewhere
-        if intent != "help" and _ASKS_HOW_TO_SAY.search(" ".join(literal)):
+        if intent != "help" and _ASKS_HOW_TO_SAY.search(whole):
             intent, slots, score = "help", {}, max(score, CONFIRMED)
         if intent is not None and _to_someone_else(literal):
             score = 0.0  # "read the story slower tonight, daddy": not said to the assistant
-        if intent is not None and (machine := _OTHER_MACHINE.search(" ".join(literal))):
+        if intent is not None and (machine := _OTHER_MACHINE.search(whole)):
             # "can you pause the telly": what else was said is read without it ("turn the tv
             # off so i can hear you, louder please" is louder)
-            rest = " ".join(literal).replace(machine.group(), " ").split()
+            rest = whole.replace(machine.group(), " ").split()
             if not rest:
                 return Intent(None, {}, 1.0, text)
             found = self._understand(" ".join(rest), allowed, threshold, clauses, closeness,
@@ -1117,7 +1119,7 @@ class Understander:
             # For null, confidence is how far the text is from the closest template (as it
             # reads whole; closeness=False: not looked for, 1.0 unless a reading came near).
             if closeness:
-                near = self._search_remembered(" ".join(literal), frozenset(), pool_key,
+                near = self._search_remembered(whole, frozenset(), pool_key,
                                                NULL_CUTOFF)
                 score = max(score, near[0] if near is not None else 0.0)
             return Intent(None, {}, round(1.0 - max(score, 0.0) / 100, 3), text)

@@ -76,7 +76,7 @@ def main() -> int:
     cache = Path(tempfile.gettempdir()) / "letitout-bench-speech"
     cache.mkdir(parents=True, exist_ok=True)
     voices = bench.Voices(VOICES, cache)
-    clean = [(item, bench.pad(voices.speak(v, item.get("say", item["text"])), before=1.5))
+    clean = [(item, bench.pad(voices.speak(v, item["say"]), before=1.5))
              for v in VOICES for item in items]
     rng = np.random.default_rng(11)
     noises = {kind: bench.make_noise(kind, 16000 * 60, rng, voices) for kind in bench.NOISES}

@@ -68,7 +68,7 @@ def main() -> int:
     paths, wanted = [], []
     for voice in VOICES:
         for item in items:
-            said = item.get("say", item["text"])
+            said = item["say"]
             voices.speak(voice, said)  # renders it into the cache as written
             paths.append(voices.path(voice, said))
             wanted.append(item)

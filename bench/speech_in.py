@@ -59,8 +59,8 @@ BABBLE_TEXT = [
 
 def all_utterances(understander) -> list[dict]:
     """The intents' own test sentences, then the held-out paraphrases (bench/data)."""
-    items = [{"text": t.text, "intent": t.intent, "slots": dict(t.slots), "set": "templates"}
-             for t in understander.tests]
+    items = [{"text": t.text, "intent": t.intent, "slots": dict(t.slots), "set": "templates",
+              "say": spoken(t.text)} for t in understander.tests]
     return items + commands_in(HERE / "data" / "paraphrases.yaml")
 
 
@@ -348,7 +348,7 @@ def bench_engine(engine: str, denoisers: list[str], quick: bool, cache: Path) ->
     rng = np.random.default_rng(11)
     # The sentences as the synthesisers write them (no silence added: Piper's WAVs start 30-60
     # ms before the voice, and a recording cut this close once lost its ends), and padded.
-    as_written = [(item, voices.speak(v, item.get("say", item["text"])))
+    as_written = [(item, voices.speak(v, item["say"]))
                   for v in voice_names for item in items]
     clean = [(item, pad(samples)) for item, samples in as_written]
     noises = {kind: make_noise(kind, 16000 * 60, rng, voices) for kind in NOISES}

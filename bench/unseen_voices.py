@@ -134,7 +134,7 @@ def main() -> int:
     cache.mkdir(parents=True, exist_ok=True)
     voices = bench.Voices(names, cache)
     clips = [({**item, "voice": voice}, bench.pad(
-        voices.speak(voice, item.get("say", item["text"]))))
+        voices.speak(voice, item["say"])))
              for voice in names for item in items]
     if args.narrowband:
         clips = [(item, through_8k(samples)) for item, samples in clips]
