@@ -60,6 +60,14 @@ _AFTER_WHAT_ALL = frozenset("can do does did is are have has should would could 
                             "they".split())
 # Hesitations carry no meaning anywhere; they are dropped before anything else looks.
 FILLERS = frozenset("um umm ummm uh uhh uhhh uhm er erm err ehm hmm hmmm hm mm mmm ope".split())
+# Words after a noun's "'s" that show it is "is" (or "has") rather than a possessive.
+_IS_AFTER_NOUN = frozenset(
+    "on off out up down in too so really very gone not just still been got over "
+    "back done finished always never".split())
+_ING_NOUNS = frozenset(
+    "thing ring king wing spring string swing sling morning evening wedding building ceiling "
+    "painting clothing nothing something everything anything darling sibling ending earring "
+    "pudding stocking bedding".split())
 _WORD = re.compile(r"[a-z0-9']+")
 # A dropped g ("thinkin", "cryin'", "drivin") is put back when the -ing word is an English
 # word; these real words are kept (most of the others that end so are surnames), and the
@@ -76,8 +84,10 @@ def _g_put_back(word: str) -> str:
     return word + "g" if word + "g" in english_words() else word
 
 
-def normalise(text: str) -> str:
-    """Lowercase words without punctuation, contractions expanded, numbers spelled out."""
+def normalise(text: str, noun_is: bool = False) -> str:
+    """Lowercase words without punctuation, contractions expanded, numbers spelled out.
+    noun_is: a noun's "'s" is "is" where no possession can follow (_IS_AFTER_NOUN); the
+    understander reads so, the crisis patterns read the noun alone ("the engine's running")."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = re.sub(r"(\d)\s*(?:-|\u2013|to)\s*(\d)", r"\1 to \2", text)  # 10-15 -> 10 to 15
@@ -91,6 +101,7 @@ def normalise(text: str) -> str:
     if re.fullmatch(r"\W*uh,? uh\W*", text):
         text = "uhuh"
     words = []
+    after_noun: set[int] = set()  # where a noun's "'s" was dropped
     for word in _WORD.findall(text):
         if word == "'em":
             word = "them"
@@ -102,7 +113,8 @@ def normalise(text: str) -> str:
         if expanded is None and word.endswith("n't"):
             expanded = word[:-3] + " not"
         elif expanded is None and word.endswith("'s"):
-            expanded = word[:-2]  # possessive: "mom's" -> "mom"
+            expanded = word[:-2]  # possessive: "mom's" -> "mom" (or "is": _IS_AFTER_NOUN)
+            after_noun.add(len(words))
         elif expanded is None and word.endswith(_ENDINGS):
             # any other word's "'ve", "'ll", "'re", "'d": "what've", "that'd", "it'll"
             stem, ending = word.rsplit("'", 1)
@@ -112,6 +124,12 @@ def normalise(text: str) -> str:
         elif expanded is None and "'" in word:
             expanded = word.replace("'", "")
         words.extend((expanded or word).split())
+    # A noun's "'s" before what no possession is followed by is "is": "the water's on", "the
+    # kettle's boiling" (held-out set 36: "louder, the water's on" read as "the water one")
+    for i in sorted(after_noun if noun_is else (), reverse=True):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if after in _IS_AFTER_NOUN or after.endswith("ing") and after not in _ING_NOUNS:
+            words.insert(i + 1, "is")
     # "'s" before "been" or "got" is "has": "what's been weighing on me", "it's got to stop"
     for i in range(1, len(words) - 1):
         if words[i] == "is" and words[i + 1] in ("been", "got"):

@@ -1154,7 +1154,7 @@ class Understander:
     def _words_read(self, text: str, typed: bool = False) -> list[str]:
         """The words a parse reads (and may_read_whole judges): an aside and the assistant's
         name dropped, a polite frame read as the request it makes; typed text's typos mended."""
-        words = normalise(text).split()
+        words = normalise(text, noun_is=True).split()
         if typed:
             words = [self._mended(word) for word in words]
         return _step_named(self._politely_asked(_um_dropped(_asides_dropped(words))))

@@ -171,6 +171,8 @@ def test_crisis_grammar_sentences_are_all_caught_by_the_rule(understander):
     ("i keep cutting myself", True),
     # "the dog was barking" heard so (held-out set 27): "was been" is no one's English
     ("one more time please the dog was been cutting", False), ("i been cutting", True),
+    # "keep cutting" said first is told to someone (how "keep going" was heard over water)
+    ("keep cutting", False), ("keep cutting again", False), ("i just keep cutting", True),
 ])
 def test_cutting_is_self_harm_unless_a_thing_is_cut(text, crisis):
     assert is_crisis(text) == crisis, text
@@ -185,6 +187,13 @@ def test_cutting_is_self_harm_unless_a_thing_is_cut(text, crisis):
     ("i bought a rope for the swing", False), ("i hit myself on the cupboard door", False),
     ("i hit myself in the head by accident", False),
     ("my cat was scratching the sofa until it was ruined", False),
+    # the means looked at (held-out set 36), however "at" was heard; a tablet is a screen
+    ("i keep looking at the pills in the bathroom cabinet", True),
+    ("i keep looking up the pills in the bathroom", True),
+    ("i can't stop staring at the razor", True), ("i keep staring at my tablet", False),
+    # the engine running in a shut garage, with its "is" ("the engine's running and ...")
+    ("the engine's running and i've shut the garage door", True),
+    ("the engine is running and i have shut the garage door", True),
 ])
 def test_means_and_hurting_the_body(text, crisis):
     assert is_crisis(text) == crisis, text
