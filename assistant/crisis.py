@@ -311,6 +311,9 @@ _PATTERNS = [
     r"(jump|jumping|throw myself|throwing myself|threw myself) (off|from|in front of|under) "
     r"(a|the|this|that|my) ?"
     r"(bridge|building|roof|cliff|train|car|bus|balcony|window|ledge|truck|tower|edge)",
+    # ... with where cut off at the end, as a recogniser may: "stop, i want to kill myself" was
+    # heard "stop i want to throw myself" over running water (not "into work", "a party")
+    r"(want to|going to|about to|could|might|will) (just )?throw myself( (off|from|under))?$",
     r"(step|stepping|walk|walking|throw myself|lie down) in front of (a|the) (train|car|bus|"
     r"truck|lorry)",
     r"(drive|driving|crash|crashing|steer|steering|swerve|swerving|veer|veering|plough|ploughing|"
@@ -434,6 +437,12 @@ _PATTERNS = [
     # "a rope and i know where i'd do it"
     r"(gun|pills|rope|noose|blade|razor|knife|tablets)\b.*\b(can not stop|keep) (looking|"
     r"thinking about|holding|staring|touching)\b",
+    # all of them taken at once: "i've got all my pills here and i'm thinking of taking the lot"
+    # (held-out set 37)
+    r"(pills|tablets|painkillers|meds|medication|sleeping pills)\b.{0,60}\b(taking|take|"
+    r"swallowing|swallow|downing|down|necking|neck) (the lot|them all|all of them|the whole lot|"
+    r"every (one|last one|single one) of them|the (whole|entire) (bottle|box|packet|pack))\b"
+    r"(?! (to|back|into|in|out|away|home|with)\b)",  # not taken back to the pharmacy
     # ... said the other way round: "i keep looking at the pills in the bathroom cabinet" (set 36)
     r"(can not stop|keep|kept|have been|been) (looking|staring|glancing|gazing) (at|up|up at) "
     r"(the|my|those|these|that|all (the|my|those)) (pills|tablets|gun|rope|noose|blade|blades|"

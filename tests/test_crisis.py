@@ -194,6 +194,12 @@ def test_cutting_is_self_harm_unless_a_thing_is_cut(text, crisis):
     # the engine running in a shut garage, with its "is" ("the engine's running and ...")
     ("the engine's running and i've shut the garage door", True),
     ("the engine is running and i have shut the garage door", True),
+    # all of them at once (held-out set 37); not taken back to the pharmacy
+    ("i've got all my pills here and i'm thinking of taking the lot", True),
+    ("the pills are in the drawer, take the lot to the pharmacy", False),
+    # throwing oneself, the where cut off ("stop, i want to kill myself" as heard over water)
+    ("stop i want to throw myself", True), ("i want to throw myself into my work", False),
+    ("i want to throw myself a party", False),
 ])
 def test_means_and_hurting_the_body(text, crisis):
     assert is_crisis(text) == crisis, text

@@ -1142,6 +1142,28 @@ def test_commands_said_in_the_five_places(understander, text, intent):
     assert understander.parse(text).name == intent, text
 
 
+@pytest.mark.parametrize("text, intent", [
+    # a first-time user who never read the instructions (held-out set 37)
+    ("my friend said you could help me cry, so, here i am", "start_session"),
+    ("the one where i just sit and think about how i'm really feeling", "choose_technique"),
+    ("not much, maybe 10 minutes", "set_duration"), ("not much", None),
+    ("um, okay, i did it, what do i do after that", "next"), ("the what?", "repeat"),
+    ("sorry, my mind wandered, what was that last thing you said", "repeat"),
+    ("alright, the delivery guy's gone, let's get back into it", "resume"),
+    ("okay, unpause it", "resume"), ("is there a list of things i can say", "help"),
+    ("you wait please", "pause"),
+    ("i've got a pen and paper, i wanna write down how i'm feeling", "choose_technique"),
+])
+def test_a_first_time_user(understander, text, intent):
+    assert understander.parse(text).name == intent, text
+
+
+def test_a_van_is_named_with_its_article(understander):
+    # "in bed" over running water was heard "in van": the bare phrase is no place now
+    assert understander.parse("i'm in the van").slots == {"place": "car"}
+    assert understander.parse("in van", typed=False).name is None
+
+
 @pytest.mark.parametrize("said, read", [
     ("the water's on", "the water is on"), ("the kettle's boiling", "the kettle is boiling"),
     ("mum's car", "mum car"), ("mum's wedding ring", "mum wedding ring"),
