@@ -128,7 +128,7 @@ def normalise(text: str, noun_is: bool = False) -> str:
     # kettle's boiling" (held-out set 36: "louder, the water's on" read as "the water one")
     for i in sorted(after_noun if noun_is else (), reverse=True):
         after = words[i + 1] if i + 1 < len(words) else ""
-        if after in _IS_AFTER_NOUN or after.endswith("ing") and after not in _ING_NOUNS:
+        if after in _IS_AFTER_NOUN or (after.endswith("ing") and after not in _ING_NOUNS):
             words.insert(i + 1, "is")
     # "'s" before "been" or "got" is "has": "what's been weighing on me", "it's got to stop"
     for i in range(1, len(words) - 1):
