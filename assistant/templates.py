@@ -101,7 +101,7 @@ def normalise(text: str, noun_is: bool = False) -> str:
     if re.fullmatch(r"\W*uh,? uh\W*", text):
         text = "uhuh"
     words = []
-    after_noun: set[int] = set()  # where a noun's "'s" was dropped
+    after_noun: list[int] = []  # where a noun's "'s" was dropped, in order
     for word in _WORD.findall(text):
         if word == "'em":
             word = "them"
@@ -114,7 +114,7 @@ def normalise(text: str, noun_is: bool = False) -> str:
             expanded = word[:-3] + " not"
         elif expanded is None and word.endswith("'s"):
             expanded = word[:-2]  # possessive: "mom's" -> "mom" (or "is": _IS_AFTER_NOUN)
-            after_noun.add(len(words))
+            after_noun.append(len(words))
         elif expanded is None and word.endswith(_ENDINGS):
             # any other word's "'ve", "'ll", "'re", "'d": "what've", "that'd", "it'll"
             stem, ending = word.rsplit("'", 1)
@@ -126,7 +126,7 @@ def normalise(text: str, noun_is: bool = False) -> str:
         words.extend((expanded or word).split())
     # A noun's "'s" before what no possession is followed by is "is": "the water's on", "the
     # kettle's boiling" (held-out set 36: "louder, the water's on" read as "the water one")
-    for i in sorted(after_noun if noun_is else (), reverse=True):
+    for i in reversed(after_noun if noun_is else []):
         after = words[i + 1] if i + 1 < len(words) else ""
         if after in _IS_AFTER_NOUN or (after.endswith("ing") and after not in _ING_NOUNS):
             words.insert(i + 1, "is")

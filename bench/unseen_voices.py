@@ -27,8 +27,8 @@ without seeing the first: how the recogniser does on noise nothing here was tune
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
-import os
 import random
 import sys
 import tempfile
@@ -144,7 +144,8 @@ def main() -> int:
     recognizer = make_recognizer("pocketsphinx", understander=understander,
                                  warn=lambda message: None)
     # Fresh: what a new process would start from, for every recording.
-    with open(args.log or os.devnull, "w") as log:
+    # (no log: None, so no line is made for nothing)
+    with open(args.log, "w") if args.log else contextlib.nullcontext() as log:
         found = bench.run_condition(recognizer, clips,
                                     before_each=None if args.running else recognizer.forget_voice,
                                     group=lambda item: item["voice"], log=log)
