@@ -227,6 +227,11 @@ def test_means_and_hurting_the_body(text, crisis):
     ("i've been planning how i'd do it", True),
     ("i've laid out my tablets for the week", False),
     ("i've been planning how i'd do it differently next time", False),
+    # ... thought about, said haltingly (held-out set 38); not a way of doing a thing
+    ("i've been thinking about how i'd do it, hang on, sorry, i've worked it out", True),
+    ("i've worked out how i'd do it tonight", True),
+    ("i was thinking about how i would do it differently", False),
+    ("i've thought about how i'd do it if i were you", False),
     ("i had to steer into the skid on the ice", False),
     # "steering" is no misspelt "sleeping" (held-out set 26)
     ("sometimes when i'm driving i think about steering into a wall", True),

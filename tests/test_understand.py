@@ -1158,6 +1158,34 @@ def test_a_first_time_user(understander, text, intent):
     assert understander.parse(text).name == intent, text
 
 
+@pytest.mark.parametrize("text, intent", [
+    # speaking while already upset, or in plain older English (held-out set 38)
+    ("everything's building up and i can't, i can't release it, will you help me",
+     "start_session"),
+    ("i am wishing to cry but the tears will not come, please help me", "start_session"),
+    ("tell me what the different ways are, sorry", "suggest_technique"),
+    ("is there something you think would help me cry", "suggest_technique"),
+    ("this method does not suit me, i would like another", "something_else"),
+    ("sorry, just a few... no, call it seven minutes", "set_duration"),
+    ("i must leave in twenty five minutes", "set_duration"),
+    ("go back to where we were before, sorry", "back"),
+    ("slower, slower, the breaths are too quick", "slower"),
+    ("give me more time, slow it right down", "slower"),
+    ("can we move quicker through this", "faster"), ("be so good as to speak up", "louder"),
+    ("there, i am weeping at last", "crying"),
+    ("why do you want me to look at the photos", "explain"),
+    ("why is crying good for you, anyway", "explain"), ("what things can i say", "help"),
+    ("please tell me how to operate this", "help"),
+])
+def test_said_while_upset_or_in_plain_english(understander, text, intent):
+    assert understander.parse(text).name == intent, text
+
+
+def test_a_time_taken_back_is_the_time_meant(understander):
+    assert understander.parse("sorry, just a few... no, call it seven minutes").slots == {
+        "minutes": 7}
+
+
 @pytest.mark.parametrize("heard, intent", [
     # "um" heard "i'm" after a first "so" or "okay" too, and a bare "um no" (set 37, spoken)
     ("so i'm what have you got", "suggest_technique"), ("okay i'm what can i say", "help"),
