@@ -1181,6 +1181,29 @@ def test_said_while_upset_or_in_plain_english(understander, text, intent):
     assert understander.parse(text).name == intent, text
 
 
+@pytest.mark.parametrize("heard, intent", [
+    # a word or a start said twice, as heard (held-out set 38, spoken): read once, so a stop
+    # clears the recogniser's bar; words doubled on purpose stay ("chop chop", "slowly slowly")
+    ("stop stop i can't do this", "stop"), ("i'm i'm in the shower", "set_place"),
+    ("i can't i can't release it", "start_session"), ("chop chop", "faster"),
+    ("too fast slowly slowly", "slower"),
+    # "mm, yes please" heard "i'm am yes please"
+    ("i'm am yes please", "yes"),
+])
+def test_said_twice_is_read_once(understander, heard, intent):
+    found = understander.parse(heard, typed=False)
+    assert found.name == intent, heard
+    assert found.confidence >= 0.86, heard  # the recogniser's bar for stop, yes, a place
+
+
+def test_hang_on_heard_high_yawn_is_no_yawning(understander):
+    # held-out set 38, spoken (four voices): "hang on" heard "high yawn(s)"
+    assert understander.parse("high yawns", typed=False).name == "pause"
+    assert understander.parse("i have high yawn about half an hour", typed=False).slots == {
+        "minutes": 30}
+    assert understander.parse("i'd like the yawn one").slots == {"technique": "yawn"}
+
+
 def test_a_time_taken_back_is_the_time_meant(understander):
     assert understander.parse("sorry, just a few... no, call it seven minutes").slots == {
         "minutes": 7}

@@ -15,6 +15,7 @@ for crisis only (Settings.rescue_intents).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -87,17 +88,19 @@ class PhoneticIndex:
             out.append(phones)
         return "".join(out)
 
-    def nearest(self, heard: Iterable[str], k: int, allowed: frozenset[str] | None = None
-                ) -> list[tuple[Candidate, float]]:
+    def nearest(self, heard: Iterable[str], k: int, allowed: frozenset[str] | None = None,
+                cutoff: float = 0.0) -> list[tuple[Candidate, float]]:
         """The k candidates nearest in sound to any of the heard word strings, best first,
-        each with its closeness (0..100), among the allowed intents' (all when None)."""
+        each with its closeness (0..100), among the allowed intents' (all when None); only
+        those at least cutoff near (a cutoff skips most of a large index unread)."""
         keys, where = self._among(allowed)
         scored: dict[int, float] = {}
         for text in heard:
             query = self.sound(text)
             if not query:
                 continue
-            for _key, score, found in process.extract(query, keys, scorer=fuzz.ratio, limit=k):
+            for _key, score, found in process.extract(query, keys, scorer=fuzz.ratio, limit=k,
+                                                      score_cutoff=cutoff):
                 index = where[found] if where is not None else found
                 scored[index] = max(score, scored.get(index, 0.0))
         best = sorted(scored, key=lambda i: -scored[i])[:k]
@@ -149,11 +152,16 @@ class PhoneticIndex:
         return self._keys
 
 
+# A word's spoken form, remembered: the index over every intent's templates asks for
+# 400,000 words, a few thousand of them different (5 s -> well under 1 s).
+_word_spoken = functools.lru_cache(maxsize=None)(spoken_form)
+
+
 def _spoken_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """The sentence as said, and contracted ("i am" -> "i'm") when that differs."""
     plain = []
     for word in words:
-        plain.extend([word] if _SLOT.match(word) else spoken_form(word).split())
+        plain.extend([word] if _SLOT.match(word) else _word_spoken(word).split())
     text = " ".join(plain)
     forms = [tuple(plain)]
     short = contracted(text)
