@@ -28,11 +28,11 @@ from assistant.errors import LetitoutError
 from assistant.listen import audio, grammar_cache
 from assistant.listen.adapted_model import adapted_files, narrowband_path
 from assistant.listen.decoder_worker import RemoteDecoder, forget_room
-from assistant.listen.grammar import balanced_corpus
+from assistant.listen.grammar import balanced_corpus, sentences_by_intent
 from assistant.listen.lexicon import Lexicon
 from assistant.listen.pronounce import non_rhotic_readings, pronounce_missing, spelled_readings
 from assistant.listen.recognizer import Decoded, print_stderr
-from assistant.listen.rescore import PhoneticIndex, jsgf, slots_of
+from assistant.listen.rescore import PhoneticIndex, SentenceSounds, jsgf, slots_of
 
 NBEST = 10  # lattice paths looked at when the best one is not a command
 TOPN = 6  # Gaussians scored per codebook (measured in bench/speech_in.py, see below)
@@ -210,6 +210,7 @@ class PocketsphinxEngine:
         self._searches: dict[frozenset[str] | None, str] = {}
         # (understander, intents) -> the phonetic index of those intents' templates
         self._indexes: dict[tuple[int, frozenset[str]], PhoneticIndex] = {}
+        self._sounds: dict[tuple[int, frozenset[str]], SentenceSounds] = {}
 
     @property
     def helper_cpu_s(self) -> float:
@@ -351,10 +352,10 @@ class PocketsphinxEngine:
         if not nearest or nearest[0][1] / 100 < min_closeness:
             return None
         if rivals:
-            others = self.phonetic_index(understander, rivals)
             bar = nearest[0][1] + 100 * rival_margin
-            if bar <= 100 and others.nearest(heard, 1, None if key is None else rivals & key,
-                                             cutoff=bar):
+            others = self.sentence_sounds(understander, rivals)
+            if bar <= 100 and others.nearest(heard, None if key is None else rivals & key,
+                                             cutoff=bar) is not None:
                 return None
         candidates = [candidate for candidate, _ in nearest]
         values = index.slot_choices(heard, slots_of(candidates), RESCORE_SLOT_VALUES)
@@ -383,10 +384,22 @@ class PocketsphinxEngine:
             return None
         return Decoded(text, nearest[0][1] / 100)
 
+    def sentence_sounds(self, understander, intents: frozenset[str]) -> SentenceSounds:
+        """The grammar's sentences of these intents by sound, made once per understander
+        (every intent but crisis: 79,000 sentences, about 0.3 s from the kept grammar; a
+        PhoneticIndex of them took 1.4 s); the recogniser asks for them at start."""
+        found = self._sounds.get((id(understander), intents))
+        if found is None:
+            sentences = sentences_by_intent(understander, sorted(intents))
+            self._ensure_words({w for said in sentences.values() for s in said for w in s.split()})
+            # (an index of no intents: only its phones of words, remembered)
+            found = SentenceSounds(sentences, self.phonetic_index(understander, frozenset()).sound)
+            self._sounds[(id(understander), intents)] = found
+        return found
+
     def phonetic_index(self, understander, intents: frozenset[str]) -> PhoneticIndex:
-        """Built once per understander and intents (crisis only: a few milliseconds; every
-        other intent's 87,000 sentences: about 1.4 s); the recogniser asks for them at start
-        so the first rescue does not wait."""
+        """Built once per understander and intents (crisis only: a few milliseconds); the
+        recogniser asks for it at start so the first rescue does not wait for it."""
         found = self._indexes.get((id(understander), intents))
         if found is None:
             found = PhoneticIndex(understander, self.lookup, intents)

@@ -176,7 +176,8 @@ class Settings:
     # Measured on the crisis bench's 148 second looks: the true crises it found were at
     # most 0.09 nearer another sentence where nothing was read (0.15 behind a loose command,
     # so not there); held-out set 38's false crises by it (14) were up to 0.21 (4 of them at
-    # 0.12 or more). None: not compared (it costs an index of every template, built at start).
+    # 0.12 or more). None: not compared (it costs the sounds of every other sentence the
+    # grammar has, made at start: about 0.3 s).
     rescue_rival_margin: float | None = 0.12
     # Whole recordings over steady noise: RNNoise in a second process, its output decoded as
     # it comes (assistant/listen/rnnoise_worker.py). Same samples, same answers.
@@ -235,7 +236,7 @@ class Recognizer:
         if index is not None and wanted:
             index(understander, wanted)
             if self.settings.rescue_rival_margin is not None:
-                index(understander, self._rivals)
+                engine.sentence_sounds(understander, self._rivals)
         if self._rnnoise_worker is not None:
             self._rnnoise_worker.wait_ready()
 

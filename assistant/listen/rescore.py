@@ -88,19 +88,17 @@ class PhoneticIndex:
             out.append(phones)
         return "".join(out)
 
-    def nearest(self, heard: Iterable[str], k: int, allowed: frozenset[str] | None = None,
-                cutoff: float = 0.0) -> list[tuple[Candidate, float]]:
+    def nearest(self, heard: Iterable[str], k: int, allowed: frozenset[str] | None = None
+                ) -> list[tuple[Candidate, float]]:
         """The k candidates nearest in sound to any of the heard word strings, best first,
-        each with its closeness (0..100), among the allowed intents' (all when None); only
-        those at least cutoff near (a cutoff skips most of a large index unread)."""
+        each with its closeness (0..100), among the allowed intents' (all when None)."""
         keys, where = self._among(allowed)
         scored: dict[int, float] = {}
         for text in heard:
             query = self.sound(text)
             if not query:
                 continue
-            for _key, score, found in process.extract(query, keys, scorer=fuzz.ratio, limit=k,
-                                                      score_cutoff=cutoff):
+            for _key, score, found in process.extract(query, keys, scorer=fuzz.ratio, limit=k):
                 index = where[found] if where is not None else found
                 scored[index] = max(score, scored.get(index, 0.0))
         best = sorted(scored, key=lambda i: -scored[i])[:k]
@@ -155,6 +153,46 @@ class PhoneticIndex:
 # A word's spoken form, remembered: the index over every intent's templates asks for
 # 400,000 words, a few thousand of them different (5 s -> well under 1 s).
 _word_spoken = functools.lru_cache(maxsize=None)(spoken_form)
+
+
+class SentenceSounds:
+    """Whole sentences as the command grammar has them (slots filled), by how they sound:
+    how near the nearest one is to what was heard. Built from the grammar's sentences, kept
+    on disk (grammar_cache), in a fraction of the time a PhoneticIndex of the same intents
+    takes: it never offers them to a decoder, so it needs no slots."""
+
+    def __init__(self, sentences: dict[str, list[str]], sound: Callable[[str], str]) -> None:
+        self._sound = sound
+        self._keys: list[str] = []
+        self._owners: list[str] = []
+        for intent, said in sentences.items():
+            for sentence in said:
+                self._keys.append(sound(sentence))
+                self._owners.append(intent)
+        self._narrowed: dict[frozenset[str], list[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def nearest(self, heard: Iterable[str], allowed: frozenset[str] | None = None,
+                cutoff: float = 0.0) -> float | None:
+        """The closeness (0..100) of the sentence nearest in sound to any of the heard word
+        strings, among the allowed intents' (all when None); None when none is cutoff near."""
+        if allowed is None:
+            keys = self._keys
+        else:
+            if allowed not in self._narrowed:
+                self._narrowed[allowed] = [k for k, owner in zip(self._keys, self._owners,
+                                                                  strict=True) if owner in allowed]
+            keys = self._narrowed[allowed]
+        best = None
+        for text in heard:
+            query = self._sound(text)
+            found = process.extractOne(query, keys, scorer=fuzz.ratio,
+                                       score_cutoff=max(cutoff, best or 0.0)) if query else None
+            if found is not None:
+                best = found[1]
+        return best
 
 
 def _spoken_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
