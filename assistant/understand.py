@@ -1835,6 +1835,15 @@ def _strip(text: str, markers: tuple[str, ...], leading: bool, time: str = "") -
     """Drop discourse markers from one end of the text, as long as some words remain; the
     first marker that fits is taken, so give them longest first. A wait (_WAITS) stays when
     how long follows it (time: the minutes slot's marker in a reading)."""
+    stages = _strip_stages(text, markers, leading, time)
+    return stages[-1] if stages else text
+
+
+def _strip_stages(text: str, markers: tuple[str, ...], leading: bool, time: str = ""
+                  ) -> list[str]:
+    """_strip's text after each marker it drops, in turn: a marker may belong to what is
+    left ("i want to end now | thank you": without "now" too it is no stop)."""
+    stages: list[str] = []
     changed = True
     while changed:
         changed = False
@@ -1848,14 +1857,16 @@ def _strip(text: str, markers: tuple[str, ...], leading: bool, time: str = "") -
                     # "hang on, i need to get a tissue" (held-out set 34: read as a cry asked for)
                     continue
                 text, changed = rest, True
+                stages.append(text)
                 break
             if not leading and text.endswith(" " + marker):
                 rest = text[: -len(marker) - 1]
                 if rest.rsplit(" ", 1)[-1] in _NEEDS_MORE:
                     continue  # "i do not want to | love" is no vocative: the rest runs on
                 text, changed = rest, True
+                stages.append(text)
                 break
-    return text
+    return stages
 
 
 def _variants(words: list[str], details: tuple[re.Pattern, ...] = (), time: str = ""):
@@ -1863,10 +1874,13 @@ def _variants(words: list[str], details: tuple[re.Pattern, ...] = (), time: str 
     text = " ".join(words)
     yield text, 0.0
     seen = {text}
-    front = _strip(text, _LEADING_FIRST, leading=True, time=time)
-    back = _strip(text, _TRAILING_FIRST, leading=False)
+    fronts = _strip_stages(text, _LEADING_FIRST, leading=True, time=time) or [text]
+    backs = _strip_stages(text, _TRAILING_FIRST, leading=False) or [text]
+    front, back = fronts[-1], backs[-1]
     both = _strip(front, _TRAILING_FIRST, leading=False)
-    for variant, penalty in ((front, 1.0), (back, 1.0), (both, 1.5)):
+    # each end's markers dropped in turn, then all of them (the final stages first: as before)
+    stages = [(v, 1.0) for v in (*fronts[:-1], *backs[:-1])]
+    for variant, penalty in ((front, 1.0), (back, 1.0), (both, 1.5), *stages):
         if variant and variant not in seen:
             seen.add(variant)
             yield variant, penalty

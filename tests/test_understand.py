@@ -1189,8 +1189,10 @@ def test_said_while_upset_or_in_plain_english(understander, text, intent):
     ("too fast slowly slowly", "slower"),
     # "mm, yes please" heard "i'm am yes please"
     ("i'm am yes please", "yes"),
+    # polite tails dropped one by one: "now" belongs to "i want to end now" (set 38, spoken)
+    ("i wish to end now thank you kindly", "stop"), ("that's right yes sorry", "yes"),
 ])
-def test_said_twice_is_read_once(understander, heard, intent):
+def test_upset_speech_as_heard_reads_clearly(understander, heard, intent):
     found = understander.parse(heard, typed=False)
     assert found.name == intent, heard
     assert found.confidence >= 0.86, heard  # the recogniser's bar for stop, yes, a place
