@@ -321,10 +321,13 @@ _PATTERNS = [
     r"truck|lorry)",
     r"(drive|driving|crash|crashing|steer|steering|swerve|swerving|veer|veering|plough|ploughing|"
     r"plow|plowing|smash|smashing|slam|slamming|ram|ramming) (my car |the car |myself |it )?"
-    r"(straight |right |head first |headfirst |deliberately |on purpose )?(into|off) "
+    r"(straight |right |head first |headfirst |deliberately |on purpose )?(into "
     r"(the (back|side|front) of )?"
     r"(a|the|the next|an oncoming) (tree|wall|bridge|cliff|river|lake|truck|lorry|barrier|road|"
-    r"bus)",
+    r"bus)"
+    # off what one can go over, not "i steer off the wall" (the stare technique's "where i stare
+    # at the wall" as heard: held-out set 38, spoken)
+    r"|off (a|the) (bridge|cliff|road|edge|pier|ledge|motorway|highway|quay|jetty))",
     # ... any verb of going, said while driving: "sometimes when i'm driving i think about just
     # going into a wall" (held-out set 28)
     _WHILE_DRIVING +

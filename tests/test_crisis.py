@@ -233,6 +233,9 @@ def test_means_and_hurting_the_body(text, crisis):
     ("i was thinking about how i would do it differently", False),
     ("i've thought about how i'd do it if i were you", False),
     ("i had to steer into the skid on the ice", False),
+    # off what one can go over; the stare technique as heard is none (set 38, spoken)
+    ("i want to drive off the bridge", True),
+    ("that one it where i steer off the wall kind don't blink", False),
     # "steering" is no misspelt "sleeping" (held-out set 26)
     ("sometimes when i'm driving i think about steering into a wall", True),
     ("i was steering into the bend too fast", False),
