@@ -264,7 +264,7 @@ def _opens_request(words: list[str]) -> bool:
 
 
 # Words said twice on purpose ("chop chop", "slowly slowly"): a repeat of them is no restart.
-SAID_TWICE = frozenset({"chop", "slowly"})
+_SAID_TWICE = frozenset({"chop", "slowly"})
 
 
 def _restarts_dropped(words: list[str]) -> list[str]:
@@ -274,7 +274,7 @@ def _restarts_dropped(words: list[str]) -> list[str]:
     i = 0
     while i < len(words):
         for k in (3, 2, 1):
-            if k == 1 and words[i] in SAID_TWICE:
+            if k == 1 and words[i] in _SAID_TWICE:
                 continue
             if words[i:i + k] == words[i + k:i + 2 * k]:  # (never true of a short tail)
                 i += k  # the first copy goes

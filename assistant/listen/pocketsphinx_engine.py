@@ -342,7 +342,7 @@ class PocketsphinxEngine:
         is how close in phones (0..1) the heard words were to the nearest of them. None
         when there is nothing to compare, or the nearest is under min_closeness (then the
         audio is not decoded again: the recogniser looks behind every loosely read command),
-        or a template of the rival intents sounds nearer by rival_margin or more."""
+        or a grammar sentence of the rival intents sounds nearer by rival_margin or more."""
         heard = [t for t in [first.text, *first.alternatives] if t.strip()]
         if not heard:
             return None
