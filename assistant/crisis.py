@@ -236,11 +236,12 @@ _PATTERNS = [
     r"(pills|tablets|meds|medication|painkillers|paracetamol) (all )?(lined up|counted out|laid "
     r"out)\b(?!.*\bweek)",
     # a way worked out: "i've been planning how i'd do it", "i've been thinking about how i'd
-    # do it, hang on, sorry" (held-out set 38); not "differently", "better", "if i had to"
+    # do it, hang on, sorry", "... and it scares me" (held-out set 38); not "differently",
+    # "better", "if i had to"
     r"(planning|planned|worked out|figured out|thinking about|thought about) (how|when|where) i "
     r"(would|will|am going to|could) do it\b(?! (differently|better|again|right|properly|well|"
     r"myself|with|for|in|on|at|if|when|after|before|by|without|instead|like|so|because|the|this|"
-    r"that|next|faster|slower|quicker|any|more|less|too|as|and|but)\b)",
+    r"that|next|faster|slower|quicker|any|more|less|too|as)\b)",
     r"(written|wrote|writing|write) (letters|a letter|notes|a note) .*saying goodbye",
     # goodbyes written, whatever followed was heard as ("i have already written my goodbye let's
     # i'm ...": set 29's "... goodbye letters to my children"); not a leaving speech or card

@@ -230,6 +230,7 @@ def test_means_and_hurting_the_body(text, crisis):
     # ... thought about, said haltingly (held-out set 38); not a way of doing a thing
     ("i've been thinking about how i'd do it, hang on, sorry, i've worked it out", True),
     ("i've worked out how i'd do it tonight", True),
+    ("i've been thinking about how i'd do it, and it scares me", True),
     ("i was thinking about how i would do it differently", False),
     ("i've thought about how i'd do it if i were you", False),
     ("i had to steer into the skid on the ice", False),
