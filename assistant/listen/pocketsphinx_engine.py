@@ -32,7 +32,7 @@ from assistant.listen.grammar import balanced_corpus, sentences_by_intent
 from assistant.listen.lexicon import Lexicon
 from assistant.listen.pronounce import non_rhotic_readings, pronounce_missing, spelled_readings
 from assistant.listen.recognizer import Decoded, print_stderr
-from assistant.listen.rescore import PhoneticIndex, SentenceSounds, jsgf, slots_of
+from assistant.listen.rescore import Phones, PhoneticIndex, SentenceSounds, jsgf, slots_of
 
 NBEST = 10  # lattice paths looked at when the best one is not a command
 TOPN = 6  # Gaussians scored per codebook (measured in bench/speech_in.py, see below)
@@ -392,8 +392,7 @@ class PocketsphinxEngine:
         if found is None:
             sentences = sentences_by_intent(understander, sorted(intents))
             self._ensure_words({w for said in sentences.values() for s in said for w in s.split()})
-            # (an index of no intents: only its phones of words, remembered)
-            found = SentenceSounds(sentences, self.phonetic_index(understander, frozenset()).sound)
+            found = SentenceSounds(sentences, Phones(self.lookup))
             self._sounds[(id(understander), intents)] = found
         return found
 

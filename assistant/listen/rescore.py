@@ -33,6 +33,27 @@ _CHAR = {p: chr(ord("A") + i) if i < 26 else chr(ord("a") + i - 26)
 _SLOT = re.compile(r"^\{(\w+)\}$")
 
 
+class Phones:
+    """A word string's phones as one character each, so edit distance counts phones; each
+    word's remembered (unknown words: none)."""
+
+    def __init__(self, lookup: Callable[[str], str | None]) -> None:
+        """lookup: a word's phones ("T ER N") from the recogniser's dictionary, or None."""
+        self._lookup = lookup
+        self._known: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        out = []
+        for word in text.split():
+            phones = self._known.get(word)
+            if phones is None:
+                found = self._lookup(word) or ""
+                phones = "".join(_CHAR.get(p, "") for p in found.split())
+                self._known[word] = phones
+            out.append(phones)
+        return "".join(out)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One template sentence shape: words, with "{slot}" tokens for slot values."""
@@ -47,8 +68,7 @@ class PhoneticIndex:
     def __init__(self, understander, lookup: Callable[[str], str | None],
                  intents: Iterable[str] | None = None) -> None:
         """lookup: a word's phones ("T ER N") from the recogniser's dictionary, or None."""
-        self._lookup = lookup
-        self._phones: dict[str, str] = {}
+        self._phones = Phones(lookup)
         self.slot_values = {name: [v for v in values if v]
                             for name, values in understander.slot_values().items()}
         wanted = set(intents) if intents is not None else None
@@ -78,15 +98,7 @@ class PhoneticIndex:
 
     def sound(self, text: str) -> str:
         """The phones of a word string as one character each (unknown words: none)."""
-        out = []
-        for word in text.split():
-            phones = self._phones.get(word)
-            if phones is None:
-                found = self._lookup(word) or ""
-                phones = "".join(_CHAR.get(p, "") for p in found.split())
-                self._phones[word] = phones
-            out.append(phones)
-        return "".join(out)
+        return self._phones(text)
 
     def nearest(self, heard: Iterable[str], k: int, allowed: frozenset[str] | None = None
                 ) -> list[tuple[Candidate, float]]:
@@ -170,9 +182,6 @@ class SentenceSounds:
                 self._keys.append(sound(sentence))
                 self._owners.append(intent)
         self._narrowed: dict[frozenset[str], list[str]] = {}
-
-    def __len__(self) -> int:
-        return len(self._keys)
 
     def nearest(self, heard: Iterable[str], allowed: frozenset[str] | None = None,
                 cutoff: float = 0.0) -> float | None:
