@@ -1226,6 +1226,23 @@ def test_a_van_is_named_with_its_article(understander):
     assert understander.parse("in van", typed=False).name is None
 
 
+@pytest.mark.parametrize("heard, intent", [
+    # a word the recogniser did not know, said first: "eish" heard "i if", "i've show"
+    # (held-out set 39, spoken); the rest is read as if said alone
+    ("i if the tears are coming now thinking about my father", "crying"),
+    ("i've show the tears are coming now thinking about my father", "crying"),
+    # ... only before a clause of its own: true crises heard wrong stay unread, so the crisis
+    # second look still hears them (crisis bench: "i swallowed all my tablets")
+    ("i swallowed all in my tablets", None), ("i give on a repeat it", None),
+    # ... and never a refusal or someone else's words
+    ("no if the tears are coming now thinking about my father", None),
+    ("they if the tears are coming now thinking about my father", None),
+])
+def test_a_word_or_two_heard_first_is_read_without(understander, heard, intent):
+    assert understander.parse(heard, typed=False).name == intent, heard
+    assert understander.parse(heard).name is None  # typed: what was typed was meant
+
+
 @pytest.mark.parametrize("said, read", [
     ("the water's on", "the water is on"), ("the kettle's boiling", "the kettle is boiling"),
     ("mum's car", "mum car"), ("mum's wedding ring", "mum wedding ring"),
