@@ -547,7 +547,8 @@ _MIND = (("would", "you", "mind"), ("do", "you", "mind"), ("could", "you", "mind
 _LEADING_FIRST = tuple(sorted(_LEADING, key=len, reverse=True))
 _TRAILING_FIRST = tuple(sorted(_TRAILING, key=len, reverse=True))
 _SOFTENERS = frozenset("just really actually maybe perhaps probably like literally basically "
-                       "honestly please kind sort a bit little so very even seriously proper".split())
+                       "honestly please kind sort a bit little so very even seriously "
+                       "proper".split())
 
 
 # The slots each intent reports (../shared/CONTRACT.md's table; a place and a time said
