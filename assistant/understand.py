@@ -159,7 +159,9 @@ MAX_CLAUSE_WORDS = 16  # a command clause is looked for inside talk up to this l
 RUNS_ON_BEFORE = _UNFINISHED | _NEEDS_MORE | frozenset(
     "always never just still also ever even really will should might must cannot".split())
 _RUNS_ON_AFTER = frozenset("why what how where who whom whose whether if like to of about "
-                           "for with as than through into onto across along".split())
+                           "for with as than through into onto across along".split()
+                          # (no clause starts with "me": "please help | me to cry ...")
+                          + ["me"])
 # Common words that carry no command and no topic; they cost nothing when unknown.
 _HARMLESS = frozenset("honestly even sometimes god oh woah whoa first still anyway totally "
                       "seriously definitely um uh hey guess mean meh ugh".split())
@@ -506,7 +508,7 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              "if you would", "if it is all the same", "if it is all the same to you",
              "give or take", "only", "at my disposal", "so not much", "so not long",
              "if that helps", "a touch", "a notch",
-             "if that is alright", "if you do not mind",
+             "if that is alright", "if you do not mind", "if you do not mind me asking",
              "if you would be so kind", "if you please", "la", "lah",
              "bro", "bruh", "lol", "for real", "to be honest", "not going to lie", "real quick",
              "or whatever", "or something like that", "at all", "ish", "low key",
