@@ -321,8 +321,10 @@ def _detail(marker: str, pattern: str) -> re.Pattern:
     return re.compile("(" + re.escape(marker) + ")" + pattern)
 
 
-# What a dropped head may not hold: a refusal, someone else, or words reported ("she said | stop")
-_HEAD_KEEPS = frozenset("no do does did said says told tell".split()) | _NEGATION
+# What a dropped head may not hold: a refusal, someone else, words reported ("she said | stop"),
+# or a question's helper verb ("can | i have half an hour": asked, not stated)
+_HEAD_KEEPS = frozenset("no do does did said says told tell can could should must will would "
+                        "may shall".split()) | _NEGATION
 # ... and what must follow it: a clause of its own. (Dropped before any word, the heads of true
 # crises heard wrong were read as commands: "i swallowed all | in my tablets" as a place.)
 _HEAD_THEN = frozenset("i my it the this that we".split())
@@ -532,6 +534,10 @@ _WANTING = frozenset("want wants need needs".split())
 _WANTED_THINGS = frozenset(
     "to a an the some any this that these those it something anything another more less "
     "one my your me you him her them us help time a bit".split())
+# Who may end what they say with "want" ("whatever you want", "if they want", "i don't want");
+# after any other word it is "one" heard (set 39, spoken: "the walking one", three voices)
+_WANTS_LAST_AFTER = frozenset("i you we they he she who not do does did really just still "
+                              "might may would could will".split())
 # "what i can say", "how i find one": a question in the order of a statement
 _QUESTION_WORDS = frozenset("what how which where when why".split())
 _ASKERS = frozenset("i we you".split())
@@ -1109,7 +1115,7 @@ class Understander:
         # (The words as said are tried even when the other reading fit better as a whole:
         # "i am tearing up | is not that funny" has its clause only as said.)
         tries = [(literal, 0.0)] + ([(heard, SOUNDS_LIKE_PENALTY)] if heard != literal else [])
-        if not typed:
+        if not typed and clauses:  # (over other people's talk the edges are theirs)
             tries += [(rest, HEAD_DROPPED_PENALTY) for rest in _heads_dropped(literal)]
         for said, penalty in tries:
             if score >= threshold or threshold > ACCEPT:
@@ -1288,6 +1294,8 @@ class Understander:
             out.append(word)
             if word in _WANTING and after is not None and after not in _WANTED_THINGS:
                 out.append("to")
+        if len(out) >= 2 and out[-1] == "want" and out[-2] not in _WANTS_LAST_AFTER:
+            out[-1] = "one"  # "the shower want", "that walking want": "one" heard last
         return out
 
     def _corrected(self, words: list[str]) -> list[str]:

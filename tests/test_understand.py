@@ -1243,6 +1243,19 @@ def test_a_word_or_two_heard_first_is_read_without(understander, heard, intent):
     assert understander.parse(heard).name is None  # typed: what was typed was meant
 
 
+@pytest.mark.parametrize("heard, intent, slots", [
+    # "one" heard "want" last (held-out set 39, spoken), not after who may want
+    ("the shower want", "choose_technique", {"technique": "shower"}),
+    ("that walking want", "choose_technique", {"technique": "walk"}),
+    ("i don't want", "no", {}), ("if you want", None, {}),
+    # "session" as the Caribbean voice says it, heard "say short" (sets 36-39)
+    ("stop to say short", "stop", {}), ("end say short", "stop", {}),
+])
+def test_one_and_session_as_heard(understander, heard, intent, slots):
+    found = understander.parse(heard, typed=False)
+    assert (found.name, found.slots) == (intent, slots), heard
+
+
 def test_help_me_to_cry_with_talk_after_is_no_call_for_the_commands(understander):
     # "please help me to cry, yaar, my chest feels so heavy" heard "... to crying i you are
     # ..." by four voices (held-out set 39): no clause starts at "me" ("please help | me to"),
