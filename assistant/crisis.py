@@ -325,7 +325,7 @@ _PATTERNS = [
     r"(straight |right |head first |headfirst |deliberately |on purpose )?(into "
     r"(the (back|side|front) of )?"
     r"(a|the|the next|an oncoming) (tree|wall|bridge|cliff|river|lake|truck|lorry|barrier|road|"
-    r"bus)"
+    r"bus|sea|loch|canal|harbour|harbor|ocean|quarry|reservoir)"
     # off what one can go over, not "i steer off the wall" (the stare technique's "where i stare
     # at the wall" as heard: held-out set 38, spoken)
     r"|off (a|the) (bridge|cliff|road|edge|pier|ledge|motorway|highway|quay|jetty))",
@@ -342,6 +342,12 @@ _PATTERNS = [
     r"\binto (a|the|the next|an oncoming) (tree|wall|cliff|truck|lorry|barrier|pillar|lamppost|"
     r"lamp post|bridge support)\b",
     r"(wrap|wrapping) (my|the) car (a?round|round) (a|the) (tree|pole|lamppost|lamp post)",
+    # ... into a place named, and done with it: "i've been thinking about driving into the forth
+    # and being done with it" (held-out set 40)
+    r"(drive|driving|drove|walk|walking|jump|jumping) (my car |the car |it )?(straight )?"
+    r"(into|off) the "
+    r"(?!(town|city|centre|center|office|shops?|village|garage|station|car park|parking)\b)"
+    r"\w+ and (just )?(be|being) done with (it|it all|everything|life)",
     r"(drive|driving|steer|steering|swerve|swerving) (my car |the car |myself |it )?(straight )?"
     r"into (the )?oncoming traffic",
     r"crash (the|my) car on purpose",

@@ -255,7 +255,9 @@ def _step_named(words: list[str]) -> list[str]:
 # Asking how to say a command is asking for help, whatever command it names (held-out set 35:
 # "what do i say if i want to end the session" read stop; "how do i tell you to go slower").
 _ASKS_HOW_TO_SAY = re.compile(
-    r"^(how (do|can|should) i (tell|make|get|ask) you to|what (do|should) i (say|tell you) "
+    # (after a marker too: "sorry, what do i say if i need something", held-out set 40)
+    r"^((sorry|okay|so|um|well|right|hey|and|but) )*"
+    r"(how (do|can|should) i (tell|make|get|ask) you to|what (do|should) i (say|tell you) "
     r"(if|when|to)|what is the (command|word|phrase|voice command) (to|for)|how (do|can) i "
     r"control you)\b"
     r"|\b(which|what) voice commands\b")
@@ -473,7 +475,8 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
 # A request wrapped in a suggestion (held-out set 11): what follows is the command. Markers,
 # and in the recognisers' grammar before a few imperative sentences (Understander._framed).
 _FRAMES = ("why do not you", "why do not we", "how about we", "what if we", "maybe you could",
-           "maybe we could", "it would help if you", "i would love it if you",
+           "maybe we could", "perhaps you could", "perhaps we could", "it would help if you",
+           "i would love it if you",
            "i would love it if you could", "i would love it if we could", "i would love to",
            "any chance you could", "any chance we could", "is there any way to",
            "is there any way you could", "is it okay if we", "is it alright if we",
@@ -1115,12 +1118,13 @@ class Understander:
         # (The words as said are tried even when the other reading fit better as a whole:
         # "i am tearing up | is not that funny" has its clause only as said.)
         tries = [(literal, 0.0)] + ([(heard, SOUNDS_LIKE_PENALTY)] if heard != literal else [])
-        if not typed and clauses:  # (over other people's talk the edges are theirs)
-            tries += [(rest, HEAD_DROPPED_PENALTY) for rest in _heads_dropped(literal)]
+        # (over other people's talk the edges are theirs: no heads dropped there)
+        dropped = _heads_dropped(literal) if not typed and clauses else []
+        tries += [(rest, HEAD_DROPPED_PENALTY) for rest in dropped]
         for said, penalty in tries:
             if score >= threshold or threshold > ACCEPT:
                 break
-            if penalty == HEAD_DROPPED_PENALTY:
+            if any(said is rest for rest in dropped):  # read whole too: nothing above did
                 found = self._best(said, pool_key)
                 if found[0] - penalty > score:
                     score, intent, slots = found[0] - penalty, found[1], found[2]

@@ -224,6 +224,11 @@ def test_means_and_hurting_the_body(text, crisis):
     # mid-step (held-out set 23), and the same words elsewhere
     ("i've got all my pills lined up here", True),
     ("i could just steer into the next lorry", True),
+    # into water or a place named, and done with it (held-out set 40); not a trip into town
+    ("honestly i've been thinking about driving into the forth and being done with it", True),
+    ("i might drive into the harbour", True),
+    ("i'll just drive into the town and be done with it", False),
+    ("we drove into the sea front car park", False),
     ("i've been planning how i'd do it", True),
     ("i've laid out my tablets for the week", False),
     ("i've been planning how i'd do it differently next time", False),

@@ -1256,6 +1256,25 @@ def test_one_and_session_as_heard(understander, heard, intent, slots):
     assert (found.name, found.slots) == (intent, slots), heard
 
 
+@pytest.mark.parametrize("text, intent, slots", [
+    # whole sessions, line by line (held-out set 40): "would you like me to stay while you
+    # reach out?" answered, but not the "just stay with it" said after tears
+    ("aye, stay with me a minute", "yes", {}), ("yes. please do stay.", "yes", {}),
+    ("just stay with it", None, {}),
+    # a song found when asked is no minute
+    ("right, i have one now, go on", "next", {}),
+    ("turn that up some", "louder", {}), ("please speak more loudly", "louder", {}),
+    ("sorry, what do i say if i need something?", "help", {}),
+    ("perhaps we could do the one about being thankful", "choose_technique",
+     {"technique": "gratitude"}),
+    ("twenty minutes, more or less", "set_duration", {"minutes": 20}),
+    ("i'm at home, in my chair by the fire", "set_place", {"place": "home"}),
+])
+def test_lines_from_whole_sessions(understander, text, intent, slots):
+    found = understander.parse(text)
+    assert (found.name, found.slots) == (intent, slots), text
+
+
 def test_help_me_to_cry_with_talk_after_is_no_call_for_the_commands(understander):
     # "please help me to cry, yaar, my chest feels so heavy" heard "... to crying i you are
     # ..." by four voices (held-out set 39): no clause starts at "me" ("please help | me to"),
