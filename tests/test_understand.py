@@ -1264,6 +1264,7 @@ def test_one_and_session_as_heard(understander, heard, intent, slots):
     # a song found when asked is no minute
     ("right, i have one now, go on", "next", {}),
     ("turn that up some", "louder", {}), ("please speak more loudly", "louder", {}),
+    ("volume is too much, reduce it", "quieter", {}), ("it's all too much", None, {}),
     ("sorry, what do i say if i need something?", "help", {}),
     ("perhaps we could do the one about being thankful", "choose_technique",
      {"technique": "gratitude"}),
