@@ -323,22 +323,6 @@ def _detail(marker: str, pattern: str) -> re.Pattern:
     return re.compile("(" + re.escape(marker) + ")" + pattern)
 
 
-# What a dropped head may not hold: a refusal, someone else, words reported ("she said | stop"),
-# or a question's helper verb ("can | i have half an hour": asked, not stated)
-_HEAD_KEEPS = frozenset("no do does did said says told tell can could should must will would "
-                        "may shall".split()) | _NEGATION
-# ... and what must follow it: a clause of its own. (Dropped before any word, the heads of true
-# crises heard wrong were read as commands: "i swallowed all | in my tablets" as a place.)
-_HEAD_THEN = frozenset("i my it the this that we".split())
-
-
-def _heads_dropped(words: list[str]) -> list[list[str]]:
-    """The words without the first one, two or three (Understander._understand), when
-    what is dropped turns nothing round and three words or more are left."""
-    return [words[k:] for k in (1, 2, 3) if len(words) - k >= 3 and words[k] in _HEAD_THEN
-            and not (_HEAD_KEEPS | _OTHERS).intersection(words[:k])]
-
-
 def _clause_may_end(before: list[str], after: list[str]) -> bool:
     """Whether the words after this cut may be a clause of their own (_clauses' ends)."""
     instead = _told_not_to(before, after)
@@ -432,6 +416,22 @@ _TAKING_BACK = (("no", "sorry"), ("sorry", "no"), ("no", "wait"), ("wait", "no")
                 ("sorry",), ("or", "rather"))
 # Talk about someone else: a story, not a request (Understander._after_talk).
 _OTHERS = frozenset("he she they him her them his their".split())
+# What a dropped head may not hold (_heads_dropped): a refusal, someone else, words reported
+# ("she said | stop"), or a question's helper verb ("can | i have half an hour": asked, not stated)
+_HEAD_KEEPS = frozenset("no do does did said says told tell can could should must will would "
+                        "may shall".split()) | _NEGATION | _OTHERS
+# ... and what must follow it: a clause of its own. (Dropped before any word, the heads of true
+# crises heard wrong were read as commands: "i swallowed all | in my tablets" as a place.)
+_HEAD_THEN = frozenset("i my it the this that we".split())
+
+
+def _heads_dropped(words: list[str]) -> list[list[str]]:
+    """The words without the first one, two or three (Understander._understand), when
+    what is dropped turns nothing round and three words or more are left."""
+    return [words[k:] for k in (1, 2, 3) if len(words) - k >= 3 and words[k] in _HEAD_THEN
+            and not _HEAD_KEEPS.intersection(words[:k])]
+
+
 # Talk after a bare time or place that says why or when: "only five minutes | before the kids
 # get back" (Understander._after_talk).
 _SLOT_THEN = _SUBORDINATE | frozenset("till that then and but cause".split())
