@@ -67,6 +67,9 @@ INDIRECT = [
     # pills named first, taking them all after (held-out set 3, missed before 2026-12-02)
     "i've got a pile of pills and i want to take them all",
     "the tablets, i could just swallow all of them",
+    # said starting over (held-out set 41): each restart read once
+    "I've, I've already written the note.", "I keep thinking about driving off the, the bridge.",
+    "I've got the pills, I've, I've been saving them up.", "the pills, i've been hoarding them",
 ]
 TYPOS = [
     "i want to kil myself", "I wnat to die", "thinking about sucide", "i wanna kll myslef",
@@ -115,6 +118,11 @@ FIGURES_OF_SPEECH = [
     "I don't want to carry on with the breathing",
     "we made plans for the weekend", "I want to end it for today", "we drove over the bridge",
     "everybody would be better off if we left early", "people would be better off with a nap",
+    # a note or pills in everyday life (beside set 41's "i've already written the note")
+    "i've already written the note for school", "i've finally written the note to my teacher",
+    "i've got my tablets from the chemist, i put them away in the cupboard",
+    "i'm saving these tablets for the trip", "i've already written the letter",
+    "no, no, I'm fine, I'm fine",
 ]
 
 
