@@ -149,6 +149,9 @@ _PATTERNS = [
     # "not be alive" whatever came before it ("honestly i'd rather not be alive" heard "honestly
     # i'd write a note be alive", the crisis bench, 2026-12-05)
     r"\bi (would|had) (\w+ ){0,3}(not|note|knot) be alive\b",
+    # ... and with "i'd" itself misheard ("honestly i drop that not be alive"), as long as no
+    # one else is named between ("i know he will not be alive by christmas" is grief)
+    r"\bi ((?!(he|she|they|it|you|we|my|his|her|their|the)\b)\w+ ){1,3}not be alive\b",
     r"(wish|wishing|hope) (i|that i) (was|were|would be|could be|had|would|would have) (dead|gone|"
     r"never been born|not born|never born|never existed|die|not here|not alive|no longer here)",
     r"(wish|wishing) (i|that i) (did not|do not|could not|would not) (exist|live|wake up|"

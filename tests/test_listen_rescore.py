@@ -177,3 +177,19 @@ def test_rescue_can_be_turned_off():
     no_intent = plain.understand(first, None)
     assert plain._second_pass(np.zeros(16000, np.int16), first, no_intent, None)[1] is no_intent
     assert not plain._engine._indexes and not plain._engine._sounds
+
+
+
+def test_no_crisis_is_picked_where_the_heard_words_fit_far_better(recognizer, tmp_path):
+    # Held-out set 40's Caribbean voice: "twenty minutes, more or less" heard "twenty really
+    # does more all ears" had been made "i want to end it all". A command ("i want you to say
+    # it more softly") sounds as near as any crisis sentence, and the first pass's own words
+    # fit the audio better than the crisis sentence picked, by more than rescue_own_margin
+    # per frame (27 here).
+    samples = _espeak(tmp_path, "-v en-029 -s 155", "Twenty minutes, more or less.")
+    without = make_recognizer("pocketsphinx", warn=lambda message: None,
+                              settings=Settings(rescue_own_margin=None))
+    before = without.recognize_audio(samples)
+    assert before.intent.name == "crisis" and before.intent.details["crisis_from"] == "rescue"
+    recognizer.forget_voice()
+    assert recognizer.recognize_audio(samples).intent.name != "crisis"

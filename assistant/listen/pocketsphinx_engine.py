@@ -335,14 +335,16 @@ class PocketsphinxEngine:
     # second pass --------------------------------------------------------------------------
     def rescore(self, key: frozenset[str] | None, samples: np.ndarray, first: Decoded,
                 understander, intents: frozenset[str], min_closeness: float = 0.0,
-                rivals: frozenset[str] = frozenset(), rival_margin: float = 1.0
-                ) -> Decoded | None:
+                rivals: frozenset[str] = frozenset(), rival_margin: float = 1.0,
+                own_margin: float | None = None) -> Decoded | None:
         """Decode the audio again against only the templates of these intents that sound
         nearest to what the first pass heard (and its runner-ups). The result's confidence
         is how close in phones (0..1) the heard words were to the nearest of them. None
         when there is nothing to compare, or the nearest is under min_closeness (then the
         audio is not decoded again: the recogniser looks behind every loosely read command),
-        or a grammar sentence of the rival intents sounds nearer by rival_margin or more."""
+        or a grammar sentence of the rival intents sounds nearer by rival_margin or more, or
+        (own_margin) one sounds as near and the first pass's own words fit the audio better
+        than the sentence picked by own_margin or more per frame."""
         heard = [t for t in [first.text, *first.alternatives] if t.strip()]
         if not heard:
             return None
@@ -351,12 +353,15 @@ class PocketsphinxEngine:
         nearest = index.nearest(heard, RESCORE_NEAREST, allowed)
         if not nearest or nearest[0][1] / 100 < min_closeness:
             return None
+        rival_as_near = False
         if rivals:
             bar = nearest[0][1] + 100 * rival_margin
             others = self.sentence_sounds(understander, rivals)
-            if bar <= 100 and others.nearest(heard, None if key is None else rivals & key,
-                                             cutoff=bar) is not None:
+            pool = None if key is None else rivals & key
+            if bar <= 100 and others.nearest(heard, pool, cutoff=bar) is not None:
                 return None
+            rival_as_near = (own_margin is not None
+                             and others.nearest(heard, pool, cutoff=nearest[0][1]) is not None)
         candidates = [candidate for candidate, _ in nearest]
         values = index.slot_choices(heard, slots_of(candidates), RESCORE_SLOT_VALUES)
         model = self.narrowband_model(samples) or self._lead
@@ -372,9 +377,14 @@ class PocketsphinxEngine:
         utterance = _Utterance(self, [model], "rescore", evidence=False)
         utterance.feed(samples)
         text = utterance.finish().text
+        picked_fit = _fit(model.decoder, model.decoder.hyp())
         model.decoder.set_cmn(mean)
         if not text:
             return None
+        if rival_as_near and own_margin is not None:
+            own_fit = self._fit_of(model, samples, first.text, mean)
+            if own_fit - picked_fit >= own_margin:
+                return None
         # The second look picks among 24 sentences; one that sounds far from what was heard
         # ("suicide" for "to it down") was a false crisis. Measured on unseen voices: the
         # crises it found sounded 0.53-0.95 near, so below 0.5 the pick is refused; the
@@ -383,6 +393,21 @@ class PocketsphinxEngine:
         if max(fuzz.ratio(chosen, index.sound(h)) for h in heard) < RESCORE_CHOSEN_MIN:
             return None
         return Decoded(text, nearest[0][1] / 100)
+
+    def _fit_of(self, model: _Model, samples: np.ndarray, words: str, mean: str) -> float:
+        """How well these words fit the audio (the best path's score per frame), decoded
+        against them alone from the same cepstral mean; -inf when they cannot be."""
+        try:
+            model.decoder.add_jsgf_string("own_words", jsgf([], {}, [words]))
+        except (ValueError, RuntimeError):
+            return -math.inf
+        model.active = None
+        utterance = _Utterance(self, [model], "own_words", evidence=False)
+        utterance.feed(samples)
+        utterance.finish()
+        fit = _fit(model.decoder, model.decoder.hyp())
+        model.decoder.set_cmn(mean)
+        return fit
 
     def sentence_sounds(self, understander, intents: frozenset[str]) -> SentenceSounds:
         """The grammar's sentences of these intents by sound, made once per understander

@@ -179,6 +179,16 @@ class Settings:
     # 0.12 or more). None: not compared (it costs the sounds of every other sentence the
     # grammar has, made at start: about 0.3 s).
     rescue_rival_margin: float | None = 0.12
+    # ... and none when another intent's sentence sounds as near as every crisis one and the
+    # first pass's own words fit the audio better than the crisis sentence picked, by
+    # rescue_own_margin or more (pocketsphinx's score per frame): "twenty really does more
+    # all ears" (said "twenty minutes, more or less") had been "i want to end it all" (own
+    # words 27 better per frame). Measured (2026-12-05) on the crisis bench's 143 second
+    # looks (true crises): own words better by -4.5 to 39.3 (median 4.6); with a rival as
+    # near, at 22 one true crisis was lost (23.1 better), at 25 none (1841/1856 as before).
+    # Held-out set 40 (where it was chosen): false crises 20 -> 15 (at 22: 11), crises 69/72
+    # kept. None: not compared (it costs a decode of the heard words, only then).
+    rescue_own_margin: float | None = 25.0
     # Whole recordings over steady noise: RNNoise in a second process, its output decoded as
     # it comes (assistant/listen/rnnoise_worker.py). Same samples, same answers.
     denoise_in_parallel: bool = True
@@ -235,7 +245,8 @@ class Recognizer:
         index = getattr(engine, "phonetic_index", None)
         if index is not None and wanted:
             index(understander, wanted)
-            if self.settings.rescue_rival_margin is not None:
+            if (self.settings.rescue_rival_margin is not None
+                    or self.settings.rescue_own_margin is not None):
                 engine.sentence_sounds(understander, self._rivals)
         if self._rnnoise_worker is not None:
             self._rnnoise_worker.wait_ready()
@@ -525,11 +536,13 @@ class Recognizer:
         wanted = frozenset(self.settings.rescue_intents)
         if rescore is None or not wanted or not decoded.text:
             return None
-        if rival_margin is None:
+        own_margin = self.settings.rescue_own_margin
+        if rival_margin is None and own_margin is None:
             again = rescore(key, samples, decoded, self.understander, wanted, closeness)
-        else:
+        else:  # (a margin of 1.0: no rival that much nearer can be, only one as near)
             again = rescore(key, samples, decoded, self.understander, wanted, closeness,
-                            self._rivals, rival_margin)
+                            self._rivals, 1.0 if rival_margin is None else rival_margin,
+                            own_margin)
         if again is None:
             return None
         other = self.understand(again, key)
