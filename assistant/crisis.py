@@ -533,7 +533,7 @@ _PATTERNS = [
     r"stash\w*|squirrel\w*) (them|those|these)\b",
     # the note already written, said as if the listener knew which (set 41: "i've, i've
     # already written the note"); a note for school, work or someone's landlord is no crisis
-    r"i (have|had) (already|finally) (written|wrote|left|finished) (the|my) notes?\b"
+    r"i (have|had) (already|finally) (written|wrote|left|finished) (the|my|a) notes?\b"
     r"(?! (for|to|about|from|on|at) (school|work|(the|my|his|her|our|their) (school|teacher|"
     r"office|boss|landlord|council|neighbours?|milkman|manager|doctor|gp|dentist)))",
     r"(wrote|written|writing|left|leave|leaving|done) (a|the|my) (note|letter|notes|letters) "

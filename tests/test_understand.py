@@ -1220,6 +1220,18 @@ def test_an_um_heard_as_im_after_so(understander, heard, intent):
     assert understander.parse(heard, typed=False).name == intent, heard
 
 
+@pytest.mark.parametrize("heard, intent", [
+    # set 41, spoken: "um" heard "i'm" before "you", "i", an answer; "er" heard "are"
+    ("i'm you can keep going now", "resume"), ("i'm no not really", "no"),
+    ("right i'm i think i need to let it all out", "start_session"),
+    ("are louder please", "louder"),
+    # what "i'm" can start stays: "i'm okay" is no thanks, "are you there" no command
+    ("i'm okay", "no"), ("are you there", None),
+])
+def test_a_hesitation_heard_as_a_word_says_nothing(understander, heard, intent):
+    assert understander.parse(heard, typed=False).name == intent, heard
+
+
 def test_a_van_is_named_with_its_article(understander):
     # "in bed" over running water was heard "in van": the bare phrase is no place now
     assert understander.parse("i'm in the van").slots == {"place": "car"}
