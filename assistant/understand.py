@@ -275,9 +275,15 @@ def _opens_request(words: list[str]) -> bool:
 _SAID_TWICE = frozenset({"chop", "slowly"})
 
 
+# What a recogniser writes for an "uh" or "er" between a start and its restart ("how do i, uh,
+# how do i use this thing" heard "how do i up how do i use this thing", held-out set 41).
+_HESITATION_HEARD = frozenset("uh um er erm up a of oh ah are".split())
+
+
 def _restarts_dropped(words: list[str]) -> list[str]:
     """A start said twice, once: "what can i, what can i tell you" -> "what can i tell you",
-    "stop, stop, i can't do this" -> "stop, i can't do this"."""
+    "stop, stop, i can't do this" -> "stop, i can't do this"; a start of two or three words
+    also with a hesitation between ("how do i, uh, how do i ...")."""
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -286,6 +292,10 @@ def _restarts_dropped(words: list[str]) -> list[str]:
                 continue
             if words[i:i + k] == words[i + k:i + 2 * k]:  # (never true of a short tail)
                 i += k  # the first copy goes
+                break
+            if (k > 1 and i + k < len(words) and words[i + k] in _HESITATION_HEARD
+                    and words[i:i + k] == words[i + k + 1:i + 2 * k + 1]):
+                i += k + 1  # the first copy and the hesitation go
                 break
         else:
             out.append(words[i])

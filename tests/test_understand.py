@@ -1225,6 +1225,8 @@ def test_an_um_heard_as_im_after_so(understander, heard, intent):
     ("i'm you can keep going now", "resume"), ("i'm no not really", "no"),
     ("right i'm i think i need to let it all out", "start_session"),
     ("are louder please", "louder"),
+    # a restart with the hesitation between heard as a word
+    ("how do i up how do i use this thing", "help"),
     # what "i'm" can start stays: "i'm okay" is no thanks, "are you there" no command
     ("i'm okay", "no"), ("are you there", None),
 ])
