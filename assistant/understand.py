@@ -168,7 +168,8 @@ _HARMLESS = frozenset("honestly even sometimes god oh woah whoa first still anyw
 MAX_SPLIT_WORDS = 14  # longer texts are talk, not two commands in one breath
 # Where exactly a place is ("in the car outside work"), and who or what a technique is about
 # ("write a letter to my dad", "photos of my grandma"): details after the slot, not commands.
-_AFTER_PLACE = (r" ((at|from|near|outside|by|behind|in front of|next to|around|on|on the way "
+_AFTER_PLACE = (r" ((at|from|near|outside|by|behind|in front of|next to|around|on|up|down|along|"
+                r"across|through|over|on the way "
                 r"(to|from)) (the |my |a |our )?\w+( \w+)?|(all )?(alone|by myself|on my own)|"
                 r"(to|towards|into|round) (the |my |a )?\w+( \w+)?|"
                 r"(and |but )?(i )?(can not|could not|trying to|can not get to) sleep|"

@@ -1227,6 +1227,9 @@ def test_an_um_heard_as_im_after_so(understander, heard, intent):
     ("are louder please", "louder"),
     # a restart with the hesitation between heard as a word
     ("how do i up how do i use this thing", "help"),
+    # set 40, read clearly now (loosely, the crisis second look had looked behind them)
+    ("okay i'm done end it there", "stop"), ("no i don't want to call anyone right now", "no"),
+    ("hold on a wee minute", "pause"),
     # what "i'm" can start stays: "i'm okay" is no thanks, "are you there" no command
     ("i'm okay", "no"), ("are you there", None),
 ])
