@@ -1883,7 +1883,7 @@ _AFTER_UM = frozenset("what how which where why when who can could would will do
                       # going now" (resume only loosely: the crisis second look made it "i'm
                       # gonna take too many pills now"); "um, no, not really"
                       "i you yes yeah yep next continue carry keep".split())
-_AYE_THEN = frozenset("yes yeah yep no nope okay".split())
+_AYE_THEN = frozenset("yes yeah yep no nope".split())  # (not "okay": "i'm okay" is no thanks)
 # "no" after an "um" heard "i'm", when it answers: "i'm no not really", "i'm no thanks"
 _NO_AFTER_UM = frozenset("not thanks thank i please sorry".split())
 # An "er" or "uh" said first is heard "are" (held-out set 41: "er, louder, i'm a bit hard of
