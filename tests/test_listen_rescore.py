@@ -179,7 +179,6 @@ def test_rescue_can_be_turned_off():
     assert not plain._engine._indexes and not plain._engine._sounds
 
 
-
 def test_no_crisis_is_picked_where_the_heard_words_fit_far_better(recognizer, tmp_path):
     # Held-out set 40's Caribbean voice: "twenty minutes, more or less" heard "twenty really
     # does more all ears" had been made "i want to end it all". A command ("i want you to say
