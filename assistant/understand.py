@@ -1876,20 +1876,20 @@ def _time_said_too(words: list[str]) -> dict:
 
 # An "um" said first is heard "i'm" (held-out set 30, every voice: "i'm what do i even say to
 # you", "i'm quieter please"): "i am" before these words says nothing (_um_dropped).
-_AFTER_UM = frozenset("what how which where why when who can could would will do does should "
-                      "shall please go turn give let tell take say read repeat pause stop "
-                      "quieter louder slower faster softer quicker "
-                      # held-out set 41: "um, you can keep going now" heard "i'm you can keep
-                      # going now" (resume only loosely: the crisis second look made it "i'm
-                      # gonna take too many pills now"); "um, no, not really"
-                      "i you yes yeah yep next continue carry keep".split())
+# (a command's first word: after "i am" and after "are" alike)
+_COMMAND_FIRST = frozenset("please go turn give let tell take say read repeat pause stop quieter "
+                           "louder slower faster softer quicker next continue carry keep".split())
+_AFTER_UM = _COMMAND_FIRST | frozenset(
+    "what how which where why when who can could would will do does should shall "
+    # held-out set 41: "um, you can keep going now" heard "i'm you can keep going now" (resume
+    # only loosely: the crisis second look made it "i'm gonna take too many pills now"); "um,
+    # no, not really"
+    "i you yes yeah yep".split())
 _AYE_THEN = frozenset("yes yeah yep no nope".split())  # (not "okay": "i'm okay" is no thanks)
 # "no" after an "um" heard "i'm", when it answers: "i'm no not really", "i'm no thanks"
 _NO_AFTER_UM = frozenset("not thanks thank i please sorry".split())
 # An "er" or "uh" said first is heard "are" (held-out set 41: "er, louder, i'm a bit hard of
 # hearing" heard "are louder i'm ..."): "are" before a command word says nothing.
-_ER_BEFORE = frozenset("please go turn give let tell take say read repeat pause stop quieter "
-                       "louder slower faster softer quicker next continue carry keep".split())
 
 
 # ... and after a first "so" or "okay" (held-out set 37: "so um what have you got" heard "so i'm
@@ -1908,7 +1908,7 @@ def _um_dropped(words: list[str]) -> list[str]:
             words[at + 2] in _AFTER_UM or words[at + 2:] == ["no"]
             or (words[at + 2] == "no" and words[at + 3] in _NO_AFTER_UM)):
         return words[:at] + words[at + 2:]
-    if words[at:at + 1] == ["are"] and len(words) > at + 1 and words[at + 1] in _ER_BEFORE:
+    if words[at:at + 1] == ["are"] and len(words) > at + 1 and words[at + 1] in _COMMAND_FIRST:
         return words[:at] + words[at + 1:]
     return words
 

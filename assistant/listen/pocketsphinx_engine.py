@@ -357,33 +357,24 @@ class PocketsphinxEngine:
         if rivals:
             bar = nearest[0][1] + 100 * rival_margin
             others = self.sentence_sounds(understander, rivals)
-            pool = None if key is None else rivals & key
-            if bar <= 100 and others.nearest(heard, pool, cutoff=bar) is not None:
+            # one search: the nearest rival's closeness, looked for down to what the own-words
+            # check needs (as near as the nearest crisis sentence), else down to the bar
+            cutoff = nearest[0][1] if own_margin is not None else bar
+            rival = (others.nearest(heard, None if key is None else rivals & key, cutoff=cutoff)
+                     if cutoff <= 100 else None)
+            if rival is not None and rival >= bar:
                 return None
-            rival_as_near = (own_margin is not None
-                             and others.nearest(heard, pool, cutoff=nearest[0][1]) is not None)
+            rival_as_near = own_margin is not None and rival is not None
         candidates = [candidate for candidate, _ in nearest]
         values = index.slot_choices(heard, slots_of(candidates), RESCORE_SLOT_VALUES)
         model = self.narrowband_model(samples) or self._lead
-        try:
-            model.decoder.add_jsgf_string("rescore", jsgf(candidates, values))
-        except (ValueError, RuntimeError):
+        picked = self._decoded_alone(model, "rescore", jsgf(candidates, values), samples)
+        if picked is None or not picked[0]:
             return None
-        model.active = None  # a fresh search under the same name: activate it again
-        # The second look must not move the running cepstral mean (the same audio twice
-        # would weigh double in it and change how the next utterances are heard), nor count
-        # as evidence of which model fits.
-        mean = model.decoder.get_cmn()
-        utterance = _Utterance(self, [model], "rescore", evidence=False)
-        utterance.feed(samples)
-        text = utterance.finish().text
-        picked_fit = _fit(model.decoder, model.decoder.hyp())
-        model.decoder.set_cmn(mean)
-        if not text:
-            return None
+        text, picked_fit = picked
         if rival_as_near and own_margin is not None:
-            own_fit = self._fit_of(model, samples, first.text, mean)
-            if own_fit - picked_fit >= own_margin:
+            own = self._decoded_alone(model, "own_words", jsgf([], {}, [first.text]), samples)
+            if own is not None and own[1] - picked_fit >= own_margin:
                 return None
         # The second look picks among 24 sentences; one that sounds far from what was heard
         # ("suicide" for "to it down") was a false crisis. Measured on unseen voices: the
@@ -394,20 +385,25 @@ class PocketsphinxEngine:
             return None
         return Decoded(text, nearest[0][1] / 100)
 
-    def _fit_of(self, model: _Model, samples: np.ndarray, words: str, mean: str) -> float:
-        """How well these words fit the audio (the best path's score per frame), decoded
-        against them alone from the same cepstral mean; -inf when they cannot be."""
+    def _decoded_alone(self, model: _Model, search: str, grammar: str, samples: np.ndarray
+                       ) -> tuple[str, float] | None:
+        """The audio decoded again against this grammar alone: the words and how well they fit
+        (the best path's score per frame); None when the grammar cannot be made. A second
+        look must not move the running cepstral mean (the same audio twice would weigh double
+        in it and change how the next utterances are heard), nor count as evidence of which
+        model fits."""
         try:
-            model.decoder.add_jsgf_string("own_words", jsgf([], {}, [words]))
+            model.decoder.add_jsgf_string(search, grammar)
         except (ValueError, RuntimeError):
-            return -math.inf
-        model.active = None
-        utterance = _Utterance(self, [model], "own_words", evidence=False)
+            return None
+        model.active = None  # a fresh search under the same name: activate it again
+        mean = model.decoder.get_cmn()
+        utterance = _Utterance(self, [model], search, evidence=False)
         utterance.feed(samples)
-        utterance.finish()
+        text = utterance.finish().text
         fit = _fit(model.decoder, model.decoder.hyp())
         model.decoder.set_cmn(mean)
-        return fit
+        return text, fit
 
     def sentence_sounds(self, understander, intents: frozenset[str]) -> SentenceSounds:
         """The grammar's sentences of these intents by sound, made once per understander
