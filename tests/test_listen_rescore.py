@@ -192,3 +192,15 @@ def test_no_crisis_is_picked_where_the_heard_words_fit_far_better(recognizer, tm
     assert before.intent.name == "crisis" and before.intent.details["crisis_from"] == "rescue"
     recognizer.forget_voice()
     assert recognizer.recognize_audio(samples).intent.name != "crisis"
+
+
+def test_no_crisis_is_picked_far_longer_than_what_was_heard(recognizer, tmp_path):
+    # Held-out set 41's Scottish voice: "aye, yeah" heard "i yet" had been made "i need to be
+    # dead" (five words for two heard: more than rescue_length_ratio times as many).
+    samples = _espeak(tmp_path, "-v en-gb-scotland -s 160", "Aye, yeah.")
+    without = make_recognizer("pocketsphinx", warn=lambda message: None,
+                              settings=Settings(rescue_length_ratio=None))
+    before = without.recognize_audio(samples)
+    assert before.intent.name == "crisis" and before.intent.details["crisis_from"] == "rescue"
+    recognizer.forget_voice()
+    assert recognizer.recognize_audio(samples).intent.name != "crisis"
