@@ -12,8 +12,9 @@ technique names, durations) in intents/lists.yaml. At load every template is exp
    A fuzzy match pays for words no template knows and for swaps that change what the sentence
    is about ("the water is really cold" is not "...really loud");
 4. when nothing fits: words a recogniser mishears (lists.yaml `sounds_like`) and other words
-   for the same thing (`same_as`: "reckon", "ring" for "think", "call"), two commands in
-   one breath, or a command after some talk ("work was awful and I need a good cry").
+   for the same thing (`same_as`: "reckon", "ring" for "think", "call"; `read_as`: the same,
+   but never taught to the recognisers), two commands in one breath, or a command after
+   some talk ("work was awful and I need a good cry").
 
 Combined answers ("I'm in the shower and I have ten minutes") are templates of set_place that
 carry both slots: the intent is set_place with slots place and minutes.
