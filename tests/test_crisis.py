@@ -76,6 +76,8 @@ INDIRECT = [
     "I am thinking to finish my life.", "I don't want to be living anymore.",
     "Better I am not here, for everybody.", "I want to make hurt to myself.",
     "I want to go to sleep and never to wake up.",
+    "I have collected my pills to take all together.",
+    "i have connected my pills to take all together",
 ]
 TYPOS = [
     "i want to kil myself", "I wnat to die", "thinking about sucide", "i wanna kll myslef",
@@ -133,6 +135,7 @@ FIGURES_OF_SPEECH = [
     # ... and set 42's words in everyday life
     "i need to finish my life story before the deadline", "better i am not here for the meeting",
     "it is better i am not here when he comes", "you make hurt to my feelings",
+    "take the vitamin pills at the same time as your breakfast",
 ]
 
 
