@@ -217,6 +217,9 @@ _PATTERNS = [
     r"(not|never) (going to |gonna )?(have|need) to (worry about|deal with|put up with|see) me "
     r"(any ?more|much longer|for much longer|again)",
     r"(no|not see a|not see any|never see a|can not see a|can not see any) way out",
+    # the one way out named as ending it: "the only way out i can see is ending it" (set 43)
+    r"(only|one|best|easiest) way out (i can see |i see |left |there is )?(is|would be|will be) "
+    r"(to )?(just )?(end|ending|die|dying|kill|killing|suicide|not being here)\b",
     r"(no|nothing|not any|not see the|not see any|not see a|not see much|not much|what is the) "
     r"(reason|reasons|point|"
     r"purpose) ((to|in|of|for|in even) )?(me (to )?|my )?(liv|living|life|going on|being alive|"

@@ -78,6 +78,7 @@ INDIRECT = [
     "I want to go to sleep and never to wake up.",
     "I have collected my pills to take all together.",
     "i have connected my pills to take all together",
+    "The only way out I can see is ending it.",
 ]
 TYPOS = [
     "i want to kil myself", "I wnat to die", "thinking about sucide", "i wanna kll myslef",

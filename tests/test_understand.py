@@ -1322,6 +1322,15 @@ def test_lines_from_whole_sessions(understander, text, intent, slots):
     ("a bit more briskly, if you please", "faster", {}),
     # ... and what they must not become
     ("what do i do now", "next", {}), ("why does not blinking make the tears come", "explain", {}),
+    # an independent tester's everyday wordings (held-out set 43): one thing named twice in a
+    # row is one mention; the interruption gone; "that's me for tonight"
+    ("give me a few gentle stretches, pigeon pose and that sort of thing", "choose_technique",
+     {"technique": "yoga"}),
+    ("some gentle stretching, the yoga, if you please", "choose_technique",
+     {"technique": "yoga"}),
+    ("they've left, you can keep going", "resume", {}), ("whoa, one thing at a time", "slower", {}),
+    ("that's me for tonight, i think", "stop", {}),
+    ("yes, i'm ready, everyone's out", "yes", {}),
 ])
 def test_learners_and_older_speakers(understander, text, intent, slots):
     found = understander.parse(text)
