@@ -218,8 +218,9 @@ _PATTERNS = [
     r"(any ?more|much longer|for much longer|again)",
     r"(no|not see a|not see any|never see a|can not see a|can not see any) way out",
     # the one way out named as ending it: "the only way out i can see is ending it" (set 43)
-    r"(only|one|best|easiest) way out (i can see |i see |left |there is )?(is|would be|will be) "
-    r"(to )?(just )?(end|ending|die|dying|kill|killing|suicide|not being here)\b",
+    # (whatever was heard between: "the only way out like an see is ending it", two voices)
+    r"(only|one|best|easiest) way out\b.{0,30}?\b(is|would be|will be) "
+    r"(to )?(just )?(end|ending|die|dying|kill|killing|suicide|not being here)\b(?! (with|of|up)\b)",
     r"(no|nothing|not any|not see the|not see any|not see a|not see much|not much|what is the) "
     r"(reason|reasons|point|"
     r"purpose) ((to|in|of|for|in even) )?(me (to )?|my )?(liv|living|life|going on|being alive|"
@@ -245,6 +246,11 @@ _PATTERNS = [
     r"(scared|afraid|frightened|worried|terrified) (of|about) what i (might|could|will|would|am "
     r"going to) do to myself",
     r"(pills|tablets|meds|medication|painkillers) (saved|stockpiled|hoarded|stored) (up|away)",
+    # something saved up for the day they have had enough, whatever it was heard as ("i've got
+    # pills saved up for when i've had enough" heard "i've got all saved up for one ...", set 43)
+    r"(saved|saving|stashed|stored|kept|put) (\w+ ){0,2}(up|away|by) for (\w+ ){0,2}i (have|had|"
+    r"have got|would have) (had )?enough\b(?! (of (this|that|the|my) (job|work|school|place|town|"
+    r"city|rain|weather)|money|cash|time|for|to)\b)",
     # the means made ready: "i've got all my pills lined up here" (held-out set 23); not a
     # week's medicine laid out
     r"(pills|tablets|meds|medication|painkillers|paracetamol) (all )?(lined up|counted out|laid "

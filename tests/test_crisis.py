@@ -79,6 +79,9 @@ INDIRECT = [
     "I have collected my pills to take all together.",
     "i have connected my pills to take all together",
     "The only way out I can see is ending it.",
+    "the only way out like an see is ending it",
+    "I've got pills saved up for when I've had enough.",
+    "i've got all saved up for one i've had enough stop",
 ]
 TYPOS = [
     "i want to kil myself", "I wnat to die", "thinking about sucide", "i wanna kll myslef",
@@ -137,6 +140,9 @@ FIGURES_OF_SPEECH = [
     "i need to finish my life story before the deadline", "better i am not here for the meeting",
     "it is better i am not here when he comes", "you make hurt to my feelings",
     "take the vitamin pills at the same time as your breakfast",
+    "the only way out of the car park is to end up on the ring road",
+    "the best way out is ending with the chorus",
+    "i've saved up for when i've had enough of this job",
 ]
 
 
