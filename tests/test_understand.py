@@ -1331,6 +1331,8 @@ def test_lines_from_whole_sessions(understander, text, intent, slots):
     ("they've left, you can keep going", "resume", {}), ("whoa, one thing at a time", "slower", {}),
     ("that's me for tonight, i think", "stop", {}),
     ("yes, i'm ready, everyone's out", "yes", {}),
+    # speed is not volume: no "the traffic is really loud"
+    ("the traffic's really slow on the motorway today", None, {}),
 ])
 def test_learners_and_older_speakers(understander, text, intent, slots):
     found = understander.parse(text)
