@@ -589,8 +589,10 @@ _SAY_AGAIN = frozenset("say tell read repeat".split())
 _ONE_ASKS = {"can": "can", "could": "could", "should": "should", "must": "must", "may": "may",
              "does": "do", "do": "do", "would": "would"}
 _NOT_ONE_DOING = frozenset("of more less that this the a an thing day time".split())
-_WE_SUGGEST = frozenset("go continue change try do start begin stop take move pause carry keep "
-                        "skip make finish end repeat".split())
+# (not "we stop", "we end", "we finish", "we pause": a runner-up heard "we top please" for a
+# Caribbean "quicker... please" became a stop, and a false stop is the worst command to hear)
+_WE_SUGGEST = frozenset("go continue change try do start begin take move carry keep skip make "
+                        "repeat".split())
 
 
 def _learner_said(words: list[str]) -> list[str]:
