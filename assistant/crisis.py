@@ -189,8 +189,8 @@ _PATTERNS = [
     r"(no one|nobody|noone) (would|will) (even )?miss me\b",
     r"(no one|nobody|noone) (cares|would care|will care|gives a damn) (if|whether) i (live|die|"
     r"am alive|am dead|am here|am gone|lived|died)",
-    r"(do not|does not|did not|no longer|never) (want|wanna|wish) to (live|be living|be alive|exist|"
-    r"be here|go on|carry on|keep living|keep going|wake up|be around)"
+    r"(do not|does not|did not|no longer|never) (want|wanna|wish) to (live|be living|be alive|"
+    r"exist|be here|go on|carry on|keep living|keep going|wake up|be around)"
     r"(?! with (this|the|it|that)\b)",
     r"(had|have had) enough of (life|living|being alive|existing)",
     r"(want|wish) (it all|everything) (would |to )?(all )?(just )?(be over|end|stop)\b",
@@ -220,7 +220,8 @@ _PATTERNS = [
     # the one way out named as ending it: "the only way out i can see is ending it" (set 43)
     # (whatever was heard between: "the only way out like an see is ending it", two voices)
     r"(only|one|best|easiest) way out\b.{0,30}?\b(is|would be|will be) "
-    r"(to )?(just )?(end|ending|die|dying|kill|killing|suicide|not being here)\b(?! (with|of|up)\b)",
+    r"(to )?(just )?(end|ending|die|dying|kill|killing|suicide|not being here)\b"
+    r"(?! (with|of|up)\b)",
     r"(no|nothing|not any|not see the|not see any|not see a|not see much|not much|what is the) "
     r"(reason|reasons|point|"
     r"purpose) ((to|in|of|for|in even) )?(me (to )?|my )?(liv|living|life|going on|being alive|"
