@@ -110,10 +110,8 @@ _OPPOSITES = {"loud": {"quiet", "soft", "low"}, "quiet": {"loud", "high"},
 # 0.89)
 _SPEED = frozenset("slow slower slowly fast faster quick quicker quickly".split())
 _VOLUME = frozenset("loud louder loudly quiet quieter quietly soft softer softly".split())
-for _word in _SPEED:
-    _OPPOSITES[_word] = _OPPOSITES.get(_word, set()) | _VOLUME
-for _word in _VOLUME:
-    _OPPOSITES[_word] = _OPPOSITES.get(_word, set()) | _SPEED
+_OPPOSITES.update({word: _OPPOSITES.get(word, set()) | (_VOLUME if word in _SPEED else _SPEED)
+                   for word in _SPEED | _VOLUME})
 
 
 def _turned_round(said: list[str], template: set[str]) -> bool:
