@@ -606,11 +606,8 @@ def _learner_said(words: list[str]) -> list[str]:
             continue  # "i have need to cry", "i have need of a break"
         if word == "of" and before == "need" and i >= 2 and words[i - 2] == "have":
             continue
-        if word in ("am", "are") and after in _STATIVE_ING and before in ("i", "we"):
-            continue  # "i am wanting to cry": the "wanting" below becomes "want"
-        if word in _STATIVE_ING and before in ("i", "we") and i >= 1 and words[i - 1] in (
-                "am", "are"):
-            out.append(_STATIVE_ING[word])
+        if word in _STATIVE_ING and before in ("am", "are") and out[-2:-1] in (["i"], ["we"]):
+            out[-1] = _STATIVE_ING[word]  # "i am wanting to cry": "i want to cry"
             continue
         if word == "one" and before in _ONE_ASKS and after is not None and (
                 after not in _NOT_ONE_DOING):

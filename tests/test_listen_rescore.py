@@ -183,6 +183,17 @@ def test_rescue_can_be_turned_off():
     assert not plain._engine._indexes and not plain._engine._sounds
 
 
+def _crisis_only_without(recognizer, samples, **off) -> None:
+    """The second look makes these samples a crisis with the settings named turned off, and
+    not with them (the module's recogniser, every setting as it ships)."""
+    without = make_recognizer("pocketsphinx", warn=lambda message: None,
+                              settings=Settings(**off))
+    before = without.recognize_audio(samples)
+    assert before.intent.name == "crisis" and before.intent.details["crisis_from"] == "rescue"
+    recognizer.forget_voice()
+    assert recognizer.recognize_audio(samples).intent.name != "crisis"
+
+
 def test_no_crisis_is_picked_where_the_heard_words_fit_far_better(recognizer, tmp_path):
     # Held-out set 40's Caribbean voice: "twenty minutes, more or less" heard "twenty really
     # does more all ears" had been made "i want to end it all". A command ("i want you to say
@@ -190,21 +201,11 @@ def test_no_crisis_is_picked_where_the_heard_words_fit_far_better(recognizer, tm
     # fit the audio better than the crisis sentence picked, by more than rescue_own_margin
     # per frame (27 here).
     samples = _espeak(tmp_path, "-v en-029 -s 155", "Twenty minutes, more or less.")
-    without = make_recognizer("pocketsphinx", warn=lambda message: None,
-                              settings=Settings(rescue_own_margin=None))
-    before = without.recognize_audio(samples)
-    assert before.intent.name == "crisis" and before.intent.details["crisis_from"] == "rescue"
-    recognizer.forget_voice()
-    assert recognizer.recognize_audio(samples).intent.name != "crisis"
+    _crisis_only_without(recognizer, samples, rescue_own_margin=None)
 
 
 def test_no_crisis_is_picked_far_longer_than_what_was_heard(recognizer, tmp_path):
     # Held-out set 41's Scottish voice: "aye, yeah" heard "i yet" had been made "i need to be
     # dead" (five words for two heard: more than rescue_length_ratio times as many).
     samples = _espeak(tmp_path, "-v en-gb-scotland -s 160", "Aye, yeah.")
-    without = make_recognizer("pocketsphinx", warn=lambda message: None,
-                              settings=Settings(rescue_length_ratio=None))
-    before = without.recognize_audio(samples)
-    assert before.intent.name == "crisis" and before.intent.details["crisis_from"] == "rescue"
-    recognizer.forget_voice()
-    assert recognizer.recognize_audio(samples).intent.name != "crisis"
+    _crisis_only_without(recognizer, samples, rescue_length_ratio=None)
