@@ -1350,6 +1350,29 @@ def test_learners_and_older_speakers(understander, text, intent, slots):
     assert (found.name, found.slots) == (intent, slots), text
 
 
+@pytest.mark.parametrize("text, intent, slots", [
+    # a command taken back and another said (held-out set 45): the last one meant wins
+    ("not slower, faster", "faster", {}), ("i said slower, not stop", "slower", {}),
+    ("not stop, i said pause", "pause", {}), ("pause, no, not stop, pause", "pause", {}),
+    ("next, no, sorry, say that last bit again", "repeat", {}),
+    ("the shower -- no, hang on, the deep breathing one", "choose_technique",
+     {"technique": "breathwork"}),
+    ("i'm in the shower, no wait, i'm lying in bed", "set_place", {"place": "bed"}),
+    ("i said next, not text", "next", {}), ("no wait, not back, next", "next", {}),
+    ("uh, no, wait, yes, yes please", "yes", {}), ("don't stop, keep going", "resume", {}),
+    ("no, quicker, i said quicker", "faster", {}),
+    ("don't wait for me anymore, resume", "resume", {}),
+    ("not the next one, the one before this", "back", {}),
+    # ... and what takes nothing back: a "not" said of oneself, or of no command
+    ("i don't want", "no", {}), ("nah not this one", "something_else", {}),
+    ("ugh i wasn't ready, back", None, {}), ("no, not that drawer, the next one down", None, {}),
+    ("why does not blinking make the tears come", "explain", {}),
+])
+def test_a_command_taken_back(understander, text, intent, slots):
+    found = understander.parse(text)
+    assert (found.name, found.slots) == (intent, slots), text
+
+
 def test_words_read_as_the_templates_are_not_taught_to_the_recognisers(understander):
     # lists.yaml read_as: understood, but no grammar sentence has them
     sentences = understander.sentences(limit=10**9)
