@@ -274,7 +274,10 @@ _ASKS_HOW_TO_SAY = re.compile(
     r"|\b(which|what) voice commands\b")
 
 # "I don't know, you choose": a not that refuses nothing said after it.
-_NOT_A_REFUSAL = re.compile(r"\b(do not know|not sure|do not mind|do not care)\b")
+# (nor a state left behind: "i'm not numb anymore, it's all coming up", held-out set 45; not
+# "i am not doing this any more")
+_NOT_A_REFUSAL = re.compile(r"\b(do not know|not sure|do not mind|do not care|"
+                            r"i am not (?!\w+ing\b)\w+( eyed)? any ?more)\b")
 
 
 def _opens_request(words: list[str]) -> bool:

@@ -1367,6 +1367,10 @@ def test_learners_and_older_speakers(understander, text, intent, slots):
     ("i don't want", "no", {}), ("nah not this one", "something_else", {}),
     ("ugh i wasn't ready, back", None, {}), ("no, not that drawer, the next one down", None, {}),
     ("why does not blinking make the tears come", "explain", {}),
+    # what is not so, said for what is wanted; a state left behind is no refusal
+    ("you're not loud enough", "louder", {}),
+    ("i'm not numb anymore, it's all coming up", "crying", {}),
+    ("i am not doing this any more, the tears are rolling", None, {}),
 ])
 def test_a_command_taken_back(understander, text, intent, slots):
     found = understander.parse(text)
