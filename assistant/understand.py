@@ -459,6 +459,11 @@ _ONLY_REFUSING = _REPAIR_WORDS | frozenset(
     "nah nope no yes yeah okay so and but just please".split())
 _REFUSED_TAIL = frozenset("any more anymore then".split())
 REPAIR_PENALTY = 2.0
+# Who or what it is for, said last (held-out set 46, grief: "i need a good cry about my
+# brother", "yes please, for her", "okay, back to it, for her"): read without it too, for any
+# command but a place or a time ("an hour, for the funeral").
+_FOR_WHOM = re.compile(r" (about|for|over|because of|since) ((my|our|the|his|her|a|an) \w+"
+                       r"( \w+)?|him|her|them|mum|mom|dad|mam|gran|grandad|grandma|grandpa)$")
 REPAIR_BELOW = 98.0  # a whole read this well is not looked at for a repair
 # Talk about someone else: a story, not a request (Understander._after_talk).
 _OTHERS = frozenset("he she they him her them his their".split())
@@ -1263,6 +1268,14 @@ class Understander:
         if repaired is not None:
             found = self._best(repaired, pool_key)  # (its clauses: "hang on | i want to go")
             if found[0] - REPAIR_PENALTY > score:
+                score, intent, slots = found[0] - REPAIR_PENALTY, found[1], found[2]
+        # Who or what it is for, said last: the rest read alone, a little less sure
+        if score < REPAIR_BELOW and threshold <= ACCEPT and (
+                whom := _FOR_WHOM.search(" " + " ".join(literal))):
+            rest = literal[:len(literal) - len(whom.group().split())]
+            found = self._best(rest, pool_key) if rest else (0.0, None, {})
+            if (found[1] not in _STATED and found[0] >= HEAD_CLEAR  # ("i just feel numb")
+                    and found[0] - REPAIR_PENALTY > score):
                 score, intent, slots = found[0] - REPAIR_PENALTY, found[1], found[2]
         # (under ACCEPT the loop above has read every clause already)
         # A loose whole reading gives way to the words without a head heard first when they
