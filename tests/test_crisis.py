@@ -87,6 +87,8 @@ INDIRECT = [
     "I've got the pills, I've got them right here",
     # grief (held-out set 46): joining the one who died
     "I've been thinking I could join him.", "i just want to go and join her now",
+    # "no way out" however it is said, but for a "no wait" heard so (below)
+    "no way out", "there's no way out of this", "honestly, no way out",
 ]
 TYPOS = [
     "i want to kil myself", "I wnat to die", "thinking about sucide", "i wanna kll myslef",
@@ -154,6 +156,8 @@ FIGURES_OF_SPEECH = [
     "i've been cutting this a long time", "i have been counting the days",
     # joining someone somewhere, or said of someone else
     "i could join her for lunch", "i could join them at the gym", "you should join him",
+    # "no wait, not next, go back", "no, wait, yes, yes please" as one voice was heard
+    "no way out next go back", "no way out yes yes please",
 ]
 
 
