@@ -1371,6 +1371,7 @@ def test_learners_and_older_speakers(understander, text, intent, slots):
     ("you're not loud enough", "louder", {}),
     ("i'm not numb anymore, it's all coming up", "crying", {}),
     ("i am not doing this any more, the tears are rolling", None, {}),
+    ("don't stop at the shop, we've got milk", None, {}),
 ])
 def test_a_command_taken_back(understander, text, intent, slots):
     found = understander.parse(text)
