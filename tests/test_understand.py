@@ -1373,9 +1373,19 @@ def test_learners_and_older_speakers(understander, text, intent, slots):
     ("i am not doing this any more, the tears are rolling", None, {}),
     ("don't stop at the shop, we've got milk", None, {}),
 ])
+
 def test_a_command_taken_back(understander, text, intent, slots):
     found = understander.parse(text)
     assert (found.name, found.slots) == (intent, slots), text
+
+
+def test_dont_stop_keep_going_is_taught_to_the_recognisers(understander):
+    # set 45's "don't stop, keep going" was heard as the grammar's negated crisis sentences ("i
+    # want to stop living", "i don't wanna keep going") by three voices of six; "don't stop"
+    # alone stays out (tests/test_listen_pocketsphinx.py: no command from it)
+    sentences = set(understander.sentences(limit=10**9))
+    assert "do not stop keep going" in sentences and "no keep going" in sentences
+    assert "do not stop" not in sentences
 
 
 @pytest.mark.parametrize("text, intent, slots", [
