@@ -628,6 +628,13 @@ _WE_SUGGEST = frozenset("go continue change try do start begin take move carry k
                         "repeat".split())
 
 
+def _for_whom_dropped(words: list[str]) -> list[str] | None:
+    """The words without who or what it is for said last (_FOR_WHOM), or None."""
+    whom = _FOR_WHOM.search(" " + " ".join(words))
+    rest = words[:len(words) - len(whom.group().split())] if whom else []
+    return rest or None
+
+
 def _learner_said(words: list[str]) -> list[str]:
     """A learner's or an old-fashioned wording said the way the templates say it (_STATIVE_ING
     and the sets around it)."""
@@ -1262,23 +1269,22 @@ class Understander:
             found = self._after_talk(said, pool_key, clauses)
             if found[0] - penalty > score:
                 score, intent, slots = found[0] - penalty, found[1], found[2]
-        # A command taken back and another said instead: what is meant, when it reads better
-        # than the whole ("next, no, sorry, say that last bit again" was back at 0.86)
-        repaired = (self._repaired(literal, pool_key)
-                    if score < REPAIR_BELOW and threshold <= ACCEPT else None)
-        if repaired is not None:
-            found = self._best(repaired, pool_key)  # (its clauses: "hang on | i want to go")
-            if found[0] - REPAIR_PENALTY > score:
-                score, intent, slots = found[0] - REPAIR_PENALTY, found[1], found[2]
-        # Who or what it is for, said last: the rest read alone, a little less sure
-        if score < REPAIR_BELOW and threshold <= ACCEPT and (
-                whom := _FOR_WHOM.search(" " + " ".join(literal))):
-            rest = literal[:len(literal) - len(whom.group().split())]
-            found = self._best(rest, pool_key) if rest else (0.0, None, {})
-            # (not a stop: "i just want it to stop forever" was heard "... to stop for a lot")
-            if (found[1] not in _STATED and found[1] != "stop" and found[0] >= HEAD_CLEAR
-                    and found[0] - REPAIR_PENALTY > score):
-                score, intent, slots = found[0] - REPAIR_PENALTY, found[1], found[2]
+        if score < REPAIR_BELOW and threshold <= ACCEPT:
+            # A command taken back and another said instead: what is meant, when it reads
+            # better than the whole ("next, no, sorry, say that last bit again" was back, 0.86)
+            repaired = self._repaired(literal, pool_key)
+            if repaired is not None:
+                found = self._best(repaired, pool_key)  # (its clauses: "hang on | i want to go")
+                if found[0] - REPAIR_PENALTY > score:
+                    score, intent, slots = found[0] - REPAIR_PENALTY, found[1], found[2]
+            # Who or what it is for, said last: the rest read alone, a little less sure
+            rest = _for_whom_dropped(literal)
+            if rest is not None:
+                found = self._best(rest, pool_key)
+                # (not a stop: "i just want it to stop forever" was heard "... to stop for a lot")
+                if (found[1] not in _STATED and found[1] != "stop" and found[0] >= HEAD_CLEAR
+                        and found[0] - REPAIR_PENALTY > score):
+                    score, intent, slots = found[0] - REPAIR_PENALTY, found[1], found[2]
         # (under ACCEPT the loop above has read every clause already)
         # A loose whole reading gives way to the words without a head heard first when they
         # read nearly as a template ("show a | i'm in the shower" was the shower technique at
@@ -1530,19 +1536,19 @@ class Understander:
                     return part[len(said):]
             return part
 
-        def run_end(i: int) -> int:  # where a run of repair words from i ends
-            while i < len(out):
-                if out[i] in _REPAIR_WORDS:
+        def run_end(said: list[str], i: int) -> int:  # where a run of repair words from i ends
+            while i < len(said):
+                if said[i] in _REPAIR_WORDS:
                     i += 1
                 elif (m := next((m for m in _REPAIR_STARTS[2:]
-                                 if tuple(out[i:i + len(m)]) == m), None)):
+                                 if tuple(said[i:i + len(m)]) == m), None)):
                     i += len(m)
                 else:
                     break
             return i
 
         out = list(words)
-        lead = run_end(0)
+        lead = run_end(out, 0)
         if out[:1] == ["no"] and 2 <= lead < len(out):  # "no, wait, yes": taken back as said
             out = out[lead:]
         for i in range(len(out) - 3, 0, -1):  # "no, quicker, i said quicker": what they said
@@ -1553,7 +1559,7 @@ class Understander:
             start = next((m for m in _REPAIR_STARTS if tuple(out[i:i + len(m)]) == m), None)
             if start is None or out[i - 1] in _REPAIR_WORDS:
                 continue
-            end = run_end(i + len(start))
+            end = run_end(out, i + len(start))
             if end < len(out) and clearly(out[:i]):
                 out = out[end:]
                 break
