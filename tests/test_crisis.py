@@ -324,6 +324,10 @@ def test_means_and_hurting_the_body(text, crisis):
     ("I've got the rope out in the shed, I'm going out there now.", True),
     ("i put the rope back in the shed", False), ("i bought a rope for the shed door", False),
     ("there's a rope swing in the garage", False),
+    # (held-out set 48)
+    ("I don't feel safe right now.", True), ("i never feel safe on my own", True),
+    ("i don't feel safe walking home in the dark", False),
+    ("i don't feel safe in the shower, the floor is slippery", False),
 ])
 def test_goodbyes_means_and_a_time_picked(text, crisis):
     assert is_crisis(text) == crisis, text

@@ -1403,6 +1403,28 @@ def test_grief_said_with_the_command(understander, text, intent, slots):
     assert (found.name, found.slots) == (intent, slots), text
 
 
+@pytest.mark.parametrize("text, intent, slots", [
+    # answers and commands said while busy (held-out set 47): a place said first, then how it
+    # is there; a request said first, then more about it; sounds and words said before it
+    ("in the motor, engine off", "set_place", {"place": "car"}),
+    ("just at home, nobody else in", "set_place", {"place": "home"}),
+    ("tell me a sad story, a really sad one", "choose_technique", {"technique": "sad_story"}),
+    ("breathwork, please, nice slow breaths", "choose_technique", {"technique": "breathwork"}),
+    ("shh, turn it down, the kids are asleep", "quieter", {}),
+    ("sorted, on you go", "resume", {}), ("quicken the pace, mate", "faster", {}),
+    ("twenty-ish minutes, give or take", "set_duration", {"minutes": 20}),
+    ("i'm greetin', i'm actually greetin'", "crying", {}),
+    # plain wordings (held-out set 48)
+    ("not this, something else", "something_else", {}), ("okay, start it back up", "resume", {}),
+    ("my emotions are all bottled up", "start_session", {}),
+    # ... and what is none
+    ("can you pick up milk on the way?", None, {}),
+])
+def test_said_while_busy_and_plainly(understander, text, intent, slots):
+    found = understander.parse(text)
+    assert (found.name, found.slots) == (intent, slots), text
+
+
 @pytest.mark.parametrize("heard", [
     # crisis bench clips as one voice was heard ("i just want it to stop forever", "i don't see
     # a way out"): neither a stop made sure by what it was for, nor a "wait" in talk taken as a
