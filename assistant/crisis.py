@@ -255,6 +255,11 @@ _PATTERNS = [
     r"(scared|afraid|frightened|worried|terrified) (of|about) what i (might|could|will|would|am "
     r"going to) do to myself",
     r"(pills|tablets|meds|medication|painkillers) (saved|stockpiled|hoarded|stored) (up|away)",
+    # ... and to be taken tonight, whatever the pills were heard as ("i've got pills saved up to
+    # take tonight" heard "i've got all saved up to take tonight", held-out set 48); not leave
+    # or money saved
+    r"(?<!leave )(?<!holiday )(?<!days )(?<!money )(?<!cash )(?<!off )(saved|stashed|stockpiled|"
+    r"hoarded) (up )?to take (them |it |all |the lot )?(tonight|all at once|in one go)\b",
     # something saved up for the day they have had enough, whatever it was heard as ("i've got
     # pills saved up for when i've had enough" heard "i've got all saved up for one ...", set 43)
     r"(saved|saving|stashed|stored|kept|put) (\w+ ){0,2}(up|away|by) for (\w+ ){0,2}i (have|had|"

@@ -328,6 +328,9 @@ def test_means_and_hurting_the_body(text, crisis):
     ("I don't feel safe right now.", True), ("i never feel safe on my own", True),
     ("i don't feel safe walking home in the dark", False),
     ("i don't feel safe in the shower, the floor is slippery", False),
+    ("i've got pills saved up to take tonight", True),
+    ("i've got all saved up to take tonight", True),  # the pills heard as "all"
+    ("i have some leave saved up to take tonight", False),
 ])
 def test_goodbyes_means_and_a_time_picked(text, crisis):
     assert is_crisis(text) == crisis, text
