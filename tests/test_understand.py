@@ -1420,8 +1420,15 @@ def test_grief_said_with_the_command(understander, text, intent, slots):
     # plain wordings (held-out set 48)
     ("not this, something else", "something_else", {}), ("okay, start it back up", "resume", {}),
     ("my emotions are all bottled up", "start_session", {}),
+    # check-ins and endings (held-out set 49)
+    ("goodbye, and thank you for the help", "stop", {}),
+    ("okay, that's all i needed, bye", "stop", {}), ("still at home", "set_place",
+                                                      {"place": "home"}),
+    ("can we rest for a bit?", "pause", {}), ("i'm good now, let's keep at it", "resume", {}),
+    ("why does music work for this?", "explain", {}), ("yes o", "yes", {}),
     # ... and what is none
-    ("can you pick up milk on the way?", None, {}),
+    ("can you pick up milk on the way?", None, {}), ("what was the question", None, {}),
+    ("repeat after me, please and thank you", None, {}),
 ])
 def test_said_while_busy_and_plainly(understander, text, intent, slots):
     found = understander.parse(text)
