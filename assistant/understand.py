@@ -1834,9 +1834,9 @@ class Understander:
 
     def _why_technique(self, words: list[str], pool_key) -> tuple[float, str | None, dict]:
         """Why a technique named or described works, asked in other words than a template's,
-        when nothing else read: "why does yawning make your eyes water?", "how is talking to a
-        friend meant to help me cry?" (held-out set 50). The question is asked first and its
-        keywords point at one technique."""
+        when nothing else read: "why does yawning make your eyes water?" (held-out set 50),
+        "how does staring at a wall help with sadness" (set 3). The question is asked first,
+        its keywords point at one technique, and it asks what it does (_WHAT_IT_DOES)."""
         if pool_key is not None and "explain" not in pool_key:
             return 0.0, None, {}
         if not (words[0] == "why" or words[0] == "how" and words[1:2] in (
