@@ -190,7 +190,8 @@ _PATTERNS = [
     r"(no one|nobody|noone) (cares|would care|will care|gives a damn) (if|whether) i (live|die|"
     r"am alive|am dead|am here|am gone|lived|died)",
     r"(do not|does not|did not|no longer|never) (want|wanna|wish) to (live|be living|be alive|"
-    r"exist|be here|go on|carry on|keep living|keep going|wake up|be around)"
+    r"exist|be here|go on|carry on|keep living|keep going|wake up|be around|be on this earth|be on "
+    r"earth|be in this world|be on this planet)"
     r"(?! with (this|the|it|that)\b)",
     r"(had|have had) enough of (life|living|being alive|existing)",
     r"(want|wish) (it all|everything) (would |to )?(all )?(just )?(be over|end|stop)\b",

