@@ -1827,20 +1827,26 @@ class Understander:
             if starts:
                 words = words[starts[-1]:]
                 asked = self._asked_for(words)
-        text = f" {' '.join(words)} "
         if not asked:
             return 0.0, None, {}
+        found, left = self._keyword_techniques(words)
+        # Nothing refused, but a "not" in a description is no refusal ("look at a wall and do
+        # not blink", held-out set 28: the stare technique's keywords)
+        if len(found) != 1 or _NEGATION & set(left):
+            return 0.0, None, {}
+        return DESCRIBED_SCORE, "choose_technique", {"technique": found.pop()}
+
+    def _keyword_techniques(self, words: list[str]) -> tuple[set[str], list[str]]:
+        """The techniques whose keywords the words say, and the words no keyword used
+        (each keyword consumes its words: "running water" is no run too)."""
+        text = f" {' '.join(words)} "
         found = set()
         for phrase, tid in self._technique_keywords:
             said = f" {' '.join(phrase)} "
             if said in text:
                 found.add(tid)
-                text = text.replace(said, " | ")  # used: "running water" is no run too
-        # Nothing refused, but a "not" in a description is no refusal ("look at a wall and do
-        # not blink", held-out set 28: the stare technique's keywords)
-        if len(found) != 1 or _NEGATION & set(text.split()):
-            return 0.0, None, {}
-        return DESCRIBED_SCORE, "choose_technique", {"technique": found.pop()}
+                text = text.replace(said, " | ")
+        return found, [w for w in text.split() if w != "|"]
 
     def _why_technique(self, words: list[str], pool_key) -> tuple[float, str | None, dict]:
         """Why a technique named or described works, asked in other words than a template's,
@@ -1852,9 +1858,7 @@ class Understander:
         if not (words[0] == "why" or words[0] == "how" and words[1:2] in (
                 ["is"], ["does"], ["would"], ["will"], ["can"], ["could"])):
             return 0.0, None, {}
-        text = f" {' '.join(words)} "
-        found = {tid for phrase, tid in self._technique_keywords
-                 if f" {' '.join(phrase)} " in text}
+        found, _ = self._keyword_techniques(words)
         # (what it does for tears, not any why: "why does my dad always play sad songs")
         if (len(found) != 1 or _NEGATION & set(words)
                 or not _WHAT_IT_DOES & set(words)):
