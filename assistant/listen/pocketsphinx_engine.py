@@ -371,10 +371,15 @@ class PocketsphinxEngine:
         picked = self._decoded_alone(model, "rescore", jsgf(candidates, values), samples)
         if picked is None or not picked[0]:
             return None
-        text, picked_fit = picked
+        text = picked[0]
         if rival_as_near and own_margin is not None:
+            # Each fit is of one sentence alone: the picked sentence's fit among the 24 moved
+            # with which other candidates came (the runner-ups choose them), by up to 8 per frame.
             own = self._decoded_alone(model, "own_words", jsgf([], {}, [first.text]), samples)
-            if own is not None and own[1] - picked_fit >= own_margin:
+            alone = self._decoded_alone(model, "picked_alone", jsgf([], {}, [text]), samples)
+            # (a sentence no path could end in is no evidence: the crisis stands)
+            if (own is not None and alone is not None and math.isfinite(alone[1])
+                    and own[1] - alone[1] >= own_margin):
                 return None
         # The second look picks among 24 sentences; one that sounds far from what was heard
         # ("suicide" for "to it down") was a false crisis. Measured on unseen voices: the

@@ -181,14 +181,17 @@ class Settings:
     rescue_rival_margin: float | None = 0.12
     # ... and none when another intent's sentence sounds as near as every crisis one and the
     # first pass's own words fit the audio better than the crisis sentence picked, by
-    # rescue_own_margin or more (pocketsphinx's score per frame): "twenty really does more
-    # all ears" (said "twenty minutes, more or less") had been "i want to end it all" (own
-    # words 27 better per frame). Measured (2026-12-05) on the crisis bench's 143 second
-    # looks (true crises): own words better by -4.5 to 39.3 (median 4.6); with a rival as
-    # near, at 22 one true crisis was lost (23.1 better), at 25 none (1841/1856 as before).
-    # Held-out set 40 (where it was chosen): false crises 20 -> 15 (at 22: 11), crises 69/72
-    # kept. None: not compared (it costs a decode of the heard words, only then).
-    rescue_own_margin: float | None = 25.0
+    # rescue_own_margin or more (pocketsphinx's score per frame, each sentence decoded alone):
+    # "twenty really does more all ears" (said "twenty minutes, more or less") had been "i
+    # want to end it all" (own words 17.3 better). Each fit is of a one-sentence grammar: the
+    # picked sentence's fit among the 24 candidates moved with which others came (27.5 on one
+    # grammar, 21.6 after +58 sentences elsewhere that left the first pass the same).
+    # Measured (2026-12-06, grammar with set 51's frustration sentences) on the crisis bench:
+    # the 14 true crises judged so (a rival as near) were own-better by -5.6 to 12.7 alone;
+    # held-out set 40's false crises judged so by 0.8, 17.0, 17.3, 17.5, 18.3, 19.8. At 15:
+    # the crisis bench the same, set 40's false crises 11 -> 6. None: not compared (it costs
+    # two decodes, only then).
+    rescue_own_margin: float | None = 15.0
     # ... and none when the crisis sentence picked has more than rescue_length_ratio times
     # the words the first pass heard: the audio held a short reply ("aye, yeah" heard "i
     # yet" had been made "i need to be dead"). pocketsphinx adds words to garbled speech
