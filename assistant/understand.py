@@ -205,6 +205,7 @@ _REQUESTS = tuple(tuple(r.split()) for r in (
     # out", "do the kindness-to-yourself one", "i need the privacy of the shower")
     "something with", "something about", "something where", "something to", "do the",
     "gimme", "give me", "i need the", "i need some", "i need a"))
+_SOMETHING_FOR = frozenset("to with about where that".split())
 # ... or anywhere in it: "getting outside in the fresh air | might help me", "this is more
 # than i can handle alone | how do i go about finding a therapist"
 _ASKED_ANYWHERE = tuple(tuple(r.split()) for r in (
@@ -289,8 +290,11 @@ _NOT_A_REFUSAL = re.compile(r"\b(do not know|not sure|do not mind|do not care|"
 
 
 def _opens_request(words: list[str]) -> bool:
-    """The words start with a request ("i could", "help me", "have me"): _REQUESTS."""
-    return any(tuple(words[:len(r)]) == r for r in _REQUESTS)
+    """The words start with a request ("i could", "help me", "have me"): _REQUESTS, or
+    "something" with one word of what kind before what it is for ("something sad to read",
+    "something gentle with music": held-out set 52)."""
+    return (any(tuple(words[:len(r)]) == r for r in _REQUESTS)
+            or len(words) > 3 and words[0] == "something" and words[2] in _SOMETHING_FOR)
 
 
 # Words said twice on purpose ("chop chop", "slowly slowly"): a repeat of them is no restart.
