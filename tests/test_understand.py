@@ -537,10 +537,7 @@ def test_other_englishes_and_registers_are_understood(understander, text, intent
 def test_the_grammar_has_the_other_words_people_use(understander):
     # a recogniser can only hear words its grammar has: same_as words go in, a few sentences each
     assert any("kindly" in s.split() for s in understander.sentences(["repeat"]))
-    assert any("bakkie" in s.split() for s in understander.sentences(["set_place"]))
-    # ... but not the short ones heard far more often than said (read_as: understood only)
-    assert not any("ute" in s.split() for s in understander.sentences(["set_place"]))
-    assert understander.parse("in the ute").slots == {"place": "car"}
+    assert any("ute" in s.split() for s in understander.sentences(["set_place"]))
     assert not any("fancy" in s.split() for s in understander.sentences(["repeat"]))
 
 
