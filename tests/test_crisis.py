@@ -341,6 +341,8 @@ def test_means_and_hurting_the_body(text, crisis):
     ("i'd you are right the car into a wall can say to you trying to cry", True),
     ("i want to rest my wrists", False), ("i crashed the car into a wall last year", False),
     ("just stop, i don't want to be on this earth anymore", True),  # (held-out set 51)
+    ("I could just drive into that wall and be done.", True),  # (held-out set 53)
+    ("the kids kicked the ball into that wall", False),
 ])
 def test_goodbyes_means_and_a_time_picked(text, crisis):
     assert is_crisis(text) == crisis, text
