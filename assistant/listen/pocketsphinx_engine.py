@@ -374,7 +374,8 @@ class PocketsphinxEngine:
         text = picked[0]
         if rival_as_near and own_margin is not None:
             # Each fit is of one sentence alone: the picked sentence's fit among the 24 moved
-            # with which other candidates came (the runner-ups choose them), by up to 8 per frame.
+            # with which other candidates came (the runner-ups choose them): -46.6 and -40.8
+            # for the same "i want to end it all" on two grammars, -36.35 alone on both.
             own = self._decoded_alone(model, "own_words", jsgf([], {}, [first.text]), samples)
             alone = self._decoded_alone(model, "picked_alone", jsgf([], {}, [text]), samples)
             # (a sentence no path could end in is no evidence: the crisis stands)
