@@ -342,8 +342,9 @@ _PATTERNS = [
     r"(back )?(up|out)\b",
     # ... or stay down there: "part of me wants to slip under and stay there" (held-out set
     # 54, in the bath); not "go under the duvet and stay there"
-    r"(slip|slipping|sink|sinking|slide|sliding|go|going) under( (the|this) (water|bath|waves|"
-    r"surface))? and (just )?(stay|staying) (there|under|down)( for good| forever)?$",
+    # (as heard: "... want to sleep under and stay there")
+    r"(slip|slipping|sleep|sink|sinking|slide|sliding|go|going) under( (the|this) (water|bath|"
+    r"waves|surface))? and (just )?(stay|staying) (there|under|down)( for good| forever)?$",
     # and however the water was heard, not coming back up ("... just look wonder the water not
     # come back up", "... sleep under the water i don't come back up": set 34, spoken)
     r"\b(not|never) (come|coming|get|getting) back (up|top)\b",

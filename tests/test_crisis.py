@@ -345,6 +345,8 @@ def test_means_and_hurting_the_body(text, crisis):
     ("the kids kicked the ball into that wall", False),
     ("I'm in the bath and part of me wants to slip under and stay there.", True),  # (set 54)
     ("i'm going to go under the duvet and stay there", False),
+    ("i'm in the bath and i can me want to sleep under and stay there", True),  # as heard
+    ("i want to sleep under the duvet and stay there", False),
 ])
 def test_goodbyes_means_and_a_time_picked(text, crisis):
     assert is_crisis(text) == crisis, text
