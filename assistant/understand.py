@@ -1390,7 +1390,25 @@ class Understander:
             return Intent(None, {}, round(1.0 - max(score, 0.0) / 100, 3), text)
         if intent == "set_place" and "minutes" not in slots:
             slots = {**slots, **_time_said_too(words)}
+        elif intent == "set_duration" and (place := self._place_said_too(words)):
+            intent, slots = "set_place", {**slots, "place": place}
         return reported(intent, slots, round(min(score, 100.0) / 100, 3), text)
+
+    def _place_said_too(self, words: list[str]) -> str | None:
+        """Where they are, said with a time a template read whole ("i'm in the car on my lunch
+        break so about half an hour", held-out set 54): the one place said first or after "i
+        am" and the like, with "in", "at" or "on" ("an hour before bed" says no place)."""
+        phrases = self._lists["place"].phrases if "place" in self._lists else {}
+        found = set()
+        for at, word in enumerate(words[:-1]):
+            if word not in _WHERE or not (at == 0 or words[at - 1] in _BEING_THERE):
+                continue
+            for end in range(len(words), at + 1, -1):
+                value = phrases.get(tuple(words[at + 1:end]))
+                if value is not None:
+                    found.add(value)
+                    break
+        return found.pop() if len(found) == 1 else None
 
     def _confirmed(self, tries, pool_key, clauses: bool, score: float, intent: str,
                    slots: dict) -> tuple[float, str, dict]:
@@ -2164,6 +2182,10 @@ _WAKE = re.compile(r"^(?:(?:(?:hey|hi|okay|yo|oh) )?let it out|(?:\w+ )?assistan
 
 # Time already spent, not time they have: "in the car, been driving for two hours"
 _TIME_SPENT = frozenset("been spent already ago since past last".split())
+
+
+_WHERE = frozenset("in at on".split())  # (Understander._place_said_too)
+_BEING_THERE = frozenset("am sitting sat lying parked stood standing still".split())
 
 
 def _time_said_too(words: list[str]) -> dict:

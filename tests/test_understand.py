@@ -1417,6 +1417,18 @@ def test_grief_said_with_the_command(understander, text, intent, slots):
     # a time said beats one a template gives; a place then a hedged time, as heard
     ("two hours i've got the whole evening for me", "set_duration", {"minutes": 120}),
     ("out with the dog twenty minutes or so", "set_place", {"place": "walk", "minutes": 20}),
+    # the first minute of a session (held-out set 54): a place said with a time a template
+    # reads whole; no place where none is where they are ("an hour before bed")
+    ("sitting in the car park at work, twenty minutes till my shift", "set_place",
+     {"place": "car", "minutes": 20}),
+    ("at home, and i've got the whole evening", "set_place", {"place": "home", "minutes": 120}),
+    ("an hour before bed", "set_duration", {"minutes": 60}),
+    ("i'm on my break, i can't cry. help me.", "start_session", {}),
+    ("what's good to do in the car?", "suggest_technique", {}),
+    # what people say during a step (held-out set 53)
+    ("could you maybe, i don't know, slow it a touch?", "slower", {}),
+    ("sorry about that, let's pick up where we were", "resume", {}),
+    ("skip this one", "next", {}), ("yeah, i'm alright", "yes", {}),
     # plain wordings (held-out set 48)
     ("not this, something else", "something_else", {}), ("okay, start it back up", "resume", {}),
     ("my emotions are all bottled up", "start_session", {}),
