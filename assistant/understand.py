@@ -453,8 +453,10 @@ _NAMED_AS = frozenset("one thing technique exercise method".split())
 # Said between a value and the one meant instead: "twenty, no, fifteen minutes", "the car, sorry,
 # the bath" (held-out set 30).
 # ("i mean" is _corrected's own: only what follows it counts.)
-_TAKING_BACK = (("no", "sorry"), ("sorry", "no"), ("no", "wait"), ("wait", "no"), ("no",),
-                ("sorry",), ("or", "rather"))
+_TAKING_BACK = (("actually", "more", "like"), ("no", "make", "that"), ("actually", "make", "that"),
+                ("no", "sorry"), ("sorry", "no"), ("no", "wait"), ("wait", "no"), ("no",),
+                ("sorry",), ("or", "rather"), ("actually",))  # (longest first)
+# ("an hour. actually, more like forty-five minutes", held-out set 54)
 # A command taken back and another said instead (Understander._repaired; held-out set 45):
 # "pause, no, not stop, pause", "next, no, sorry, say that last bit again", "the shower, no,
 # hang on, the deep breathing one". Runs of these words between what is taken back and what

@@ -1423,6 +1423,7 @@ def test_grief_said_with_the_command(understander, text, intent, slots):
      {"place": "car", "minutes": 20}),
     ("at home, and i've got the whole evening", "set_place", {"place": "home", "minutes": 120}),
     ("an hour before bed", "set_duration", {"minutes": 60}),
+    ("an hour. actually, more like forty-five minutes.", "set_duration", {"minutes": 45}),
     ("i'm on my break, i can't cry. help me.", "start_session", {}),
     ("what's good to do in the car?", "suggest_technique", {}),
     # what people say during a step (held-out set 53)
