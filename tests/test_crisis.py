@@ -347,6 +347,13 @@ def test_means_and_hurting_the_body(text, crisis):
     ("i'm going to go under the duvet and stay there", False),
     ("i'm in the bath and i can me want to sleep under and stay there", True),  # as heard
     ("i want to sleep under the duvet and stay there", False),
+    # the middle and end of a session (held-out set 55)
+    ("I don't think I can keep myself safe tonight.", True),
+    ("i can't keep myself safe", True),
+    ("help me keep myself safe in the shower", False),
+    ("I have the pills here and I am thinking to take all.", True),
+    ("i take my pills all the time", False),
+    ("i forgot my pills, i want to take all of my time", False),
 ])
 def test_goodbyes_means_and_a_time_picked(text, crisis):
     assert is_crisis(text) == crisis, text

@@ -1426,6 +1426,17 @@ def test_grief_said_with_the_command(understander, text, intent, slots):
     ("an hour. actually, more like forty-five minutes.", "set_duration", {"minutes": 45}),
     ("i'm on my break, i can't cry. help me.", "start_session", {}),
     ("what's good to do in the car?", "suggest_technique", {}),
+    # the middle and end of a session (held-out set 55): a request turned to the assistant
+    # after talk of someone else; a technique by name, then which kind; a place come back to
+    ("right, she's asleep again. let's keep going.", "resume", {}),
+    ("she said keep going", None, {}),
+    ("let's do some yoga, the hip one.", "choose_technique", {"technique": "yoga"}),
+    ("no, not the yoga one, something else", "something_else", {}),
+    ("back in bed.", "set_place", {"place": "bed"}),
+    ("self-compassion, what's that when it's at home?", "explain", {}),
+    ("what even is holotropic breathing?", "explain", {}),
+    ("i'm howling here, honestly.", "crying", {}),
+    ("hold up, there's a car coming.", "pause", {}),
     # what people say during a step (held-out set 53)
     ("could you maybe, i don't know, slow it a touch?", "slower", {}),
     ("sorry about that, let's pick up where we were", "resume", {}),
