@@ -282,6 +282,28 @@ _ASKS_HOW_TO_SAY = re.compile(
     r"control you)\b"
     r"|\b(which|what) voice commands\b")
 
+# Talk of tears that will not come, then a plea: a session asked for, though the talk reads as
+# nothing ("it's been a horrible week and i haven't cried once. help me.", "i've been numb
+# since the funeral. i'd like to try to cry.": held-out set 54's first minute).
+_CANNOT_CRY = re.compile(
+    r"\b((can not|could not|have not|has not|did not|do not|never|not been able to|unable to|"
+    r"struggling to|struggle to) (\w+ )?(cry|cried|crying|shed a tear)|(can not|do not) remember "
+    r"(the last time|when) i (last )?cried|tears (will not|do not|just will not|would not|never) "
+    r"come|(feel|felt|am|been|gone|feeling) (so |completely |totally |just |really )?numb|close "
+    r"to tears|(crying|a cry|a good cry) (would|might|will|could) help|(cry|crying) about it "
+    r"but i (just |still |really )?(can not|could not))\b")
+_PLEA_AFTER = re.compile(
+    r"\b(help me|help|can you help|could you help|will you help|help with that|can we (start|"
+    r"begin|do this)|let us (go|start|begin|do this)|i want to|i need to|i would like to( try)?"
+    r"( to cry)?|please)$")
+
+
+def _cry_asked_for(whole: str) -> bool:
+    """Talk of tears that will not come, ending in a plea (_CANNOT_CRY, _PLEA_AFTER)."""
+    talk = _CANNOT_CRY.search(whole)
+    return talk is not None and _PLEA_AFTER.search(whole, talk.end()) is not None
+
+
 # "I don't know, you choose": a not that refuses nothing said after it.
 # (nor a state left behind: "i'm not numb anymore, it's all coming up", held-out set 45; not
 # "i am not doing this any more")
@@ -1376,6 +1398,8 @@ class Understander:
                     if found[0] > score:
                         score, intent, slots = found
         whole = " ".join(literal)
+        if score < threshold <= ACCEPT and _cry_asked_for(whole):
+            intent, slots, score = "start_session", {}, CONFIRMED
         if intent in ("stop", "resume") and _ERRAND.search(whole):
             # "i need to stop at the shop later": a stop on the way somewhere ("don't stop at
             # the shop, we've got milk" is no "don't stop": held-out set 45)

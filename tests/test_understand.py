@@ -1426,6 +1426,11 @@ def test_grief_said_with_the_command(understander, text, intent, slots):
     ("an hour. actually, more like forty-five minutes.", "set_duration", {"minutes": 45}),
     ("i'm on my break, i can't cry. help me.", "start_session", {}),
     ("what's good to do in the car?", "suggest_technique", {}),
+    # tears that will not come, then a plea, though the talk reads as nothing (set 54)
+    ("it's been a horrible week and i haven't cried once. help me.", "start_session", {}),
+    ("i've been numb since the funeral. i'd like to try to cry.", "start_session", {}),
+    ("since my wife is gone i cannot cry, you help me?", "start_session", {}),  # (set 42)
+    ("my son never cries, please", None, {}),
     # the middle and end of a session (held-out set 55): a request turned to the assistant
     # after talk of someone else; a technique by name, then which kind; a place come back to
     ("right, she's asleep again. let's keep going.", "resume", {}),
