@@ -459,6 +459,8 @@ _INSTEAD_OPENERS = frozenset({("i", "want"), ("i", "need"), ("i", "would"), ("ca
 _PLACE_THEN = _CLAUSE_OPENERS | frozenset("in on at by near under with lights light engine water "
                                           "door nobody no not still alone all".split())
 _DETERMINERS = frozenset("the a an my our your this that his her their".split())
+# Prepositions that take what follows them ("on | my break" is one phrase: _two_parts)
+_PLACED_BY = frozenset("on in at for with from of about into onto under".split())
 # One-word commands and answers that may come first with the reason after them
 # (Understander._command_word_first); not "back" ("back then ..."), "okay" or "wait" (markers).
 _COMMAND_WORDS = frozenset("yes yeah yep yup sure absolutely definitely no nah nope pause stop "
@@ -1993,6 +1995,9 @@ class Understander:
             if one_is_a_thing(words, cut):
                 continue  # "no | one okay" is nobody, not "no" and one minute
             left = self._best(words[:cut], pool_key)
+            if (words[cut - 1] in _PLACED_BY and words[cut] in _DETERMINERS
+                    and left[1] not in _STATED):
+                continue  # "i am on | my break" is where they are, not "i am done" (set 54)
             if left[0] < ACCEPT or (left[1] == "no" and _NEGATION & set(words[:cut])):
                 continue  # "i do not (want to) | do the breathing" is not "no. the breathing"
             right = self._best(words[cut:], pool_key)

@@ -1431,6 +1431,8 @@ def test_grief_said_with_the_command(understander, text, intent, slots):
     ("i've been numb since the funeral. i'd like to try to cry.", "start_session", {}),
     ("since my wife is gone i cannot cry, you help me?", "start_session", {}),  # (set 42)
     ("my son never cries, please", None, {}),
+    ("i'm on my break, fifteen minutes.", None, {}),  # no "i am on(e)" stop (set 54)
+    ("sitting in the driver's seat of my car", "set_place", {"place": "car"}),
     # the middle and end of a session (held-out set 55): a request turned to the assistant
     # after talk of someone else; a technique by name, then which kind; a place come back to
     ("right, she's asleep again. let's keep going.", "resume", {}),
