@@ -1444,6 +1444,10 @@ def test_grief_said_with_the_command(understander, text, intent, slots):
     ("what even is holotropic breathing?", "explain", {}),
     ("i'm howling here, honestly.", "crying", {}),
     ("hold up, there's a car coming.", "pause", {}),
+    # ... and as the recognisers heard it: "alright" as two words, a learner's "little bit"
+    ("are right stop the session i've got to go", "stop", {}),
+    ("lower the voice little bit please", "quieter", {}),
+    ("walking... no wait, i've just sat down in the car.", "set_place", {"place": "car"}),
     # what people say during a step (held-out set 53)
     ("could you maybe, i don't know, slow it a touch?", "slower", {}),
     ("sorry about that, let's pick up where we were", "resume", {}),
