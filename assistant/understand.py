@@ -235,10 +235,10 @@ _CALLED = tuple(tuple(c.split()) for c in (
     "daddy", "mummy", "mommy", "mum", "mom", "dad", "you two", "you lot", "you guys", "kids",
     "children", "boys", "girls",
     # (held-out set 57's near misses: "say that again and you're grounded, young lady")
-    "grandad", "grandpa", "grandma", "gran", "granny", "nan", "nana", "young lady", "young man",
-    "babe", "sweetheart", "sweetie"))
-# Said between commas or stops in typed text, these are no name of someone else called: markers,
-# and the assistant's own name.
+    "grandad", "grandpa", "grandma", "gran", "granny", "nan", "nana", "young lady",
+    "young man"))
+# Typed alone after a comma, these are no name of someone else called (_called_by_name):
+# markers, and the assistant's own name.
 _NOT_A_NAME = frozenset("please thanks thank okay ok yes no sorry hey hi hello right well so now "
                         "again then letitout alright".split())
 _NOT_CALLED_AFTER = frozenset("my our your the to for with about of like and his her their "
