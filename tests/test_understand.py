@@ -623,6 +623,11 @@ def test_a_suggestion_to_someone_else_is_no_command(understander):
     ("Er, twenty mins.", "set_duration"), ("Stop. Stop!", "stop"), ("Okay, Shower.", "set_place"),
     ("Sorry, Letitout, slower", "slower"),
     ("mum died last year and i can't cry, help me", "start_session"),
+    # how people talk to smart speakers (held-out set 58): a polite tail after a particle, a
+    # stop said after "that's it", the app opened by name
+    ("carry on, thanks", "resume"), ("that is it stop", "stop"), ("nah i'm out", "stop"),
+    ("i want to stop and name what i'm actually feeling", "choose_technique"),
+    ("open letitout, please.", "start_session"), ("close letitout", "stop"),
     # a farewell said last after talk ends the session; one talked about does not
     ("no more, i'm wiped out. goodnight.", "stop"), ("i never got to say goodbye", None),
     ("she gave me a kiss goodnight", None), ("he waved bye", None),
