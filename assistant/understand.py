@@ -1527,10 +1527,13 @@ class Understander:
                       and other >= CONFIRMED and other > best[0]):
                     best = (other, other_intent, other_slots)
                 elif (other_intent in ("stop", "pause") and other >= CONFIRMED
-                      and other > best[0] and "and" not in said):
-                    # a stop or pause said in clean parts beats a loose whole: "that is it |
-                    # stop" was next at 0.80 (held-out set 58); not one that goes on to
-                    # something else ("i want to stop and name what i'm feeling", set 15)
+                      and other > best[0] and "and" not in said
+                      and any(self._best(said[-k:], pool_key)[:2] == (100.0, other_intent)
+                              for k in (1, 2, 3))):
+                    # a stop or pause said last, in clean parts, beats a loose whole: "that is
+                    # it | stop" was next at 0.80 (held-out set 58); not one that goes on to
+                    # something else ("i want to stop and name what i'm feeling", set 15;
+                    # "hang on, i want to go | back a step")
                     best = (other, other_intent, other_slots)
                 elif (intent == "something_else" and other_intent == "choose_technique"
                       and other >= CONFIRMED and other > best[0] and not _NEGATION & set(said)):
