@@ -812,7 +812,7 @@ _LEADING_FIRST = tuple(sorted(_LEADING, key=len, reverse=True))
 _TRAILING_FIRST = tuple(sorted(_TRAILING, key=len, reverse=True))
 # Phrasal verbs whose particle ends what is said, so a polite tail after it is one ("carry on,
 # thanks": held-out set 58; the particle would otherwise run on into it)
-_PHRASAL_ENDS = tuple(f"{verb} {particle}" for verb in ("carry", "go", "hold", "hang", "move",
+_PHRASAL_ENDS = tuple(f" {verb} {particle}" for verb in ("carry", "go", "hold", "hang", "move",
                                                        "keep", "come", "read", "speak", "slow",
                                                        "turn it", "turn", "calm", "wrap it",
                                                        "sum it", "back", "hurry")
@@ -2418,7 +2418,7 @@ def _strip_stages(text: str, markers: tuple[str, ...], leading: bool, time: str 
             if not leading and text.endswith(" " + marker):
                 rest = text[: -len(marker) - 1]
                 if (rest.rsplit(" ", 1)[-1] in _NEEDS_MORE
-                        and not rest.endswith(_PHRASAL_ENDS)):
+                        and not f" {rest}".endswith(_PHRASAL_ENDS)):  # (whole words)
                     continue  # "i do not want to | love" is no vocative: the rest runs on
                 text, changed = rest, True
                 stages.append(text)
