@@ -213,7 +213,8 @@ _PATTERNS = [
     r"(go on|keep going|carry on|live like this|"
     r"take (it|this|this pain|the pain) any ?more|do (this|it) any ?more|"
     r"keep living|stay alive|live (any ?more|with (this|myself)))",
-    r"(not|never) (going to |gonna |trying to )?(be|being) (here|around|on this earth) "
+    r"(not|never) (going to |gonna |trying to |(plan|planning|intend|intending|expect|expecting) "
+    r"(to|on) )?(be|being) (here|around|on this earth) "
     r"(any ?more|much longer|for much longer|tomorrow|next week)",
     r"(not|never) (going to |gonna )?(have|need) to (worry about|deal with|put up with|see) me "
     r"(any ?more|much longer|for much longer|again)",

@@ -392,6 +392,46 @@ _SAID_TWICE = frozenset({"chop", "slowly"})
 _HESITATION_HEARD = frozenset("uh um er erm up a of oh ah are".split())
 
 
+# Coming back, said before what is asked: "okay, i'm back, and i think i do need to cry",
+# "back again, sorry, go on" (held-out set 60); "i'm back" alone is the resume it says
+_RETURNED = re.compile(r"^((okay|ok|right|sorry|so|hi|hey) )*(i am back( again| now)?|"
+                      r"back again|we are back)( (and|so|sorry|okay))* (?=\w+ \w+)")
+
+
+def _return_dropped(words: list[str]) -> list[str] | None:
+    rest = _RETURNED.sub("", " ".join(words)).split()
+    return rest if rest != words else None
+
+
+# Said before a correction ("no, i said bed, not bath", "you misheard, i said sad story")
+# Going back to something named (Understander._back_to_named)
+_BACK_VERBS = frozenset("go get switch swap change come move".split())
+_NOT_AFTER = frozenset("do does did can could will would am is are was have should".split())
+_A_STEP_BACK = frozenset("last previous before step bit part stage beginning start".split())
+_BACK_TO = frozenset("choose_technique slower faster louder quieter".split())
+_CORRECTION_LEAD = frozenset("no nope nah sorry hmm actually wait oh".split())
+_MISHEARD = (("you", "misheard", "me"), ("you", "misheard"), ("you", "heard", "wrong"),
+             ("you", "got", "it", "wrong"), ("that", "is", "wrong"), ("wrong",))
+
+
+def _correction_lead_dropped(words: list[str]) -> list[str]:
+    """A correction's lead, when "i said" or "i meant" and what was meant follow: "no, sorry,
+    i meant twenty minutes, not ten" is "i meant twenty minutes, not ten" (held-out set 60:
+    the lead had read as a no, or as nothing)."""
+    i = 0
+    while i < len(words):
+        if words[i] in _CORRECTION_LEAD:
+            i += 1
+        elif (m := next((m for m in _MISHEARD if tuple(words[i:i + len(m)]) == m), None)):
+            i += len(m)
+        else:
+            break
+    if 0 < i and words[i:i + 2] in (["i", "said"], ["i", "meant"], ["i", "mean"]) \
+            and len(words) > i + 2:
+        return words[i:]
+    return words
+
+
 def _restarts_dropped(words: list[str]) -> list[str]:
     """A start said twice, once: "what can i, what can i tell you" -> "what can i tell you",
     "stop, stop, i can't do this" -> "stop, i can't do this"; a start of two or three words
@@ -701,6 +741,8 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              "thank you for the help", "thanks for the help", "thank you for your help",
              "thanks for your help", "thanks a million", "and thank you for the help",
              "o", "small",
+             # a change of mind owned (held-out set 60: "i think i do need to cry after all")
+             "after all",
              # a plea said after what is wrong (held-out set 54: "it's been a horrible week and
              # i haven't cried once. help me.", "i need a good cry. can you sort me out?"; not a
              # bare "help": "hey letitout, help" asks for help)
@@ -1385,6 +1427,23 @@ class Understander:
             return Intent(None, {}, 1.0, text)
         pool_key = _pool_key(allowed)
         score, intent, slots, said = self._best(words, pool_key)
+        if intent in (None, "no") and score < 100.0:
+            # "no, the candles and dim lights one": the no refuses what was offered, and the
+            # value after it is what they want (held-out set 60)
+            found = self._instead_of_no(words, allowed, threshold)
+            if found is not None:
+                score, intent, slots, said = found
+        if score < 100.0 and intent != "crisis":
+            found = self._back_to_named(words, allowed, threshold)
+            if found is not None:
+                score, intent, slots, said = found
+        if score < 100.0 and (rest := _return_dropped(words)) is not None:
+            # back, and asking something new ("i'm back, and i think i do need to cry after
+            # all"); going on is the resume "i'm back" says ("i'm back, go on")
+            found = self._understand(" ".join(rest), allowed, threshold, typed=False)
+            if found.name not in (None, "next", "yes", "resume") and found.confidence * 100 > score:
+                score, intent, slots, said = found.confidence * 100.0, found.name, dict(
+                    found.slots), {}
         literal = words
         if "minutes" in slots and "minutes" not in said and 2 <= len(words) <= MAX_SPLIT_WORDS:
             # A time the template gives ("the whole evening" is half an hour) gives way to one
@@ -1579,6 +1638,40 @@ class Understander:
         named = self._intent_words.get(intent, set())
         return words[1] not in named and words[1].rstrip("s") not in named
 
+    def _instead_of_no(self, words: list[str], allowed, threshold: float):
+        """After a lead with a no in it, a technique, place or time read alone (as _best
+        answers), else None."""
+        lead = 0
+        while lead < len(words):
+            if words[lead] in _CORRECTION_LEAD:
+                lead += 1
+            elif words[lead:lead + 2] == ["scratch", "that"]:
+                lead += 2
+            else:
+                break
+        rest = words[lead:]
+        if (not {"no", "nope", "nah", "scratch"} & set(words[:lead]) or len(rest) < 2
+                or rest[0] == "one"  # ("no one okay": nobody)
+                # (a refusal of its own: "no, i don't have any photos with me")
+                or any(w == "not" and rest[k - 1] in _NOT_AFTER for k, w in enumerate(rest))):
+            return None
+        found = self._understand(" ".join(rest), allowed, threshold, typed=False)
+        if found.name in _STATED | {"choose_technique"}:
+            return found.confidence * 100.0, found.name, dict(found.slots), {}
+        return None
+
+    def _back_to_named(self, words: list[str], allowed, threshold: float):
+        """Going back to a technique or a pace named: "go back to the yawning one", "can you
+        go back to the slower pace" (held-out set 60: read as back), else None."""
+        for i in range(len(words) - 3):
+            if (words[i:i + 2] == ["back", "to"] and (i == 0 or words[i - 1] in _BACK_VERBS)
+                    and not _A_STEP_BACK & set(words[i + 2:])):  # ("back to the last photo")
+                found = self._understand(" ".join(words[i + 2:]), allowed, threshold,
+                                         typed=False)
+                if found.name in _BACK_TO:
+                    return found.confidence * 100.0, found.name, dict(found.slots), {}
+        return None
+
     def _sentence_meant(self, text: str, allowed, threshold: float) -> Intent | None:
         """Typed in sentences, when the whole reads as nothing: the last sentence that reads
         clearly, a correction said last included ("Ten... no, make it fifteen. Yeah,
@@ -1610,6 +1703,7 @@ class Understander:
         # A word or a start said twice, as people do when upset (held-out set 38: "stop, stop,
         # i can't do this" read stop 0.84, under the recogniser's bar for a stop), read once.
         words = _restarts_dropped(_um_dropped(_asides_dropped(_swears_dropped(words))))
+        words = _correction_lead_dropped(words)
         return _step_named(self._politely_asked(words))
 
     def _mended(self, word: str) -> str:

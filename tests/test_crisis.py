@@ -449,6 +449,9 @@ def test_danger_said_as_an_answer_is_a_crisis(understander, text):
     ("honestly i'd write a note be alive", True), ("the plants may not be alive", False),
     # "can't go on living" with its "t" lost (held-out set 59); a hope said with it is none
     ("can go on living", True), ("i can go on living now", False),
+    # a plan not to be here (held-out set 60); not a plan to be out
+    ("actually, i've written a note, i don't plan to be here tomorrow", True),
+    ("i'm not planning on being around much longer", True),
 ])
 def test_crisis_and_near_misses_as_sets_30_to_35_and_the_benches_said_them(text, crisis):
     assert is_crisis(text) == crisis, (text, crisis_phrase(text))

@@ -666,6 +666,36 @@ def test_terse_and_typed_in_sentences(understander, text, intent, slots):
     assert (found.name, found.slots) == (intent, slots), text
 
 
+@pytest.mark.parametrize("text, intent, slots", [
+    # corrections (held-out set 60): the lead before "i said" goes, a value after a no is
+    # what they want, a no with a refusal of its own stays a no
+    ("no, I said bed, not bath", "set_place", {"place": "bed"}),
+    ("you misheard, I said sad story, not sad songs", "choose_technique",
+     {"technique": "sad_story"}),
+    ("sorry, I meant twenty minutes not ten", "set_duration", {"minutes": 20}),
+    ("no, the candles and dim lights one", "choose_technique", {"technique": "set_the_scene"}),
+    ("no, three minutes, not thirty", "set_duration", {"minutes": 3}),
+    ("scratch that, only two minutes", "set_duration", {"minutes": 2}),
+    ("no, i don't have any photos with me", "no", {}), ("no one okay", None, {}),
+    # coming back: what is asked after it; going on is the resume it says
+    ("okay, I'm back, and I think I do need to cry after all", "start_session", {}),
+    ("I'm back, go on.", "resume", {}), ("I'm back, where had we got to", "resume", {}),
+    # going back to a technique or a pace named; a step named is back
+    ("go back to the yawning one", "choose_technique", {"technique": "yawn"}),
+    ("can you go back to the slower pace", "slower", {}),
+    ("aye, that's it", "yes", {}), ("nope, wrong", "no", {}),
+    ("I want to quit the session", "stop", {}),
+])
+def test_repairs_and_coming_back(understander, text, intent, slots):
+    found = understander.parse(text)
+    assert (found.name, found.slots) == (intent, slots), text
+
+
+def test_back_to_a_step_named_is_no_technique(understander):
+    found = understander.parse("Back to the last photo, the one at the beach.")
+    assert found.name != "choose_technique"
+
+
 def test_sorry_heard_as_sorry_read_is_read_as_said(understander):
     # two American voices' "sorry, ..." is heard "sorry read ..." (sets 52-58, 48 of 84 clips)
     heard = "sorry read could you be a bit louder the traffic is really noisy"
