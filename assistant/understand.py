@@ -407,6 +407,7 @@ def _return_dropped(words: list[str]) -> list[str] | None:
 # Going back to something named (Understander._back_to_named)
 _BACK_VERBS = frozenset("go get switch swap change come move".split())
 _NOT_AFTER = frozenset("do does did can could will would am is are was have should".split())
+_CLOSING_WORDS = frozenset({"that is it", "that is all", "that was it"})
 _A_STEP_BACK = frozenset("last previous before step bit part stage beginning start".split())
 _BACK_TO = frozenset("choose_technique slower faster louder quieter".split())
 _CORRECTION_LEAD = frozenset("no nope nah sorry hmm actually wait oh".split())
@@ -2058,6 +2059,8 @@ class Understander:
             # command, then why ("repeat that | the kettle was too loud", held-out set 18; "i
             # missed that step | go back")
             rank = 2 if part[0] in _IMPERATIVE_VERBS else int(said_first)
+            if said_first and " ".join(part) in _CLOSING_WORDS:
+                rank = -1  # "that's it | i've had my cry, we're done": what follows says which
             if (answer, score, rank) > (answered, best[0], best_rank):
                 best, answered, best_rank = (score, intent, slots), answer, rank
                 best_before = before

@@ -684,6 +684,8 @@ def test_terse_and_typed_in_sentences(understander, text, intent, slots):
     ("go back to the yawning one", "choose_technique", {"technique": "yawn"}),
     ("can you go back to the slower pace", "slower", {}),
     ("aye, that's it", "yes", {}), ("nope, wrong", "no", {}),
+    # "that's it" said first closes; what follows says which ("we're done": stop)
+    ("That's it, I've had my cry. We're done.", "stop", {}), ("that's it, next one", "next", {}),
     ("I want to quit the session", "stop", {}),
 ])
 def test_repairs_and_coming_back(understander, text, intent, slots):
