@@ -1667,8 +1667,12 @@ class Understander:
         for i in range(len(words) - 3):
             if (words[i:i + 2] == ["back", "to"] and (i == 0 or words[i - 1] in _BACK_VERBS)
                     and not _A_STEP_BACK & set(words[i + 2:])):  # ("back to the last photo")
-                found = self._understand(" ".join(words[i + 2:]), allowed, threshold,
-                                         typed=False)
+                rest = words[i + 2:]
+                found = self._understand(" ".join(rest), allowed, threshold, typed=False)
+                if rest[0] == "the" and found.confidence < 1.0:  # ("| the | slower pace")
+                    bare = self._understand(" ".join(rest[1:]), allowed, threshold,
+                                            typed=False)
+                    found = bare if bare.confidence > found.confidence else found
                 if found.name in _BACK_TO:
                     return found.confidence * 100.0, found.name, dict(found.slots), {}
         return None
