@@ -552,6 +552,8 @@ _INSTEAD_OPENERS = frozenset({("i", "want"), ("i", "need"), ("i", "would"), ("ca
 # "just at home | nobody else in", held-out set 47)
 _PLACE_THEN = _CLAUSE_OPENERS | frozenset("in on at by near under with lights light engine water "
                                           "door nobody no not still alone all".split())
+# Intents said of the person or the technique, not of a thing named (_other_subject)
+_OWN_SUBJECT = frozenset({"crying", "something_else"})
 # What follows a subject that does something (_other_subject: "the rain | will not stop")
 _SUBJECT_THEN = frozenset("will would can could is are was were has have had does did keeps "
                           "kept broke just".split())
@@ -1536,8 +1538,8 @@ class Understander:
             found = self._sentence_meant(text, allowed, threshold)
             if found is not None:
                 score, intent, slots = found.confidence * 100.0, found.name, found.slots
-        if intent == "crying" and score < 100.0 and self._other_subject(literal, intent):
-            score = 0.0  # "the rain won't stop", "my car broke down": not their tears
+        if intent in _OWN_SUBJECT and score < 100.0 and self._other_subject(literal, intent):
+            score = 0.0  # "the rain won't stop", "the wifi isn't working": not theirs, not this
         if intent in ("stop", "resume") and _ERRAND.search(whole):
             # "i need to stop at the shop later": a stop on the way somewhere ("don't stop at
             # the shop, we've got milk" is no "don't stop": held-out set 45)
@@ -1636,6 +1638,9 @@ class Understander:
             self._intent_words = {}
             for _, _, choice, said in self._skeletons:
                 self._intent_words.setdefault(choice.intent, set()).update(said)
+            # (a technique named is the one they are doing: "the breathing isn't working")
+            techniques = {w for phrase in self._lists["technique"].phrases for w in phrase}
+            self._intent_words["something_else"] |= techniques
         named = self._intent_words.get(intent, set())
         return words[1] not in named and words[1].rstrip("s") not in named
 

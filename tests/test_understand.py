@@ -656,6 +656,8 @@ def test_said_to_someone_else_by_name(understander, text, intent):
     # a thing that will not stop is not their tears; their own clause after it is
     ("the rain won't stop", None, {}), ("the baby won't stop", None, {}),
     ("the tears won't stop", "crying", {}), ("that song got me, i'm in bits here", "crying", {}),
+    ("the wifi isn't working again", None, {}), ("this isn't working", "something_else", {}),
+    ("the breathing isn't working", "something_else", {}),
     # owning up to talking to someone else; the confide step is still asked for
     ("sorry, talking to my sister", None, {}),
     ("i want to try talking to my sister", "choose_technique", {"technique": "confide"}),
