@@ -399,17 +399,21 @@ _RETURNED = re.compile(r"^((okay|ok|right|sorry|so|hi|hey) )*(i am back( again| 
 
 
 def _return_dropped(words: list[str]) -> list[str] | None:
+    """The words after _RETURNED, or None when they do not open with it."""
     rest = _RETURNED.sub("", " ".join(words)).split()
     return rest if rest != words else None
 
 
-# Said before a correction ("no, i said bed, not bath", "you misheard, i said sad story")
-# Going back to something named (Understander._back_to_named)
+# Going back to something named (Understander._back_to_named): the verbs before "back to", a
+# step named (still back: "back to the last photo"), and what else it may go back to
 _BACK_VERBS = frozenset("go get switch swap change come move".split())
-_NOT_AFTER = frozenset("do does did can could will would am is are was have should".split())
-_CLOSING_WORDS = frozenset({"that is it", "that is all", "that was it"})
 _A_STEP_BACK = frozenset("last previous before step bit part stage beginning start".split())
 _BACK_TO = frozenset("choose_technique slower faster louder quieter".split())
+# "that's it" said first closes; what follows it says which command (Understander._after_talk)
+_CLOSING_WORDS = frozenset({"that is it", "that is all", "that was it"})
+# A refusal of its own after a no: "no, i do not have any photos" (Understander._instead_of_no)
+_NOT_AFTER = frozenset("do does did can could will would am is are was have should".split())
+# Said before a correction ("no, i said bed, not bath", "you misheard, i said sad story")
 _CORRECTION_LEAD = frozenset("no nope nah sorry hmm actually wait oh".split())
 _MISHEARD = (("you", "misheard", "me"), ("you", "misheard"), ("you", "heard", "wrong"),
              ("you", "got", "it", "wrong"), ("that", "is", "wrong"), ("wrong",))
@@ -1627,8 +1631,9 @@ class Understander:
         return best
 
     def _other_subject(self, words: list[str], intent: str) -> bool:
-        """One clause that opens with a thing ("the rain", "my car") no template of the intent
-        names: "the rain won't stop" is not "the tears won't stop" (held-out set 59)."""
+        """One clause that opens with a thing ("the rain", "the wifi") that does something and
+        that no template of the intent names: "the rain won't stop" is no "the tears won't
+        stop", "the wifi isn't working" no "this isn't working" (held-out sets 59 and 60)."""
         # (a clause of the person's own after it is theirs: "that song got me, i'm in bits")
         if (len(words) < 3 or words[0] not in _DETERMINERS or words[1] in _DETERMINERS
                 or _CONJUNCTIONS.intersection(words) or "i" in words[2:]
@@ -1645,8 +1650,8 @@ class Understander:
         return words[1] not in named and words[1].rstrip("s") not in named
 
     def _instead_of_no(self, words: list[str], allowed, threshold: float):
-        """After a lead with a no in it, a technique, place or time read alone (as _best
-        answers), else None."""
+        """After a lead with a no (or "scratch that") in it, a technique, place or time read
+        alone, as _best's (score, intent, slots, said); else None."""
         lead = 0
         while lead < len(words):
             if words[lead] in _CORRECTION_LEAD:
