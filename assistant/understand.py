@@ -1700,7 +1700,10 @@ class Understander:
                 # a yes to the sentence before: "the sad story one, right? let's do that"
                 found = replace(before, confidence=found.confidence)
             before = found
-            if found.name is None or found.confidence < SENTENCE_CLEAR:
+            # (a loose reading counts as what they meant instead of the same kind said
+            # before: "i'm not in any hurry... i've probably got an hour and a half before...")
+            if found.name is None or found.confidence < SENTENCE_CLEAR and (
+                    chosen is None or found.name != chosen.name):
                 continue
             if (chosen is None or found.name == chosen.name
                     or found.confidence >= chosen.confidence):

@@ -646,6 +646,8 @@ def test_said_to_someone_else_by_name(understander, text, intent):
     ("bad day. need to cry.", "start_session", {}),
     ("Why are you whispering? Louder.", "louder", {}),
     ("Ten... no, actually, make it fifteen. Yeah, fifteen.", "set_duration", {"minutes": 15}),
+    ("i'm not in any hurry... i've probably got an hour and a half before my partner gets home",
+     "set_duration", {"minutes": 90}),
     ("Resume. Let's get this over with.", "resume", {}),
     ("you've got a sad story one, right? let's do that", "choose_technique",
      {"technique": "sad_story"}),
