@@ -277,7 +277,16 @@ _PATTERNS = [
     # every pill out ("not good. i've got all my pills out in front of me", held-out set 49); not
     # a week's box filled
     r"all (of )?(my|the) (pills|tablets|meds|medication|painkillers|paracetamol) (out|in front of "
-    r"me|ready)\b(?!.*\b(week|organi[sz]er|dosette|box|sort|sorting|count|counting)\b)",
+    r"me|ready|next to (me|the bed)|by (me|the bed)|beside (me|the bed)|on the bedside table)"
+    r"\b(?!.*\b(week|organi[sz]er|dosette|box|sort|sorting|count|counting)\b)",
+    # ... and named where they are, "all of them" after ("the pills are on the bedside table.
+    # all of them": held-out set 61)
+    r"(pills|tablets|meds|medication|painkillers|paracetamol) are (on|by|next to|beside) .{0,30}"
+    r"\ball of them( now| tonight| ready)?$",
+    # sleep wished on for ever ("i wish i could just fall asleep forever", set 61); not "i could
+    # sleep forever on this sofa"
+    r"(wish i could|want to|wanna|would like to|just want to|need to) (just )?(fall asleep|go to "
+    r"sleep|sleep|drift off) (forever|for ever|for good|and never wake)\b",
     # a way worked out: "i've been planning how i'd do it", "i've been thinking about how i'd
     # do it, hang on, sorry", "... and it scares me" (held-out set 38); not "differently",
     # "better", "if i had to"

@@ -257,7 +257,8 @@ _TALKING_ELSEWHERE = re.compile(
     r"on the phone)\b")
 _OTHER_MACHINE = re.compile(
     r"\b(pause|stop|turn|mute|switch|rewind) (down |up |off |on )?the (telly|tv|television|"
-    r"radio|game|xbox|playstation|kettle|oven|tap|hoover|vacuum|washing machine|dishwasher)"
+    r"radio|game|xbox|playstation|kettle|oven|tap|hoover|vacuum|washing machine|dishwasher|"
+    r"film|movie|programme|episode|video|podcast)"
     r"( (off|on|up|down))?\b")
 
 

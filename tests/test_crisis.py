@@ -452,6 +452,12 @@ def test_danger_said_as_an_answer_is_a_crisis(understander, text):
     # a plan not to be here (held-out set 60); not a plan to be out
     ("actually, i've written a note, i don't plan to be here tomorrow", True),
     ("i'm not planning on being around much longer", True),
+    # the pills by the bed, sleep wished on for ever (held-out set 61); not a tired sofa
+    ("the pills are on the bedside table. all of them", True),
+    ("i've got all my pills next to the bed", True),
+    ("mm, i wish i could just fall asleep forever", True),
+    ("i could sleep forever on this sofa", False),
+    ("the pills are on the table, all of them are blue", False),
 ])
 def test_crisis_and_near_misses_as_sets_30_to_35_and_the_benches_said_them(text, crisis):
     assert is_crisis(text) == crisis, (text, crisis_phrase(text))
