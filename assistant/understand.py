@@ -281,6 +281,12 @@ def _called_by_name(text: str, known) -> bool:
     return False
 
 
+def _as_best(found: Intent) -> tuple[float, str | None, dict, dict]:
+    """A reading of part of the words as _best gives it (score 0..100, intent, slots, none of
+    them said apart from the template)."""
+    return found.confidence * 100.0, found.name, dict(found.slots), {}
+
+
 def _sentences(text: str) -> list[str]:
     """Typed text's sentences (ended by ".", "!", "?" or "...")."""
     return [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part.strip(" .!?")]
@@ -420,18 +426,25 @@ _MISHEARD = (("you", "misheard", "me"), ("you", "misheard"), ("you", "heard", "w
              ("you", "got", "it", "wrong"), ("that", "is", "wrong"), ("wrong",))
 
 
+def _run_end(words: list[str], i: int, single: Collection[str],
+             phrases: tuple[tuple[str, ...], ...] = ()) -> int:
+    """Where a run from i of words in single and of phrases ends (a repair's or a
+    correction's lead: "no, sorry, wait", "you misheard me")."""
+    while i < len(words):
+        if words[i] in single:
+            i += 1
+        elif (m := next((m for m in phrases if tuple(words[i:i + len(m)]) == m), None)):
+            i += len(m)
+        else:
+            break
+    return i
+
+
 def _correction_lead_dropped(words: list[str]) -> list[str]:
     """A correction's lead, when "i said" or "i meant" and what was meant follow: "no, sorry,
     i meant twenty minutes, not ten" is "i meant twenty minutes, not ten" (held-out set 60:
     the lead had read as a no, or as nothing)."""
-    i = 0
-    while i < len(words):
-        if words[i] in _CORRECTION_LEAD:
-            i += 1
-        elif (m := next((m for m in _MISHEARD if tuple(words[i:i + len(m)]) == m), None)):
-            i += len(m)
-        else:
-            break
+    i = _run_end(words, 0, _CORRECTION_LEAD, _MISHEARD)
     if 0 < i and words[i:i + 2] in (["i", "said"], ["i", "meant"], ["i", "mean"]) \
             and len(words) > i + 2:
         return words[i:]
@@ -1450,8 +1463,7 @@ class Understander:
             # all"); going on is the resume "i'm back" says ("i'm back, go on")
             found = self._understand(" ".join(rest), allowed, threshold, typed=False)
             if found.name not in (None, "next", "yes", "resume") and found.confidence * 100 > score:
-                score, intent, slots, said = found.confidence * 100.0, found.name, dict(
-                    found.slots), {}
+                score, intent, slots, said = _as_best(found)
         literal = words
         if "minutes" in slots and "minutes" not in said and 2 <= len(words) <= MAX_SPLIT_WORDS:
             # A time the template gives ("the whole evening" is half an hour) gives way to one
@@ -1538,9 +1550,9 @@ class Understander:
             intent, slots, score = "start_session", {}, CONFIRMED
         elif score < threshold <= ACCEPT and len(literal) >= 3 and _FAREWELL_LAST.search(whole):
             intent, slots, score = "stop", {}, CONFIRMED
-        if (score < threshold <= ACCEPT and typed and clauses and len(_sentences(text)) > 1
-                and not _OTHER_MACHINE.search(whole)):
-            found = self._sentence_meant(text, allowed, threshold)
+        if (score < threshold <= ACCEPT and typed and clauses
+                and len(sentences := _sentences(text)) > 1 and not _OTHER_MACHINE.search(whole)):
+            found = self._sentence_meant(sentences, allowed, threshold)
             if found is not None:
                 score, intent, slots = found.confidence * 100.0, found.name, found.slots
         if intent in _OWN_SUBJECT and score < 100.0 and self._other_subject(literal, intent):
@@ -1653,14 +1665,7 @@ class Understander:
     def _instead_of_no(self, words: list[str], allowed, threshold: float):
         """After a lead with a no (or "scratch that") in it, a technique, place or time read
         alone, as _best's (score, intent, slots, said); else None."""
-        lead = 0
-        while lead < len(words):
-            if words[lead] in _CORRECTION_LEAD:
-                lead += 1
-            elif words[lead:lead + 2] == ["scratch", "that"]:
-                lead += 2
-            else:
-                break
+        lead = _run_end(words, 0, _CORRECTION_LEAD, (("scratch", "that"),))
         rest = words[lead:]
         if (not {"no", "nope", "nah", "scratch"} & set(words[:lead]) or len(rest) < 2
                 or rest[0] == "one"  # ("no one okay": nobody)
@@ -1669,7 +1674,7 @@ class Understander:
             return None
         found = self._understand(" ".join(rest), allowed, threshold, typed=False)
         if found.name in _STATED | {"choose_technique"}:
-            return found.confidence * 100.0, found.name, dict(found.slots), {}
+            return _as_best(found)
         return None
 
     def _back_to_named(self, words: list[str], allowed, threshold: float):
@@ -1685,17 +1690,18 @@ class Understander:
                                             typed=False)
                     found = bare if bare.confidence > found.confidence else found
                 if found.name in _BACK_TO:
-                    return found.confidence * 100.0, found.name, dict(found.slots), {}
+                    return _as_best(found)
         return None
 
-    def _sentence_meant(self, text: str, allowed, threshold: float) -> Intent | None:
+    def _sentence_meant(self, sentences: list[str], allowed, threshold: float
+                        ) -> Intent | None:
         """Typed in sentences, when the whole reads as nothing: the last sentence that reads
         clearly, a correction said last included ("Ten... no, make it fifteen. Yeah,
         fifteen."), unless one before it reads more surely as another command ("Resume.
         Let's get this over with."). Held-out set 59: "bad day. need to cry." """
         chosen: Intent | None = None
         before = Intent(None, {}, 0.0, "")
-        for sentence in _sentences(text):
+        for sentence in sentences:
             found = self._understand(sentence, allowed, threshold, True, False, True)
             if found.name == "yes" and before.name not in (None, "yes", "no"):
                 # a yes to the sentence before: "the sad story one, right? let's do that"
@@ -1888,15 +1894,7 @@ class Understander:
             return part
 
         def run_end(said: list[str], i: int) -> int:  # where a run of repair words from i ends
-            while i < len(said):
-                if said[i] in _REPAIR_WORDS:
-                    i += 1
-                elif (m := next((m for m in _REPAIR_STARTS[2:]
-                                 if tuple(said[i:i + len(m)]) == m), None)):
-                    i += len(m)
-                else:
-                    break
-            return i
+            return _run_end(said, i, _REPAIR_WORDS, _REPAIR_STARTS[2:])
 
         out = list(words)
         lead = run_end(out, 0)
