@@ -222,14 +222,20 @@ class Session:
             return self._set_duration(intent)
         if name == "something_else":
             return self._something_else()
+        heard_place: list[str] = []
         if name in ("choose_technique", "suggest_technique"):
             # a time said before the request ("i have ten minutes so let's do the yawning
             # one"): the understander keeps it in details
             self._take_minutes(intent.details.get("minutes"))
+            # and where they are said with it ("the breathing one, lying down"): heard first,
+            # so what is chosen or offered meets the place gate there
+            place = intent.details.get("place")
+            if place in PLACES and place != self.place:
+                heard_place = self._moved_to(place)
         if name == "choose_technique" and intent.slots.get("technique") in self.catalogue:
-            return self._choose(intent.slots["technique"])
+            return self._choose(intent.slots["technique"], prefix=heard_place)
         if name == "suggest_technique":
-            return self._options()
+            return self._options(prefix=heard_place)
         handler = getattr(self, f"_state_{self.state}")
         return handler(intent)
 
@@ -368,19 +374,33 @@ class Session:
         return self._turn(*said, self._p("suggest", title=choice.title, why=why),
                           expect=CHOOSING | GLOBAL)
 
-    def _options(self) -> Turn:
+    def _options(self, prefix: list[str] | None = None) -> Turn:
+        said = list(prefix or [])
         if self.place is None:
             self.state = "ask_place"
-            return self._turn(self._p("ask_place"), expect=CHOOSING | GLOBAL)
+            return self._turn(*said, self._p("ask_place"), expect=CHOOSING | GLOBAL)
         candidates = self._candidates()[:3]
         if not candidates:
             self.state = "aftercare"
-            return self._turn(self._p("no_more"), window=None)
+            return self._turn(*said, self._p("no_more"), window=None)
         self.offered = [t.id for t in candidates]
         self.state = "suggest"
         titles = [t.title for t in candidates]
         spoken = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " or " + titles[-1]
-        return self._turn(self._p("options", options=spoken), expect=CHOOSING | GLOBAL)
+        return self._turn(*said, self._p("options", options=spoken), expect=CHOOSING | GLOBAL)
+
+    def _moved_to(self, place: str) -> list[str]:
+        """Where they are, said along with a request for a technique: taken now, and a
+        technique under way that is not safe there ends (as _set_place does). What to say."""
+        self.place = place
+        said = [prompts()["heard_place"][place]]
+        if self.progress and (not safety.technique_allowed(self.progress.technique, place) or (
+                self.progress.connected and not safety.connected_breathing_allowed(
+                    place, self.health_clear))):
+            said.append(self._p("not_here", title=self.progress.technique.title,
+                                where=prompts()["where_names"][place]))
+            self.progress = None
+        return said
 
     def _state_suggest(self, intent: Intent) -> Turn:
         if intent.name in ("yes", "next", "start_session") and self.offered:

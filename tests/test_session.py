@@ -150,6 +150,33 @@ def test_place_change_mid_technique_stops_an_unsafe_one(text_session):
     assert len(s.types("step")) == steps_before
 
 
+def test_a_technique_named_with_a_place_meets_that_place_gate(text_session):
+    # "the staring one, in the car": the place rides along with the choice and is heard first
+    s = text_session()
+    s.say("help me let it out")
+    said = " ".join(s.say("the staring one, in the car"))
+    assert s.session.place == "car"
+    assert "isn't safe" in said
+    assert not s.types("technique"), "staring was started in a car"
+    s = text_session()
+    s.say("help me let it out")
+    s.say("the yawning one, lying down")
+    assert s.session.place == "bed"
+    assert s.types("technique")[-1]["id"] == "yawn"
+
+
+def test_asking_what_works_with_a_new_place_ends_a_technique_unsafe_there(text_session):
+    s = text_session(place="home", minutes=30)
+    s.say("help me let it out")
+    s.say("the staring exercise")
+    assert s.types("technique")[-1]["id"] == "stare"
+    said = " ".join(s.say("what is best for me now, in the car"))
+    assert s.session.place == "car"
+    assert s.session.progress is None
+    assert "isn't safe" in said
+    assert "stare" not in s.session.offered
+
+
 def test_the_session_never_suggests_the_same_technique_twice(text_session):
     s = text_session(place="home", minutes=60)
     s.say("help me let it out")

