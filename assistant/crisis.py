@@ -328,15 +328,19 @@ _PATTERNS = [
     # cry", "thank you for being the last voice i'll hear", "goodbye for good", "i'm done with
     # being alive", "i won't need you after tonight", "stop the session, i'm going to the bridge
     # to jump", "i won't be coming back tomorrow, i won't be here"
-    r"\b(my|a) (goodbye|farewell|last ever) cry\b",
-    r"the last (voice|person) i (will )?(ever )?(hear|talk to|speak to)\b",
+    r"\b(my|a) (goodbye|farewell|last ever) (cry|crying)\b", r"\bgoodbye cry\b",
+    r"the last (voice|person) i (will |have )?(ever )?(hear|here|talk to|speak to)\b",
     r"^(goodbye|bye) for (good|ever)\b",
     r"(done|finished)\b.{0,25}\bwith being alive$",
-    r"(will not|won't) need (you|this|anyone|anything) (after|past|beyond) (tonight|today)$",
-    r"(going|heading|walking|driving|off) (to|up to|down to) (the|a) (bridge|cliff|cliffs|roof|"
-    r"tracks|railway|river|motorway bridge|car park roof) to (jump|end it|die)\b",
+    # (and as recognisers heard "won't": "i want need you after tonight", "i want be here")
+    r"(will not|won't|i want) need (you|this|anyone|anything) (after|past|beyond|softer) "
+    r"(tonight|today)$",
+    r"(going|go|heading|walking|driving|off)( on)? (to|into|onto|up to|down to) (the|a) (bridge|"
+    r"cliff|cliffs|roof|tracks|railway|river|motorway bridge|car park roof) to (jump|end it|die)"
+    r"\b",
     r"not be coming back\b.{0,30}\bnot be (here|around|alive)\b",
-    r"(written|wrote|left|finished) (the|my|all the|all my) (notes|letters) already\b.{0,40}\b"
+    r"\bi (will not|want|do not) be coming back\b.{0,30}\bi (will not|want|do not) be here$",
+    r"(written|wrote|left|finished) (the|my|all the|all my) (notes?|letters?) already\b.{0,40}\b"
     r"(first|before)\b",
     # ... as recognisers heard it: "staying alive" as "staring alive", "end it all" as "an it
     # all" (held-out set 63, spoken; neither is anyone's English)
@@ -347,6 +351,9 @@ _PATTERNS = [
     # "can't go on living" as recognisers hear it, the "t" lost ("can go on living": held-out
     # set 59, two voices); said alone, nothing after it that makes it a hope
     r"^(i )?(can|could) go on living( like this)?$",
+    # ... and after something said first (held-out set 64: "tell my mum i'm sorry, i can't go on
+    # living like this" heard "... i can go on living like this", "... i can't on living ...")
+    r"\bi (can|could) go on living like this$", r"\bi (can not|could not) on living\b",
     # ("wake top": how a recogniser heard "wake up" from the Caribbean voice)
     r"(go to sleep|fall asleep|sleep) and (never|not) (to )?wake (up|top)",
     r"(disappear|vanish) (forever|for good|for ever|and never come back|permanently)",

@@ -787,12 +787,13 @@ _FRAMES = ("why do not you", "why do not we", "how about we", "what if we", "may
            # older and second-language speakers' politeness (held-out set 29)
            "could you be so kind as to", "would you be so kind as to", "would you kindly",
            "could you kindly", "please could you", "please would you",
-           "i would be grateful if you would",
-           # a formal "should" (held-out set 64: "i should be very grateful if you would stop
-           # the session now" had read the gratitude technique)
-           "i should be grateful if you would", "i should be very grateful if you would",
-           "i would be very grateful if you would", "i would be very grateful if you could")
-_LEADING = _LEADING + _FRAMES
+           "i would be grateful if you would")
+# ... and a formal "should" (held-out set 64: "i should be very grateful if you would stop the
+# session now" had read the gratitude technique): markers only, not framed in the grammar
+# (in it, their twelve sentences cost the crisis bench two clips)
+_FORMAL_FRAMES = ("i should be grateful if you would", "i should be very grateful if you would",
+                  "i would be very grateful if you would", "i would be very grateful if you could")
+_LEADING = _LEADING + _FRAMES + _FORMAL_FRAMES
 # Said fed up or casually around a command (held-out set 12); in the grammar like the frames.
 _CASUAL_HEADS = ("ugh", "bruh", "oh my god", "okay real talk", "chill", "honestly",
                  # and upset (held-out set 17)
