@@ -324,6 +324,10 @@ _PATTERNS = [
     r"(nothing|no one|nobody) (left )?to live for",
     r"what is the point (of|in) (living|life|going on|being alive|anything any ?more|"
     r"it all any ?more|carrying on|existing)",
+    # ... as recognisers heard it: "staying alive" as "staring alive", "end it all" as "an it
+    # all" (held-out set 63, spoken; neither is anyone's English)
+    r"what is the point (of|in) staring alive",
+    r"(should|to|gonna|wanna) (just )?an (it|at) all$",
     # The end of a session as the end of everything (held-out set 64): "this was my goodbye
     # cry", "thank you for being the last voice i'll hear", "goodbye for good", "i'm done with
     # being alive", "i won't need you after tonight", "stop the session, i'm going to the bridge
@@ -342,10 +346,6 @@ _PATTERNS = [
     r"\bi (will not|want|do not) be coming back\b.{0,30}\bi (will not|want|do not) be here$",
     r"(written|wrote|left|finished) (the|my|all the|all my) (notes?|letters?) already\b.{0,40}\b"
     r"(first|before)\b",
-    # ... as recognisers heard it: "staying alive" as "staring alive", "end it all" as "an it
-    # all" (held-out set 63, spoken; neither is anyone's English)
-    r"what is the point (of|in) staring alive",
-    r"(should|to|gonna|wanna) (just )?an (it|at) all$",
     r"(life|living) is (not|no longer) worth (living|it)",
     r"(never|not|do not want to|don't want to|hope i don't|hope i do not) wake up" + _WOKEN_ALONE,
     # "can't go on living" as recognisers hear it, the "t" lost ("can go on living": held-out

@@ -310,19 +310,11 @@ class Session:
             self.minutes = int(intent.slots["minutes"])
         if place not in PLACES:
             return self._turn(self._p("ask_place"))
-        self.place = place
-        said = [prompts()["heard_place"][place]]
-        if self.state in ("step", "crying", "paused", "dictation", "health") and self.progress:
-            technique = self.progress.technique
-            if not safety.technique_allowed(technique, place) or (
-                    self.progress.connected and not safety.connected_breathing_allowed(
-                        place, self.health_clear)):
-                # The place changed under a technique that is not safe there: stop it now.
-                said.append(self._p("not_here", title=technique.title,
-                                    where=prompts()["where_names"][place]))
-                self.progress = None
-                self.letter = None if self.letter and not self.letter.text else self.letter
-                return self._suggest(prefix=said)
+        under_way = self.state in ("step", "crying", "paused", "dictation", "health")
+        said = self._moved_to(place, under_way)
+        if under_way and self.progress is None and len(said) > 1:
+            return self._suggest(prefix=said)  # the technique under way ended (_moved_to)
+        if under_way and self.progress:
             return self._turn(*said, window=STEP_WINDOW)
         if self.pending_choice:
             choice, self.pending_choice = self.pending_choice, None
@@ -389,17 +381,19 @@ class Session:
         spoken = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " or " + titles[-1]
         return self._turn(*said, self._p("options", options=spoken), expect=CHOOSING | GLOBAL)
 
-    def _moved_to(self, place: str) -> list[str]:
-        """Where they are, said along with a request for a technique: taken now, and a
-        technique under way that is not safe there ends (as _set_place does). What to say."""
+    def _moved_to(self, place: str, under_way: bool = True) -> list[str]:
+        """Where they are now (said alone, or along with a request for a technique): taken,
+        and a technique under way that is not safe there ends now. What to say."""
         self.place = place
         said = [prompts()["heard_place"][place]]
-        if self.progress and (not safety.technique_allowed(self.progress.technique, place) or (
-                self.progress.connected and not safety.connected_breathing_allowed(
-                    place, self.health_clear))):
+        if under_way and self.progress and (
+                not safety.technique_allowed(self.progress.technique, place) or (
+                    self.progress.connected and not safety.connected_breathing_allowed(
+                        place, self.health_clear))):
             said.append(self._p("not_here", title=self.progress.technique.title,
                                 where=prompts()["where_names"][place]))
             self.progress = None
+            self.letter = None if self.letter and not self.letter.text else self.letter
         return said
 
     def _state_suggest(self, intent: Intent) -> Turn:

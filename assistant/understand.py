@@ -232,15 +232,17 @@ _ERRAND = re.compile(r"\bstop ((at|by|off at|in at) (the |a |an |my )?(?!(this|t
                      r"part|step|bit|point|end|moment|now)\b)\w+|for (gas|petrol|fuel|coffee|"
                      r"food|groceries|lunch|milk)\b)")
 # Waiting on the road, not for the assistant (held-out set 62, on a walk: "wait for the green
-# man"), and the weather ("it's starting to rain" had read as "it's starting to work": crying)
+# man")
 _ON_THE_ROAD = re.compile(r"\bwait (for|at) (the |a )?(green man|green light|lights?|bus|train|"
                           r"traffic|signal|crossing|cars?|red man|road to clear)\b")
 # Someone else's noise, not the assistant's voice ("the neighbours' telly is so loud": set 64)
 _THEIR_NOISE = re.compile(r"\b(telly|tv|television|radio|neighbours|neighbour|neighbors|"
                           r"neighbor|next door) (is|are) (so |too |really |very )?(loud|noisy)\b")
+# Directions on a walk ("next street on the left": set 62), no next, back or place
 _DIRECTIONS = re.compile(r"\b(next|first|second|third|last) (street|road|turning|turn|exit|"
                          r"junction)\b|\b(turn|go|keep) (left|right)\b"
                          r"|\bon (the|your) (left|right)$")
+# The weather ("it's starting to rain" had read as "it's starting to work": crying; set 62)
 _WEATHER = re.compile(r"^(it|it is|oh it is|now it is)( \w+){0,2} (to )?(rain|raining|snow|snowing|"
                       r"drizzle|drizzling|pour|pouring|hail|hailing)\b")
 # Said to someone else in the room (held-out set 34: "slow down on the stairs, sweetheart",
