@@ -367,12 +367,11 @@ _PLEA_AFTER = re.compile(
     r"( to cry)?|please)$")
 
 
-# A farewell said last, after talk that reads as nothing: the session ended ("no more, i'm wiped
-# out. goodnight.": held-out set 55). Not a goodbye that is talked about ("i never got to say
-# goodbye", "a kiss goodnight").
 # Control words that may end typed talk after a comma (Understander._understand)
 _CONTROL_LAST = frozenset("pause resume next back repeat slower faster louder quieter stop "
                           "something_else".split())
+# Words that can only hold or go on, said last after talk (heard or typed): the command they
+# name, when nothing else read ("dog is gone continue": held-out set 62)
 _HOLD_OR_GO_ON = {"continue": "resume", "resume": "resume", "unpause": "resume",
                   "pause": "pause", "paused": "pause"}
 # ... not in a question ("why did you pause") nor a state ("the film is paused")
@@ -385,6 +384,9 @@ _WAIT_FIRST = re.compile(r"^(wait|wait wait|hold on|hang on|one moment|one sec|o
                          r"just a (sec|second|moment)|moment|a moment) "
                          r"(?!(what|why|how|who|where|when|is|are|was|did|do|does|can|not|don't|"
                          r"do not)\b)\w+")
+# A farewell said last, after talk that reads as nothing: the session ended ("no more, i'm wiped
+# out. goodnight.": held-out set 55). Not a goodbye that is talked about ("i never got to say
+# goodbye", "a kiss goodnight").
 _FAREWELL_LAST = re.compile(
     r"(?<!\bsay)(?<!\bsaid)(?<!\bsaying)(?<!\bto)(?<!\ba)(?<!\bmy)(?<!\bher)(?<!\bhis)"
     r"(?<!\bthe)(?<!\bour)(?<!\bwish)(?<!\bkiss)(?<!\btheir)(?<!\bwave)(?<!\bwaved)"
@@ -669,7 +671,9 @@ _SUBJECTS = frozenset("i you we they he she it that this".split())
 _ONLY_REFUSING = _REPAIR_WORDS | frozenset(
     "nah nope no yes yeah okay so and but just please".split())
 _REFUSED_TAIL = frozenset("any more anymore then".split())
+# What "no" quantifies rather than answers ("(still) no tears": _two_parts)
 _TEARS = frozenset("tears tear crying sobbing".split())
+# A technique or a suggestion asked for with a place said too (_two_parts): the request wins
 _TECHNIQUE_AND_PLACE = ({"set_place", "choose_technique"}, {"set_place", "suggest_technique"})
 # what they are doing there, not a technique asked for ("lying on my bed | staring at the
 # ceiling" is where they are)
