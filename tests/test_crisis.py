@@ -252,7 +252,8 @@ def test_means_and_hurting_the_body(text, crisis):
     # asked whether anyone would care (held-out set 65), and a way planned
     ("would anybody notice if i was gone", True), ("if i did it would anyone even care", True),
     ("would anyone care if i skipped the party", False),
-    ("i've been planning how to do it", True), ("i've been planning how to do it at the gig", False),
+    ("i've been planning how to do it", True),
+    ("i've been planning how to do it at the gig", False),
 ])
 def test_asking_if_anyone_would_care(text, crisis):
     assert is_crisis(text) == crisis, text
