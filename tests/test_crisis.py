@@ -260,6 +260,20 @@ def test_asking_if_anyone_would_care(text, crisis):
 
 
 @pytest.mark.parametrize("text, crisis", [
+    # grief (held-out set 66): to be with the one who died; a living partner far away is not
+    ("i just want to be with him again", True), ("i'll be with her soon", True),
+    ("i should have died instead of her", True),
+    ("i want to be with her, she lives in leeds", False),
+    # the drink with the means
+    ("i'm taking my tablets with the vodka", True), ("i'll have my tablets with water", False),
+    ("how many of these would it take", True), ("i'm gonna swallow the whole bottle", True),
+    ("i'm getting drunk on purpose", True), ("there's no reason left to stay alive", True),
+])
+def test_grief_and_drink(text, crisis):
+    assert is_crisis(text) == crisis, text
+
+
+@pytest.mark.parametrize("text, crisis", [
     # held-out set 20: goodbyes, arrangements, the edge, the means looked at, a night picked
     ("i've been quietly saying my goodbyes to everyone this week", True),
     ("i gave my dog to my sister so she's looked after when i'm gone", True),
