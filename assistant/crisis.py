@@ -746,8 +746,12 @@ _PATTERNS = [
     r"medication|painkillers|prescription)",
     r"how many (of these|of them|of those|pills|tablets)( \w+){0,3} (it would|would it|i would "
     r"need to|i would have to) take\b",
-    r"swallow (the whole|a whole|all the|every) (packet|bottle|box|lot|pill|pills|tablet|tablets)",
+    r"(swallow|swallowed|swallowing) (all )?(the|a|that) (whole|entire|old) (packet|bottle|box|"
+    r"lot)\b",
+    r"(swallow|swallowed|swallowing) (all the|every) (pill|pills|tablet|tablets)\b",
     r"(drunk|pissed|wasted|drinking) on purpose\b",
+    r"get in the car and (drive|crash|steer) (it )?(straight )?into (something|anything|a wall|"
+    r"a tree|a lorry|a truck|the river)\b",
     r"(going to|gonna|will|want to|wanna|about to) (\w+ ){0,8}(drive|crash|steer|wrap) (it|the "
     r"car|my car|the van) (straight )?into (something|anything|a wall|a tree|a lorry|a truck|the "
     r"river|the sea|a bridge)\b",
