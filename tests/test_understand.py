@@ -1708,3 +1708,15 @@ def test_young_and_casual_speech_in_the_shower(understander, text, intent):
 ])
 def test_said_late_after_a_drink(understander, text, intent):
     assert understander.parse(text).name == intent, text
+
+
+@pytest.mark.parametrize("text, intent", [
+    # stoic, terse, radio and sports talk (held-out set 67)
+    ("stand by", "pause"), ("abort", "stop"), ("up the tempo a bit", "faster"),
+    ("reluctantly, yes", "yes"), ("twenty minutes, half a match", "set_duration"),
+    # the telly's pause is not the session's; "a wee" is no "a weep"
+    ("pause the game, love, i need the loo", None), ("i need a wee", "pause"),
+    ("quick, grab the bins before the lorry comes", None),
+])
+def test_stoic_and_terse(understander, text, intent):
+    assert understander.parse(text).name == intent, text
