@@ -681,6 +681,8 @@ _REFUSABLE = frozenset("next back repeat slower faster pause resume stop louder 
 _AUXILIARY = frozenset("do does did am is are was were have has can could would will "
                        "should".split())
 _SUBJECTS = frozenset("i you we they he she it that this".split())
+# Words before a verb that make it no command of its own ("the rain will not | stop")
+_NOT_BEFORE_COMMAND = _AUXILIARY | {"not", "to", "never", "ever", "just"}
 # what is left of a refusal that says nothing by itself ("nah, not feeling this one")
 _ONLY_REFUSING = _REPAIR_WORDS | frozenset(
     "nah nope no yes yeah okay so and but just please".split())
@@ -1839,7 +1841,10 @@ class Understander:
         # (a clause of the person's own after it is theirs: "that song got me, i'm in bits")
         if (len(words) < 3 or words[0] not in _DETERMINERS or words[1] in _DETERMINERS
                 or _CONJUNCTIONS.intersection(words) or "i" in words[2:]
-                or words[2] not in _SUBJECT_THEN):
+                or words[2] not in _SUBJECT_THEN
+                # ... or a command after it: "this drill isn't working | change it up" (set 67)
+                or any(w in _IMPERATIVE_VERBS and words[k - 1] not in _NOT_BEFORE_COMMAND
+                       for k, w in enumerate(words) if k >= 4)):
             return False
         if self._intent_words is None:
             self._intent_words = {}

@@ -1717,6 +1717,8 @@ def test_said_late_after_a_drink(understander, text, intent):
     # the telly's pause is not the session's; "a wee" is no "a weep"
     ("pause the game, love, i need the loo", None), ("i need a wee", "pause"),
     ("quick, grab the bins before the lorry comes", None),
+    # a thing that is not working, then a command: theirs ("the rain won't stop" is not)
+    ("this drill isn't working, switch it up", "something_else"), ("the rain won't stop", None),
 ])
 def test_stoic_and_terse(understander, text, intent):
     assert understander.parse(text).name == intent, text
