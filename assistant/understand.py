@@ -184,7 +184,7 @@ _AFTER_PLACE = (r" ((at|from|near|outside|by|behind|in front of|next to|around|o
                 r"(to|from)) (the |my |a |our )?\w+( \w+)?|(all )?(alone|by myself|on my own)|"
                 r"(to|towards|into|round) (the |my |a )?\w+( \w+)?|"
                 r"(and |but )?(i )?(can not|could not|trying to|can not get to) sleep|just me|"
-                r"with (the |my |a )?\w+( \w+)?)$")
+                r"with (the |my |a )?\w+( \w+)?( (by|along|near|beside|round|around) the \w+)?)$")
 _AFTER_TECHNIQUE = (r" ((to|for|about|of|with|from|on|at) (my|the|a|an|our|his|her|him|them|"
                     r"someone|somebody|me|it|this|that)( \w+){0,2}|with \w+( \w+)?|"
                     r"and (talk|chat) (it|things) (through|over)|"
@@ -768,6 +768,7 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "help me figure out how to", "help me work out how to", "figure out how to",
             # (held-out set 67: "reluctantly, yes", "right, cards on the table")
             "reluctantly", "grudgingly", "cards on the table", "brief me", "sell it to me",
+            "roger", "copy that", "roger that",
             # how much time, hedged before it is said (held-out set 37: "not much, maybe 10
             # minutes")
             "not much", "not a lot", "not very much",

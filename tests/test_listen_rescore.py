@@ -199,10 +199,21 @@ def test_no_crisis_is_picked_where_the_heard_words_fit_far_better(recognizer, tm
     # does more all ears" had been made "i want to end it all". A command ("i want you to say
     # it more softly") sounds as near as any crisis sentence, and the first pass's own words
     # fit the audio better than the crisis sentence picked, by more than rescue_own_margin
-    # per frame (17.3 here, each decoded alone; the picked sentence's fit among the second
-    # look's candidates moved with any grammar change: 27.5, then 21.6).
-    samples = _espeak(tmp_path, "-v en-029 -s 155", "Twenty minutes, more or less.")
-    _crisis_only_without(recognizer, samples, rescue_own_margin=None)
+    # per frame. Which clips show it moves with the grammar (set 40's stopped showing it with
+    # sets 65-67's sentences), so several held-out lines are tried: at least one must need
+    # the margin (tools/rescue_find.py finds such lines), and none may be a crisis with it.
+    lines = ["Twenty minutes, more or less.", "Cancel.", "um, back a step",
+             "Turn it off, I'm done for tonight."]
+    shown = 0
+    for line in lines:
+        samples = _espeak(tmp_path, "-v en-029 -s 155", line)
+        try:
+            _crisis_only_without(recognizer, samples, rescue_own_margin=None)
+            shown += 1
+        except AssertionError:
+            recognizer.forget_voice()
+            assert recognizer.recognize_audio(samples).intent.name != "crisis", line
+    assert shown, "no line needs rescue_own_margin any more: find others (tools/rescue_find.py)"
 
 
 def test_no_crisis_is_picked_far_longer_than_what_was_heard(recognizer, tmp_path):
