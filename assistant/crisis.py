@@ -727,11 +727,14 @@ _PATTERNS = [
     r"i (have|have got|got) (the|my|all my|all the) (pills|tablets|pills ready|tablets ready)\b"
     r".{0,20}\bi (have|have got|got) them (right here|here|with me|on me|next to me|ready)",
     # Grief (held-out set 66): wanting to be with the one who died, or dying in their place;
-    # not "i want to be with her" alone (a living partner far away)
-    r"(want|wanna|going|gonna|need|long|longing|ready|just want) to be with (him|her|them|mum|"
-    r"mom|dad|my (mum|mom|mother|dad|father|son|daughter|baby|wife|husband|partner|brother|"
-    r"sister|boy|girl)) (again|soon|now|up there|in heaven|forever|for ever|for good)\b",
-    r"i will be with (him|her|them|mum|mom|dad|my \w+) (soon|again soon|before long)\b",
+    # not "i want to be with her" alone (a living partner far away), nor a partner "again" or
+    # "forever" (a breakup: "i just want to be with him again")
+    r"(want|wanna|going|gonna|need|long|longing|ready|just want) to (go )?be with (mum|mom|mama|"
+    r"dad|my (mum|mom|mother|dad|father|son|daughter|baby|boy|girl)) (again|soon|now|up there|"
+    r"in heaven|forever|for ever|for good)\b",
+    r"to (go )?be with (him|her|them|my \w+) (up there|in heaven)\b",
+    r"i will be with (him|her|them|mum|mom|dad|my \w+) (soon|before long)( anyway\b|\b.{0,30}"
+    r"\bi (have|had) decided\b)",
     r"(should|could) have (gone|died|been taken) instead of (him|her|them|my \w+)",
     r"should have been me\b.{0,40}\b(make it right|put it right|make things right|even it up|"
     r"join (him|her|them))\b",
@@ -767,8 +770,8 @@ _PATTERNS = [
     # Understated, flat or joking-but-not (held-out set 67)
     r"(no one|nobody|noone) (would|will) (even )?(care|notice|mind) if i (was|were) not (around|"
     r"here)\b",
-    r"\bwill\b.{0,60}\b(the|my) (dog|cat|dogs|cats|kids|things|stuff)( is| are)? (going|go|goes|"
-    r"given) to\b",
+    r"\b(my|a) will\b.{0,60}\b(the|my) (dog|cat|dogs|cats|kids|things|stuff)( is| are)? (going|"
+    r"go|goes|given) to\b",
     r"(might|going to|gonna|could|will|thinking about|think about) (just )?(step|walk|jump|"
     r"stepping|walking|jumping) off (the|a) (platform|ledge|roof|edge|cliff|bridge)\b",
     r"(do not|can not|never) see myself (being |still )?(here|around|alive) (next year|much "

@@ -377,9 +377,9 @@ _PLEA_AFTER = re.compile(
 
 # A plea said last, after a request (Understander._understand)
 _PLEA_LAST = re.compile(r"\b((please )?help( me)?|(can|could|will) you help( me)?)$")
-# Control words that may end typed talk after a comma (Understander._understand)
 # Words after a command written first that take it back ("quieter, no, sorry, louder")
 _TAKEN_BACK_AFTER = frozenset("no nope sorry actually mean rather wait".split())
+# Control words that may end typed talk after a comma (Understander._understand)
 _CONTROL_LAST = frozenset("pause resume next back repeat slower faster louder quieter stop "
                           "something_else".split())
 # Words that can only hold or go on, said last after talk (heard or typed): the command they

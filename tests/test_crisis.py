@@ -260,8 +260,10 @@ def test_asking_if_anyone_would_care(text, crisis):
 
 
 @pytest.mark.parametrize("text, crisis", [
-    # grief (held-out set 66): to be with the one who died; a living partner far away is not
-    ("i just want to be with him again", True), ("i'll be with her soon", True),
+    # grief (held-out set 66): to be with the one who died; a living partner far away is not,
+    # nor a partner wanted back after a breakup
+    ("i just want to be with my mum again", True), ("i'll be with her soon anyway", True),
+    ("i just want to be with him again", False), ("i'll be with my sister soon", False),
     ("i should have died instead of her", True),
     ("i want to be with her, she lives in leeds", False),
     # the drink with the means
