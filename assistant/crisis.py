@@ -740,19 +740,20 @@ _PATTERNS = [
     r"join (him|her|them))\b",
     r"can not (live|go on|carry on) without (him|her|them|my \w+)\b.{0,40}\bi am not "
     r"(going to|gonna)$",
-    r"no (reason|point|purpose) (left )?to (stay alive|live|go on|keep going|carry on|be here)\b",
+    r"no (reason|point|purpose) (left )?to (stay alive|live|be alive|be here)\b",
     # ... and the drink with the means (held-out set 66): pills with whisky, the rest of his
     # morphine, how many it would take, a drive drunk on purpose
     r"(pills|tablets|meds|morphine|painkillers|sleeping tablets|sleeping pills) with (the |some |"
-    r"a bottle of |my |this )?(whisky|whiskey|vodka|wine|gin|rum|booze|alcohol|drink|beer)\b",
-    r"take (the rest of|all of) (his|her|their|the|my|mum's|dad's) (morphine|pills|tablets|meds|"
+    r"a bottle of |my |this )?(whisky|whiskey|vodka|wine|gin|rum|booze|alcohol|beer)\b",
+    # (not "my": "take the rest of my tablets" finishes a course of them)
+    r"take (the rest of|all of) (his|her|their|mum's|dad's|mum|dad) (morphine|pills|tablets|meds|"
     r"medication|painkillers|prescription)",
     r"how many (of these|of them|of those|pills|tablets)( \w+){0,3} (it would|would it|i would "
-    r"need to|i would have to) take\b",
+    r"need to|i would have to) take\b(?! to\b)",
     r"(swallow|swallowed|swallowing) (all )?(the|a|that) (whole|entire|old) (packet|bottle|box|"
     r"lot)\b",
     r"(swallow|swallowed|swallowing) (all the|every) (pill|pills|tablet|tablets)\b",
-    r"(drunk|pissed|wasted|drinking) on purpose\b",
+    r"(drive|driving|drove) (\w+ ){0,3}(drunk|pissed|wasted) on purpose\b",
     r"get in the car and (drive|crash|steer) (it )?(straight )?into (something|anything|a wall|"
     r"a tree|a lorry|a truck|the river)\b",
     # ... as recognisers heard them: "driving it in for the river", "i don't be you around much
@@ -772,23 +773,24 @@ _PATTERNS = [
     r"here)\b",
     r"\b(my|a) will\b.{0,60}\b(the|my) (dog|cat|dogs|cats|kids|things|stuff)( is| are)? (going|"
     r"go|goes|given) to\b",
-    r"(might|going to|gonna|could|will|thinking about|think about) (just )?(step|walk|jump|"
-    r"stepping|walking|jumping) off (the|a) (platform|ledge|roof|edge|cliff|bridge)\b",
+    # (not "going to step off the platform" at a station, nor off the edge of a pool)
+    r"(might|could just|thinking about|think about|tempted to) (just )?(step|walk|jump|"
+    r"stepping|walking|jumping) off (the|a) (platform|ledge|roof|cliff|bridge)\b",
     r"(do not|can not|never) see myself (being |still )?(here|around|alive) (next year|much "
     r"longer|by christmas|in a year|this time next year)",
     r"\bbridge\b.{0,40}\b(think|thinking|thought) (about|of) (jumping|going over)\b",
     r"(gun|shotgun|rifle|pistol|rope|razor|pills|tablets)\b.{0,40}\bi (keep|can not stop) "
     r"(thinking|think) about (it|them|using it|using them)\b",
-    r"\brope\b.{0,40}\b(not that i would|i could|i might|i would) use it\b",
+    r"\brope\b.{0,40}\bnot that i would use it\b",
     r"if (a|the) (lorry|bus|car|truck|train|van) (hit|hits|took|takes|ran|runs|knocked) (me|me "
     r"out|me over|me down)\b.{0,40}\b(would not|would not really|wouldn't) (mind|care)\b",
     r"(would not|wouldn't) (mind|care) if (a|the) (lorry|bus|car|truck|train|van) (hit|took|ran|"
     r"knocked) me\b",
-    r"(said|saying) my goodbyes\b(?! to (him|her|them|the|my|mum|mom|dad|grandma|grandad|nan|"
-    r"granny|grandpa|everyone at)\b)",
-    r"(bought|got|buying|getting|stocked up on|stocking up on) (a load of|loads of|lots of|a lot "
-    r"of|a stash of|boxes of|packets of|extra) (paracetamol|pills|tablets|painkillers|sleeping "
-    r"pills)\b",
+    # (not goodbyes said at a party or to grandad)
+    r"(said|saying) my goodbyes\b.{0,20}\b(in my head|to the world|to everyone|to everybody)$",
+    r"i have (already )?said my goodbyes$",
+    r"(bought|buying|stocked up on|stocking up on) (a load of|loads of|a stash of|boxes of|"
+    r"packets of) (paracetamol|pills|tablets|painkillers|sleeping pills)\b",
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")

@@ -269,7 +269,9 @@ def test_asking_if_anyone_would_care(text, crisis):
     # the drink with the means
     ("i'm taking my tablets with the vodka", True), ("i'll have my tablets with water", False),
     ("how many of these would it take", True), ("i'm gonna swallow the whole bottle", True),
-    ("i'm getting drunk on purpose", True), ("there's no reason left to stay alive", True),
+    ("i'm driving home drunk on purpose", True), ("i got drunk on purpose last night", False),
+    ("there's no reason left to stay alive", True), ("i need the rest of my tablets", False),
+    ("i said my goodbyes at the party and left", False),
 ])
 def test_grief_and_drink(text, crisis):
     assert is_crisis(text) == crisis, text
