@@ -1696,33 +1696,9 @@ class Understander:
             intent, slots, score = _HOLD_OR_GO_ON[literal[-1]], {}, CONFIRMED
         if (score < threshold <= ACCEPT and typed and clauses and "," in text
                 and not _OTHER_MACHINE.search(whole)):
-            # A control word written last, after a comma, when nothing else read ("sorry,
-            # somebody talk to me, pause", "dog is gone, continue": held-out sets 60 and 62),
-            # or first, before one ("pause, lemme get some water": set 66), as may a time or a
-            # place of up to four words ("forty five minutes, one half of football": set 67)
-            for part, first in ((text.rsplit(",", 1)[1], False), (text.split(",", 1)[0], True)):
-                said = normalise(part).split()
-                if (not 1 <= len(said) <= (4 if first else 2)
-                        or " ".join(said) in (_LEADING if first else _TRAILING)
-                        or first and (said[-1] == "what" or _TAKEN_BACK_AFTER.intersection(
-                            normalise(text.split(",", 1)[1]).split()))):
-                    continue  # (", again"; "y'know what, he was a good man" is no "what?";
-                    # "quieter, no, sorry, louder" is taken back)
-                found = self._understand(part, allowed, threshold, clauses=False,
-                                         closeness=False, typed=False)
-                if (found.confidence >= 0.98 and (
-                        found.name in _CONTROL_LAST and len(said) <= 2
-                        and not (first and found.name == "repeat")  # ("sorry mate, i'll ring")
-                        # a time or place written first ("ninety minutes, full match length";
-                        # a time in two words or more: "quick, grab the washing" is none)
-                        or first and found.name in _STATED
-                        and (len(said) >= 2 or found.name == "set_place")
-                        # (nor one said to someone: "bed, max! it's way past your bedtime";
-                        # nor what a time is for: "an hour, for the funeral")
-                        and not {"you", "your"} & set(normalise(text).split())
-                        and normalise(text.split(",", 1)[1]).split()[:1] != ["for"])):
-                    score, intent, slots = CONFIRMED, found.name, found.slots
-                    break
+            found = self._written_at_a_comma(text, allowed, threshold)
+            if found is not None:
+                score, intent, slots = CONFIRMED, found.name, found.slots
         if intent in _OWN_SUBJECT and score < 100.0 and self._other_subject(literal, intent):
             score = 0.0  # "the rain won't stop", "the wifi isn't working": not theirs, not this
         if (intent == "pause" and _ON_THE_ROAD.search(whole)
@@ -1834,6 +1810,38 @@ class Understander:
                     # the hip one" (held-out set 55) was a loose "another one"
                     best = (other, other_intent, other_slots)
         return best
+
+    def _written_at_a_comma(self, text: str, allowed, threshold: float) -> Intent | None:
+        """Typed text that read as nothing: a control word written last, after a comma ("sorry,
+        somebody talk to me, pause", "dog is gone, continue": held-out sets 60 and 62), or
+        first, before one ("pause, lemme get some water": set 66), as may a time or a place of
+        up to four words ("forty five minutes, one half of football": set 67); else None."""
+        head, rest = text.split(",", 1)
+        rest_said = normalise(rest).split()
+        for part, first in ((text.rsplit(",", 1)[1], False), (head, True)):
+            said = normalise(part).split()
+            if (not 1 <= len(said) <= (4 if first else 2)
+                    or " ".join(said) in (_LEADING if first else _TRAILING)  # (", again")
+                    # "y'know what, he was a good man" is no "what?"; "quieter, no, sorry,
+                    # louder" is taken back
+                    or first and (said[-1] == "what" or _TAKEN_BACK_AFTER.intersection(rest_said))):
+                continue
+            found = self._understand(part, allowed, threshold, clauses=False, closeness=False,
+                                     typed=False)
+            if found.confidence < 0.98:
+                continue
+            if (found.name in _CONTROL_LAST and len(said) <= 2
+                    and not (first and found.name == "repeat")):  # ("sorry mate, i'll ring")
+                return found
+            if (first and found.name in _STATED
+                    # a time in two words or more: "quick, grab the washing" is none
+                    and (len(said) >= 2 or found.name == "set_place")
+                    # nor one said to someone ("bed, max! it's way past your bedtime"), nor
+                    # what a time is for ("an hour, for the funeral")
+                    and not {"you", "your"} & set(normalise(text).split())
+                    and rest_said[:1] != ["for"]):
+                return found
+        return None
 
     def _other_subject(self, words: list[str], intent: str) -> bool:
         """One clause that opens with a thing ("the rain", "the wifi") that does something and
