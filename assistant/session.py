@@ -311,10 +311,11 @@ class Session:
         if place not in PLACES:
             return self._turn(self._p("ask_place"))
         under_way = self.state in ("step", "crying", "paused", "dictation", "health")
+        doing = under_way and self.progress is not None
         said = self._moved_to(place, under_way)
-        if under_way and self.progress is None and len(said) > 1:
+        if doing and self.progress is None:
             return self._suggest(prefix=said)  # the technique under way ended (_moved_to)
-        if under_way and self.progress:
+        if doing:
             return self._turn(*said, window=STEP_WINDOW)
         if self.pending_choice:
             choice, self.pending_choice = self.pending_choice, None
