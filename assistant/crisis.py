@@ -117,6 +117,19 @@ _FIGURES = [
     # waking up early, not at all: "i don't want to wake up early tomorrow, it's my day off"
     r"wake up (early|so early|too early|at (?!all\b)\w+|before (\w+)|for (work|school|"
     r"my shift|the alarm))",
+    # giving up on a task, a job or a move, not on life: "there's no point to keep going with
+    # this one", "i won't be around much longer at this job", "don't see myself being here next
+    # year, we're moving abroad", "i might jump off the edge of the pool"
+    r"no (point|reason) (to |in )?(keep|keeping|carry|carrying|go|going) (going|on|trying)? ?"
+    r"with (this|that|the) (one|game|level|book|show|series|job|project|task|puzzle|recipe|"
+    r"exercise|technique|essay|draft|plan|film|song|drill|round|course|diet|app)",
+    r"(be|being) (here|around) (much longer|any more|for much longer) (at|in) (this|the|my) "
+    r"(job|company|firm|office|house|flat|team|club|school|place|role|town|city|country)",
+    r"see myself (being |still )?(here|around) (next year|much longer|in a year|this time next "
+    r"year)(?= (we are|i am|we will be|i will be|since|because|as) (moving|leaving|emigrating|"
+    r"relocating|retiring)\b)",
+    r"(jump|jumping) off the edge of the (pool|bed|sofa|couch|stage|diving board|trampoline|"
+    r"bath|kerb|curb|pavement|step)",
 ]
 _FIGURE_RE = re.compile(r"\b(" + "|".join(_FIGURES) + r")\b")
 

@@ -284,6 +284,14 @@ def test_grief_and_drink(text, crisis):
     ("i might just step off the ledge tonight", True), ("bought loads of paracetamol today", True),
     ("that meeting killed me", False), ("my back is killing me", False),
     ("i'd kill for a coffee", False),
+    # giving up on a task, a job or a place, not on life; the same words alone still count
+    ("there's no point to keep going with this one", False),
+    ("there's no point to keep going", True),
+    ("i won't be around much longer at this job", False), ("i won't be around much longer", True),
+    ("don't see myself being here next year, we're moving abroad", False),
+    ("i don't see myself being here next year", True),
+    ("i might jump off the edge of the pool", False),
+    ("i might jump off the edge of the roof", True),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text
