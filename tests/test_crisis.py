@@ -292,6 +292,20 @@ def test_grief_and_drink(text, crisis):
     ("i don't see myself being here next year", True),
     ("i might jump off the edge of the pool", False),
     ("i might jump off the edge of the roof", True),
+    # ill, in pain or caring (held-out sets 68 and 69): medicines by name, treatment stopped,
+    # the illness wished on, a parent's arrangements; and the medical talk that is not
+    ("i've been stockpiling my oxycodone", True),
+    ("i've got a box of morphine here and i want to take the lot", True),
+    ("if i stopped all my meds and just let it happen, nobody would blame me", True),
+    ("stop, i'm going to inject all of my insulin", True),
+    ("sometimes i wish the cancer would hurry up", True),
+    ("i keep thinking about taking everything in the medicine cupboard", True),
+    ("i've been sorting out who'd have the kids if i ended things", True),
+    ("who'd have the kids if i ended things with him", False),
+    ("my dose is overdue, where did i put the blister pack", False),
+    ("the nurse changed my morphine patch", False),
+    ("i stopped taking my meds because of the side effects", False),
+    ("take the whole bottle of wine to the party", False),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text
