@@ -40,7 +40,7 @@ _NEVER_CORRECT = frozenset(
 # (not "it", "this", "that": "i keep thinking about doing it" may well mean it)
 _DONE_TO = frozenset("the a an these those some my your his her their our something anything "
                      "everything nothing well okay fine good great alright better worse "
-                     "yoga".split())
+                     "yoga everyone everybody".split())
 
 # Not waking up, as long as no one else is woken and no time follows ("i'd rather not wake up
 # the baby", "... not waking up early tomorrow": held-out set 31's near misses).
@@ -94,7 +94,8 @@ _FIGURES = [
     r"(could|would) (just |literally |honestly )*die (that|it|this) (was|is) (so )?(embarrassing|"
     r"awkward|cringe|cringey|cringy|mortifying|humiliating)",
     r"rather (be dead|die) than (go|going|do|doing|eat|eating|wear|wearing|watch|watching|sit|"
-    r"listen|admit|ask|call|work|sing|dance|see|meet|attend|talk to)\b",
+    r"listen|admit|ask|call|work|sing|dance|see|meet|attend|talk to|text|texting|message|ring|"
+    r"phone|speak to|apologise|apologize)\b",
     r"(so|really|very|that) (hungry|thirsty|tired|bored|embarrassed|cold|hot|full|happy) "
     r"(that )?i (could|would|might) (literally )?(just )?die",
     r"over ?my dead body",
@@ -105,8 +106,8 @@ _FIGURES = [
     # me" (held-out set 24)
     r"(if|when) i (have|had|must|need) to\b.{0,60}\b(just )?shoot me( now)?",
     # ... or said first, then the chore: "ugh shoot me, monday again" (held-out set 33)
-    r"^(ugh |oh god |god |oh )?(just )?shoot me( now)?(?= (it is|monday|another|more|work|"
-    r"school|again|this|that|the|i have to|i have got to|i got to)\b)",
+    r"^(ugh |oh god |god |oh |honestly )?(just )?shoot me( now)?(?= (it is|monday|another|more|"
+    r"work|school|again|this|that|the|i have to|i have got to|i got to)\b)",
     r"hang (out|on|up|in there|tight|around)",
     r"jump (in(?! front)|on|into|at|for joy|the gun|start)",
     r"end (of|up) ", r"in the end",
@@ -117,6 +118,9 @@ _FIGURES = [
     # waking up early, not at all: "i don't want to wake up early tomorrow, it's my day off"
     r"wake up (early|so early|too early|at (?!all\b)\w+|before (\w+)|for (work|school|"
     r"my shift|the alarm))",
+    # worn out by a job, not by life: "i can't go on like this at work, i'm handing my notice in"
+    r"(can not|cannot) (go on|carry on|keep going|do this) like this (at|in) (work|my job|this "
+    r"job|the office|school|uni)",
     # giving up on a task, a job or a move, not on life: "there's no point to keep going with
     # this one", "i won't be around much longer at this job", "don't see myself being here next
     # year, we're moving abroad", "i might jump off the edge of the pool"
@@ -625,7 +629,7 @@ _PATTERNS = [
     # the means, and what they do with it: "a gun in the house and i can't stop looking at it",
     # "a rope and i know where i'd do it"
     r"(gun|pills|rope|noose|blade|razor|knife|tablets)\b.*\b(can not stop|keep) (looking|"
-    r"thinking about|holding|staring|touching)\b",
+    r"thinking about|holding|staring|touching|counting|lining)\b",
     # all of them taken at once: "i've got all my pills here and i'm thinking of taking the lot"
     # (held-out set 37)
     r"(pills|tablets|painkillers|meds|medication|sleeping pills)\b.{0,60}\b(taking|take|"
@@ -806,6 +810,22 @@ _PATTERNS = [
     r"(whether|thinking about|thought about|tempted|want|wanna|going|gonna|about|might|could) "
     r"(to )?(just )?(take|swallow|down) the whole (bottle|box|packet|pack)\b(?! (to|back|into|in|"
     r"out|away|home|with|of (wine|water|beer|juice|milk|cough|vodka|gin|whisky|whiskey))\b)",
+    # heartbreak and burnout (held-out set 70): not here by the weekend, a favour to everyone,
+    # looking over the edge up high, the head hit till it bleeds, done with living
+    r"(do not think|doubt|not sure) i will (still )?be (here|around|alive) (by|for|at|on|come) "
+    r"(the weekend|tomorrow|christmas|next week|the morning|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|then|my birthday)\b(?!.{0,30}\b(off to|flying|moving|leaving for|"
+    r"going to|travelling|traveling|on holiday)\b)",
+    r"(doing|do|did) (everyone|everybody|them|the world|you all|my family) a favou?r\b.{0,20}"
+    r"\b(if i (was|were) (dead|gone|not here|not around)|by (dying|disappearing|ending it|not "
+    r"being here))",
+    r"(top (deck|floor|level|storey)|multi storey|roof|rooftop|bridge|cliff|ledge|balcony)\b.{0,40}"
+    r"\blooking (over|down) (the edge|the side|over the edge)\b",
+    r"(hitting|hurting|banging|bashing|punching|hit|bang|punch|smashing) (my head|my fists?|"
+    r"my hands?|myself)\b.{0,40}\b(till|until) (it|they|i) (bleeds|bleed|bled|bruise|bruises|"
+    r"bruised)\b",
+    r"\bdone\b.{0,30}\bwith (living|life|being alive|existing)\b(?! (admin|coach|coaching|"
+    r"insurance|drawing|class|classes|lesson|lessons|story|skills|sciences?|support|plan|plans)\b)",
     # a parent's arrangements, and what is in the cupboard (held-out set 69); not a breakup
     r"who (would|will|did|is going to|is gonna) (have|take|look after|raise|feed|mind) (the|my) "
     r"(kids|children|baby|boys|girls|dog|cat)\b.{0,20}\bif i (ended|end|did|do) (it|things|it all|"

@@ -257,7 +257,7 @@ _WEATHER = re.compile(r"^(it|it is|oh it is|now it is)( \w+){0,2} (to )?(rain|ra
 # Figures of speech with a place or a technique's word in them: "i'm walking on eggshells with
 # my parents" is nowhere (held-out set 65)
 _FIGURES = re.compile(r"\b(walk|walking) on (egg ?shells|thin ice|air|sunshine)\b|"
-                      r"\b(in|into) (hot|deep) water\b")
+                      r"\b(in|into) (hot|deep) water\b|\brunning on (fumes|empty)\b")
 # Said to someone else in the room (held-out set 34: "slow down on the stairs, sweetheart",
 # "can you read the story slower tonight, daddy", "stop it, you two", "can you pause the
 # telly"): a child, a parent or a group called by name at either end (not "my mum"), or another
@@ -294,13 +294,19 @@ _TO_A_CHILD = re.compile(
     r"be late)\b|\byou can not have (the|a|any|another|more|it)\b|\bboth of you\b"
     r"|\b(put|eat|finish|brush|find|get|tidy|pick up|go to) your (shoes|coat|teeth|dinner|"
     r"breakfast|lunch|tea|homework|pyjamas|bike|toys|room|seatbelt|plate|clothes)\b"
-    r"|\bwe are late for (school|nursery|the bus|swimming|ballet|football|practice)\b")
+    r"|\bwe are late for (school|nursery|the bus|swimming|ballet|football|practice)\b"
+    # ... or someone told to stop doing something to me ("stop texting me, we're done": set 70)
+    r"|\bstop (texting|messaging|calling|ringing|emailing|phoning|following|bothering|annoying|"
+    r"touching|hitting) me\b")
 _OTHER_MACHINE = re.compile(
     r"\b(pause|stop|turn|mute|switch|rewind) (down |up |off |on )?the (telly|tv|television|"
     r"radio|game|xbox|playstation|kettle|oven|tap|hoover|vacuum|washing machine|dishwasher|"
     r"film|movie|programme|episode|video|podcast|match|footy|football|car|drip|pump|alarm|"
     r"monitor|timer|bleeding)"
-    r"( (off|on|up|down))?\b")
+    r"( (off|on|up|down))?\b"
+    # ... or a service ("pause my subscription": held-out set 70)
+    r"|\b(pause|stop|cancel|freeze) (my|the) (subscription|membership|direct debit|account|order|"
+    r"delivery|deliveries|netflix|spotify)\b")
 
 
 def _called_by_name(text: str, known) -> bool:
@@ -395,6 +401,9 @@ _PLEA_AFTER = re.compile(
 _PLEA_LAST = re.compile(r"\b((please )?help( me)?|(can|could|will) you help( me)?)$")
 # Words after a command written first that take it back ("quieter, no, sorry, louder")
 _TAKEN_BACK_AFTER = frozenset("no nope sorry actually mean rather wait".split())
+# An apology said first is no "sorry?" asking for it again ("sorry mate, i'll ring you back");
+# "again" said first is ("again, i zoned out thinking about him": held-out set 70)
+_SORRY = frozenset("sorry pardon excuse".split())
 # What one typed part, read exactly, says over a whole read fuzzily (_part_over_fuzzy_whole)
 _PART_WINS = frozenset("pause resume next back repeat slower faster louder quieter stop "
                        "something_else crying set_place set_duration".split())
@@ -1897,7 +1906,7 @@ class Understander:
             if found.confidence < 0.98:
                 continue
             if (found.name in _CONTROL_LAST and (len(said) <= 2 or not first and said[0] == "you")
-                    and not (first and found.name == "repeat")):  # ("sorry mate, i'll ring")
+                    and not (first and found.name == "repeat" and _SORRY & set(said))):
                 return found
             if (first and found.name == "choose_technique"
                     and not (_TAKEN_BACK_AFTER | _NOT_THIS_ONE).intersection(rest_said)):

@@ -306,6 +306,17 @@ def test_grief_and_drink(text, crisis):
     ("the nurse changed my morphine patch", False),
     ("i stopped taking my meds because of the side effects", False),
     ("take the whole bottle of wine to the party", False),
+    # heartbreak and burnout (held-out set 70), and the office figures that are not
+    ("i don't think i'll still be here by the weekend", True),
+    ("i don't think i'll be here by monday, i'm off to spain", False),
+    ("i'd be doing everyone a favour if i was dead", True),
+    ("i'm up on the top deck of the multi-storey looking over the edge", True),
+    ("i keep hitting my head on the wall till it bleeds", True),
+    ("i'm done, not with the job, with living", True), ("i'm done with life admin", False),
+    ("i've got his old pills and i keep counting them", True),
+    ("i'd rather die than text him first", False),
+    ("i can't go on like this at work, i'm handing my notice in", False),
+    ("i can't go on like this", True), ("honestly, shoot me now, another all-hands", False),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text

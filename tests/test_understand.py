@@ -1758,6 +1758,10 @@ def test_ill_tired_and_caring(understander, text, intent, slots):
     ("three quarters of an hour, she's at ballet", "set_duration"),
     # a control said to the assistant last, after talk of the child ("you can carry on")
     ("he's settled again, you can carry on", "resume"),
+    # heartbreak and burnout (held-out set 70): a person told to stop, a service paused, a figure
+    ("stop texting me, we're done", None), ("pause my subscription", None),
+    ("i'm running on fumes this week", None), ("again, i zoned out thinking about him", "repeat"),
+    ("sorry mate, i'll ring you back", None),
 ])
 def test_said_to_a_child_or_a_nurse(understander, text, intent):
     assert understander.parse(text).name == intent, text
