@@ -286,10 +286,10 @@ _CALLED_THEN = frozenset("can could would will please you hurry come get look li
 _TALKING_ELSEWHERE = re.compile(
     r"^(sorry|oops|whoops|not you|ignore that|ignore me)( \w+){0,3} (talking to|speaking to|"
     r"on the phone)\b")
-# ... or to a child: what the assistant cannot do or have ("slow down, you'll fall", "no, you
-# can't have the ipad", "go back upstairs and put your pyjamas on": held-out sets 32, 39, 57, 69;
-# not "you're going to wake the baby", said to the assistant: quieter)
-_TO_A_CHILD = re.compile(
+# ... or to a child or anyone there: what the assistant cannot do or have ("slow down, you'll
+# fall", "no, you can't have the ipad", "go back upstairs and put your pyjamas on": held-out
+# sets 32, 39, 57, 69; not "you're going to wake the baby", said to the assistant: quieter)
+_SAID_TO_A_PERSON = re.compile(
     r"\byou (will|are going to|are gonna|might) (fall|trip|hurt yourself|break it|spill|miss the|"
     r"be late)\b|\byou can not have (the|a|any|another|more|it)\b|\bboth of you\b"
     r"|\b(put|eat|finish|brush|find|get|tidy|pick up|go to) your (shoes|coat|teeth|dinner|"
@@ -1757,7 +1757,7 @@ class Understander:
         if intent != "help" and _ASKS_HOW_TO_SAY.search(whole):
             intent, slots, score = "help", {}, max(score, CONFIRMED)
         if intent is not None and (_to_someone_else(literal) or _TALKING_ELSEWHERE.search(whole)
-                                   or _TO_A_CHILD.search(whole)
+                                   or _SAID_TO_A_PERSON.search(whole)
                                    or typed and _called_by_name(text, self._is_known)):
             score = 0.0  # "read the story slower tonight, daddy": not said to the assistant
         if intent is not None and (machine := _OTHER_MACHINE.search(whole)):
@@ -1871,16 +1871,14 @@ class Understander:
         read = [self._understand(part, allowed, threshold, clauses=False, closeness=False,
                                  typed=False) for part in parts]
         clear = [k for k, r in enumerate(read) if r.confidence >= 0.98 and r.name in _PART_WINS]
-        beside = {None, "yes"}
-        if any(read[k].name == "crying" for k in clear):
-            beside |= {"next", "something_else"}
-            clear = [k for k in clear if read[k].name not in beside]
-        if any(k not in clear and r.name == whole and (whole == "yes" or whole not in beside)
-               for k, r in enumerate(read)):
-            return None
+        outweighed = ({"next", "something_else"} if any(read[k].name == "crying" for k in clear)
+                      else set())
+        clear = [k for k in clear if read[k].name not in outweighed]
+        rest = [k for k in range(len(read)) if k not in clear]
         if (len({(read[k].name, tuple(sorted(read[k].slots.items()))) for k in clear}) != 1
-                or any(k not in clear and (r.name not in beside or len(parts[k].split()) > 4)
-                       for k, r in enumerate(read))):
+                or any(read[k].name == whole and whole not in outweighed for k in rest)
+                or any(read[k].name not in {None, "yes"} | outweighed
+                       or len(parts[k].split()) > 4 for k in rest)):
             return None
         return read[clear[0]]
 
