@@ -793,7 +793,7 @@ _PATTERNS = [
     r"dialysis|insulin|chemo)\b.{0,30}\b(let it happen|let (myself|me) (go|die|slip away)|let "
     r"nature take its course|let it take me|never wake up)",
     r"(notes?|letters?)\b.{0,60}\b(in case|if|for when|for after|before) i (go through with it|"
-    r"do it|am gone|am not here|am no longer here)\b",
+    r"do it|am gone|am not here|am no longer here)\b(?! (when|to|for|at|on)\b)",
     r"(do not|did not) (really )?(think|know if|know whether) i (want|wanna) to (live|be alive|be "
     r"here|go on|carry on|exist|wake up)\b(?! (with|to|doing|like|at|in|for|through)\b)",
     r"(everyone|everybody|my family|they|people|the kids|my kids|he|she) (would|will) (all )?be "
@@ -805,7 +805,8 @@ _PATTERNS = [
     r"wish (the |my )?(cancer|illness|disease|tumour|tumor|it) would (just )?(hurry up|take me|"
     r"finish me off|get it over with)\b",
     r"(cancer|illness|disease|tumour|tumor|dying)\b.{0,60}\bhelping it along\b",
-    r"\b(do it|end it)\b.{0,40}\b(got|have|saved|collected) enough (pills|tablets)\b",
+    r"\b(do it|end it)\b.{0,40}\b(got|have|saved|collected) enough (pills|tablets)\b"
+    r"(?! (for|to last|till|until)\b)",
     r"\benough (pills|tablets)\b.{0,40}\b(going to|gonna) (just )?do it\b",
     r"(whether|thinking about|thought about|tempted|want|wanna|going|gonna|about|might|could) "
     r"(to )?(just )?(take|swallow|down) the whole (bottle|box|packet|pack)\b(?! (to|back|into|in|"

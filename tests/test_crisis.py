@@ -306,6 +306,10 @@ def test_grief_and_drink(text, crisis):
     ("the nurse changed my morphine patch", False),
     ("i stopped taking my meds because of the side effects", False),
     ("take the whole bottle of wine to the party", False),
+    ("i've written notes for the kids, in case i go through with it", True),
+    ("i left notes for the cleaner in case i'm not here when she comes", False),
+    ("i'm just going to do it, i've got enough pills", True),
+    ("i'll do it later, i've got enough pills for the week", False),
     # heartbreak and burnout (held-out set 70), and the office figures that are not
     ("i don't think i'll still be here by the weekend", True),
     ("i don't think i'll be here by monday, i'm off to spain", False),
