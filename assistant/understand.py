@@ -1888,7 +1888,8 @@ class Understander:
         words told to "you": "he's settled again, you can carry on", set 68), or
         first, before one ("pause, lemme get some water": set 66), as may a time or a place of
         up to five words ("forty five minutes, one half of football": set 67) or a technique
-        of up to six ("the yoga one, gentle, my joints won't take much": set 68); else None."""
+        of up to six ("the yoga one, gentle, my joints won't take much": set 68); a technique
+        or a start of up to four written last (sets 71 and 72); else None."""
         head, rest = text.split(",", 1)
         rest_said = normalise(rest).split()
         for part, first in ((text.rsplit(",", 1)[1], False), (head, True)):
@@ -1909,6 +1910,13 @@ class Understander:
             if (first and found.name == "choose_technique"
                     and not (_TAKEN_BACK_AFTER | _NOT_THIS_ONE).intersection(rest_said)):
                 return found  # "the yoga one, gentle, my joints won't take much" (set 68)
+            if (not first and found.name in ("choose_technique", "start_session")
+                    and not (_NEGATION | _TAKEN_BACK_AFTER | _NOT_THIS_ONE).intersection(
+                        normalise(text.rsplit(",", 1)[0]).split())):
+                # named last after what it is for: "something hard and physical to get the
+                # anger out, a proper workout", "... i still need to cry, start please" (sets
+                # 71 and 72); not after a refusal ("not that, the yoga one" reads whole)
+                return found
             if (first and found.name in _STATED and len(said) <= 5
                     # a time in two words or more: "quick, grab the washing" is none
                     and (len(said) >= 2 or found.name == "set_place")
@@ -2308,6 +2316,8 @@ class Understander:
                 continue
             if said_first and _verb_and_its_object(part[-1], after):
                 continue  # "i need to stop | procrastinating"
+            if said_first and part[-1] in ("start", "begin") and after in ("by", "with"):
+                continue  # how to start is the request: "can we start | by making it cosy"
             # A hedge said after talk is no answer of its own: "my mum says i am too
             # sensitive | i do not know" asks for no suggestion.
             if part[-1] == words[-1] and " ".join(part) in _TRAILING:

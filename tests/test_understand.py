@@ -441,10 +441,16 @@ def test_talk_with_a_command_like_clause_is_no_command(understander, text):
     assert understander.parse(text).name is None
 
 
-@pytest.mark.parametrize("word", ["quiet", "exist", "incorrect", "ears"])
+@pytest.mark.parametrize("word", ["quiet", "exist", "direct", "ears"])
 def test_one_word_is_never_read_as_another_word_it_merely_looks_like(understander, word):
     # "quieter" heard "quiet" read as stop (near "quit", 0.89); a typo of no word still counts
     assert understander.parse(word).name is None
+
+
+def test_incorrect_is_a_no_not_a_correct(understander):
+    # (a literal speaker's answer, held-out set 71; it looks like "correct", a yes)
+    assert understander.parse("incorrect").name == "no"
+    assert understander.parse("incorrect, that's not what i meant").name == "no"
 
 
 @pytest.mark.parametrize("text, intent", [
@@ -1765,3 +1771,20 @@ def test_ill_tired_and_caring(understander, text, intent, slots):
 ])
 def test_said_to_a_child_or_a_nurse(understander, text, intent):
     assert understander.parse(text).name == intent, text
+
+
+@pytest.mark.parametrize("text, intent, slots", [
+    # farms and faith, literal speakers (held-out sets 71 and 72): a technique or a start
+    # written last, after what it is for ...
+    ("something hard and physical to get the anger out, a proper workout", "choose_technique",
+     {"technique": "workout"}),
+    ("okay i forgot about this, but i still need to cry, start please", "start_session", {}),
+    # ... but not after a refusal, and how to start is what is asked for
+    ("not that, the yoga one", "choose_technique", {"technique": "yoga"}),
+    ("can we start by making the room cozy and quiet?", "choose_technique",
+     {"technique": "set_the_scene"}),
+    ("i'm in the land rover, parked up by the gate", "set_place", {"place": "car"}),
+])
+def test_named_last_and_started_by(understander, text, intent, slots):
+    found = understander.parse(text)
+    assert (found.name, found.slots) == (intent, slots), text
