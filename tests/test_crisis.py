@@ -321,6 +321,20 @@ def test_grief_and_drink(text, crisis):
     ("i'd rather die than text him first", False),
     ("i can't go on like this at work, i'm handing my notice in", False),
     ("i can't go on like this", True), ("honestly, shoot me now, another all-hands", False),
+    # farms and faith (held-out set 72): the means at hand, going to the Lord, and the figures
+    ("i keep thinking about turning the shotgun on myself", True),
+    ("there's a rope over the beam in the barn", True),
+    ("i've thought about walking into the river and not coming out", True),
+    ("i'd be better off with the lord", True), ("i pray god takes me in my sleep", True),
+    ("the sheep dip's in the shed and i've been thinking about drinking it", True),
+    ("nobody would ever know it wasn't an accident", True),
+    ("god take me now, this weather", False), ("that field will be the death of me", False),
+    ("we'll have to shoot that fox", False), ("we walked into the river to cool off", False),
+    ("my nan's better off in heaven now, bless her", False),
+    # literal speakers, escalating (held-out set 71)
+    ("everyone would be fine if i died", True),
+    ("i've taken more of my meds than i should, on purpose", True),
+    ("the team would cope better without me on this project", False),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text
