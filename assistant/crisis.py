@@ -900,7 +900,8 @@ _PATTERNS = [
     r"(on top of|stood on|standing on|up on|at the top of) (the|a|our|that) (\w+ ){0,2}(silo|roof|"
     r"bridge|cliff|tower|viaduct|quarry|building|block of flats|crane|car park|multi storey)\b"
     r".{0,30}\b(think|thinking|thought) (about|of) (jumping|going over|throwing myself)\b",
-    r"(take|taking|end|ending) your own life\b",
+    r"(take|taking|end|ending) (your|you) own life\b",  # ("you own life": as heard)
+    r"(finish|finished|finishing) my ?self off\b",
     r"put an end to (my ?self|me|my life|it all)\b",
     # literal and neurodivergent speakers (held-out set 71): pills on purpose, the bottle in hand
     r"(taken|took|swallowed|take) (\w+ ){0,6}pills\b.{0,30}\b(on purpose|deliberately)\b",

@@ -331,6 +331,10 @@ def test_grief_and_drink(text, crisis):
     ("god take me now, this weather", False), ("that field will be the death of me", False),
     ("we'll have to shoot that fox", False), ("we walked into the river to cool off", False),
     ("my nan's better off in heaven now, bless her", False),
+    # ... as heard spoken: "take you own life", "going to the river to finished myself off"
+    ("is it us into take you own life bit can i'm a close", True),
+    ("i'm going down to the river to finished myself off", True),
+    ("that hill nearly finished me off", False),
     # literal speakers, escalating (held-out set 71)
     ("everyone would be fine if i died", True),
     ("i've taken more of my meds than i should, on purpose", True),
