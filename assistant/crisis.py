@@ -860,21 +860,27 @@ _PATTERNS = [
     r"packets of) (paracetamol|pills|tablets|painkillers|sleeping pills)\b",
     # farms and faith (held-out set 72): the gun and what it is for, a rope over the beam, the
     # slurry pit or the river and not coming out, poison from the shed, going to the Lord
-    r"(gun|shotgun|rifle|pistol|knife|blade|razor)\b.{0,60}\b(use|using|turn|turning|point|"
-    r"pointing) (it|them) on (my ?self|me)\b",
+    # (not a massage gun, a glue gun or a razor for shaving: "on myself" alone is no crisis there)
+    r"(?<!massage )(?<!glue )(?<!heat )(?<!water )(?<!nerf )(?<!nail )(gun|shotgun|rifle|pistol|"
+    r"knife|blade)\b.{0,60}\b(use|using|turn|turning|point|pointing) (it|them) on my ?self\b",
     r"(turn|turning|point|pointing) (the|a|my|dad's) (gun|shotgun|rifle|pistol) on (my ?self|me)\b",
     r"with (the|a|my) (gun|shotgun|rifle|pistol) (loaded|in my (lap|mouth)|to my head|under my "
     r"chin)\b",
     r"(gun|shotgun|rifle|pistol) (is )?(loaded )?(in my mouth|to my head|against my head|under my "
     r"chin)\b",
-    r"(got|have|holding|with) the keys? (to|for|of) the gun (cabinet|safe|cupboard)\b",
-    r"(rope|twine|cord|noose|belt|cable) (is )?(over|round|around|from|on) (the|a) (beam|rafter|"
-    r"rafters|banister|bannister|loft hatch|hook)\b",
+    # (the key kept on me, not fetched to shoot a fox; a rope put up, not one thrown over a beam
+    # to hoist an engine)
+    r"(got|have|holding|with) the keys? (to|for|of) the gun (cabinet|safe|cupboard) (in my "
+    r"(pocket|hand|hands)|on me|right here)\b",
+    r"(there is|i have (put|tied|hung)|i (put|tied|hung)|already) (a |the |some |my |bale |baler )*"
+    r"(rope|twine|cord|noose|belt|cable) (over|round|around|from|on) (the|a) (beam|rafter|rafters|"
+    r"banister|bannister|loft hatch|hook)\b",
     r"(walk|walking|walked|go|going|wade|wading|swim|swimming|step|stepping|drive|driving) (out )?"
     r"(into|in) (the|a) (\w+ ){0,2}(pit|river|sea|lake|canal|reservoir|loch|water|quarry)\b.{0,20}"
     r"\b(not|never) (coming|come|came) (out|back)\b",
-    r"(i am|i would be|i will be|i would|i) (\w+ ){0,2}better off (with the lord|with god|with "
-    r"jesus|in heaven|with my maker|in the ground|in my grave|six feet under)\b",
+    # (their own: "i suppose mum's better off in heaven" is grief)
+    r"\bi (am|would|will|might|could)( \w+)?( be)? better off (with the lord|with god|with jesus|"
+    r"in heaven|with my maker|in the ground|in my grave|six feet under)\b",
     r"(pray|praying|prayed|hope|hoping|wish|wishing|ask|asking|beg|begging) (\w+ ){0,3}(that )?"
     r"(god|the lord|jesus|allah) (takes|take|would take|will take|to take|came for|comes for) me\b",
     r"(ready|want|wanting|wish|going|planning|hope|like) to (go and |go |just )?meet (my|me) "
@@ -896,7 +902,8 @@ _PATTERNS = [
     r"plough into|plow into) (a|the|some) (tree|wall|lorry|truck|bridge|pillar|barrier)\b",
     r"(swallowed|downed|overdosed on) (a load of|loads of|a lot of|a handful of|all of|all my|all "
     r"her|all his|all the|the whole|a bunch of|lots of|a whole) (\w+ ){0,2}(pills|tablets)\b",
-    r"(over|gone|ended|finished|dead|end)\b.{0,25}\b(me included|including me)\b",
+    r"(want|wish|wanted|need) (it|everything|it all|all of it|this|them) (all )?(over|gone|ended|"
+    r"finished|to end)\b.{0,25}\b(me included|including me)\b",
     r"(on top of|stood on|standing on|up on|at the top of) (the|a|our|that) (\w+ ){0,2}(silo|roof|"
     r"bridge|cliff|tower|viaduct|quarry|building|block of flats|crane|car park|multi storey)\b"
     r".{0,30}\b(think|thinking|thought) (about|of) (jumping|going over|throwing myself)\b",
@@ -908,7 +915,7 @@ _PATTERNS = [
     r"(whole|entire|full) (bottle|box|packet|pack|tub|strip) of pills\b.{0,20}\b(in my hands?|in "
     r"front of me|ready|counted out|out on)\b",
     r"\b(would|will|could) (manage|cope|get on|get by|do) (so |much |a lot |far )?better without "
-    r"me\b(?! (on|at|in|for|there|today|tomorrow|this)\b)",
+    r"me\b(?! (on|at|in|for|there|today|tomorrow|this|\w+ing)\b)",
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")

@@ -335,6 +335,12 @@ def test_grief_and_drink(text, crisis):
     ("is it us into take you own life bit can i'm a close", True),
     ("i'm going down to the river to finished myself off", True),
     ("that hill nearly finished me off", False),
+    # ... and farm and family talk near those words
+    ("have you got the key to the gun cabinet, we need to shoot that fox", False),
+    ("throw the rope over the beam and hoist the engine", False),
+    ("i suppose mum's better off in heaven", False), ("everyone went to bed, me included", False),
+    ("the kids would do better without me shouting", False),
+    ("the massage gun is great, i keep using it on myself", False),
     # literal speakers, escalating (held-out set 71)
     ("everyone would be fine if i died", True),
     ("i've taken more of my meds than i should, on purpose", True),
