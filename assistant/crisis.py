@@ -138,6 +138,9 @@ _FIGURES = [
 _FIGURE_RE = re.compile(r"\b(" + "|".join(_FIGURES) + r")\b")
 
 _SELF = r"(myself|my self|me|my own life|my life)"
+# What a farm or a house keeps that kills when drunk (held-out set 72)
+_POISON = (r"(bleach|sheep dip|weedkiller|weed killer|antifreeze|poison|rat poison|slug pellets|"
+           r"paraquat|pesticide|drain cleaner)")
 # "let it (all) out", this assistant's own words, is heard "end it all out": no crisis ("end it
 # all out there" still is)
 _NOT_LET_OUT = r"(?! out\b(?! there))"
@@ -892,12 +895,10 @@ _PATTERNS = [
     r"not|were not) (an accident|one|on purpose)\b",
     r"(killed|hanged|hung|shot|drowned) (himself|herself|themselves)\b.{0,60}\bi (\w+ ){0,2}"
     r"(understand|get|see) why\b",
-    r"(bleach|sheep dip|weedkiller|weed killer|antifreeze|poison|rat poison|slug pellets|paraquat|"
-    r"pesticide|drain cleaner)\b.{0,60}\bi\b.{0,30}\b(drink|drinking|drank|swallow|swallowing|"
-    r"swallowed|downing) (it|them|the lot|some|the bottle)\b",
+    _POISON + r"\b.{0,60}\bi\b.{0,30}\b(drink|drinking|drank|swallow|swallowing|swallowed|"
+    r"downing) (it|them|the lot|some|the bottle)\b",
     r"\bi (\w+ ){0,5}(drink|drinking|drank|swallow|swallowing|swallowed|downing) (\w+ ){0,2}"
-    r"(bleach|sheep dip|weedkiller|weed killer|antifreeze|poison|rat poison|slug pellets|paraquat|"
-    r"pesticide|drain cleaner)\b",
+    + _POISON + r"\b",
     r"(hope|hoping|hoped|wish|wishing) (i will|i would|i) (hit|crash into|drive into|go into|"
     r"plough into|plow into) (a|the|some) (tree|wall|lorry|truck|bridge|pillar|barrier)\b",
     r"(swallowed|downed|overdosed on) (a load of|loads of|a lot of|a handful of|all of|all my|all "

@@ -1891,8 +1891,9 @@ class Understander:
         of up to six ("the yoga one, gentle, my joints won't take much": set 68); a technique
         or a start of up to four written last (sets 71 and 72); else None."""
         head, rest = text.split(",", 1)
+        before_last, last = text.rsplit(",", 1)
         rest_said = normalise(rest).split()
-        for part, first in ((text.rsplit(",", 1)[1], False), (head, True)):
+        for part, first in ((last, False), (head, True)):
             said = normalise(part).split()
             if (not 1 <= len(said) <= (6 if first else 4)
                     or " ".join(said) in (_LEADING if first else _TRAILING)  # (", again")
@@ -1912,7 +1913,7 @@ class Understander:
                 return found  # "the yoga one, gentle, my joints won't take much" (set 68)
             if (not first and found.name in ("choose_technique", "start_session")
                     and not (_NEGATION | _TAKEN_BACK_AFTER | _NOT_THIS_ONE).intersection(
-                        normalise(text.rsplit(",", 1)[0]).split())):
+                        normalise(before_last).split())):
                 # named last after what it is for: "something hard and physical to get the
                 # anger out, a proper workout", "... i still need to cry, start please" (sets
                 # 71 and 72); not after a refusal ("not that, the yoga one" reads whole)
