@@ -18,6 +18,14 @@ speak it, the shipped model alone, CPU per audio second of pocketsphinx's work):
 0.052 (vectorized scoring) -> 0.047 (and branch-free log-additions) -> 0.043 (each codebook's
 mixture-weight rows and top-N scores looked up once per run of its senones). Tried and dropped:
 skipping eight densities at a time when none reaches the top N (no gain measured).
+
+third_party/pocketsphinx/warp-parameters.patch mends a process-wide trap in the frequency warp
+(fe_warp_*.c): the warp's parameters live in static variables, and a decoder made with no warp
+marks them neutral but keeps the old parameter string, so the next decoder given that same
+string ("1.06") skipped reading it and was built UNWARPED. Any plain Decoder() made in the
+process after letitout's first one did it (the test suite's decoder-worker tests: later tests
+then heard differently, 2026-12-07). PyPI's wheel keeps the trap; letitout itself only ever
+makes warped decoders, so it hears the same there.
 The installed version carries a local label (5.1.1+letitout.N) so the engine can say which
 build it runs.
 """
@@ -39,11 +47,12 @@ sys.path.insert(0, str(ROOT))
 from assistant.errors import LetitoutError  # noqa: E402
 
 VERSION = "5.1.1"
-LABEL = "letitout.3"  # bump when the patch changes, so setup.sh rebuilds
+LABEL = "letitout.4"  # bump when the patch changes, so setup.sh rebuilds
 URL = ("https://files.pythonhosted.org/packages/61/e7/"
        "13e0e787ff467218de880310d79cba14424f13b87171ac44af0bde1e428c/pocketsphinx-5.1.1.tar.gz")
 SHA256 = "675778b309a22dfc9b7d37f7621976bba491d2a5f8c59696bd77fd6d07271355"
-PATCH = ROOT / "third_party" / "pocketsphinx" / "vectorized-gaussians.patch"
+PATCHES = [ROOT / "third_party" / "pocketsphinx" / name
+           for name in ("vectorized-gaussians.patch", "warp-parameters.patch")]
 
 
 def installed_version() -> str | None:
@@ -82,8 +91,9 @@ def build(archive: Path) -> None:
             bundle.extractall(work, filter="data")
         source = work / f"pocketsphinx-{VERSION}"
         # git apply works on plain files outside a repository (the folder is under /tmp).
-        subprocess.run(["git", "apply", "-p1", str(PATCH)], cwd=source, check=True,
-                       capture_output=True, text=True)
+        for patch in PATCHES:
+            subprocess.run(["git", "apply", "-p1", str(patch)], cwd=source, check=True,
+                           capture_output=True, text=True)
         project = source / "pyproject.toml"
         text = project.read_text()
         text, count = re.subn(rf'^version = "{re.escape(VERSION)}"',
