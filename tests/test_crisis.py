@@ -345,6 +345,20 @@ def test_grief_and_drink(text, crisis):
     ("everyone would be fine if i died", True),
     ("i've taken more of my meds than i should, on purpose", True),
     ("the team would cope better without me on this project", False),
+    # older people and veterans (held-out set 73), and a teenager's overdose (set 74)
+    ("i'm ready to be with her now, i've worked out how to do it", True),
+    ("time i went and joined the lads, it's all sorted", True),
+    ("the pistol's loaded and it's on the table next to me", True),
+    ("i've asked god to take me", True), ("i tied the cord to the banister", True),
+    ("i held the muzzle under my chin last night", True),
+    ("i won't be here by the new year, i'll make sure of it", True),
+    ("all my friends have died, i'm going too, i've made my peace", True),
+    ("i took my nan's tablets, loads more than you're meant to", True),
+    ("the rifle's loaded, there's a fox at the hens", False),
+    ("i tied the dog's lead to the gate", False),
+    ("i took two tablets, no more than the box says", False),
+    ("i won't be here by christmas, we're at my daughter's", False),
+    ("i'm literally dead", False), ("killed in action in 1944, my father was", False),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text
