@@ -1788,3 +1788,18 @@ def test_said_to_a_child_or_a_nurse(understander, text, intent):
 def test_named_last_and_started_by(understander, text, intent, slots):
     found = understander.parse(text)
     assert (found.name, found.slots) == (intent, slots), text
+
+
+@pytest.mark.parametrize("text, intent", [
+    # older people and veterans (held-out set 73): radio and parade words, hard of hearing
+    ("wilco", "yes"), ("endex", "stop"), ("double time", "faster"), ("hold", "pause"),
+    ("you'll have to speak up, dear", "louder"),
+    ("could you help an old man have a good cry", "start_session"),
+    ("ease your pace a little", "slower"),
+    # teenagers (held-out set 74): slang said first, someone gone, laughing
+    ("deadass need a good cry", "start_session"),
+    ("she's gone to bed, you can carry on", "resume"),
+    ("i'm literally dead", None), ("the shower's broken", None),
+])
+def test_radio_parade_and_slang_words(understander, text, intent):
+    assert understander.parse(text).name == intent, text
