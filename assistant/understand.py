@@ -258,6 +258,9 @@ _WEATHER = re.compile(r"^(it|it is|oh it is|now it is)( \w+){0,2} (to )?(rain|ra
 # my parents" is nowhere (held-out set 65)
 _FIGURES = re.compile(r"\b(walk|walking) on (egg ?shells|thin ice|air|sunshine)\b|"
                       r"\b(in|into) (hot|deep) water\b|\brunning on (fumes|empty)\b")
+# A radio sign-off written after a comma ("negative, over", "request options, over"; held-out
+# set 73): not "start over", "it's over"
+_SIGNED_OFF = re.compile(r"(?:,\s*over|[,.]?\s*\bover and out)\s*[.!]*\s*$", re.I)
 # Laughing, said alone: no command at all (held-out set 74: "i'm literally dead" had been a yes,
 # and near "i am deaf", louder)
 _LAUGHED = re.compile(r"^(i am|i was) (literally |so |actually |basically |just |totally )*dead"
@@ -1584,6 +1587,10 @@ class Understander:
         it judges itself). closeness=False: a null's confidence is not worked out (one more
         search; a recogniser reads a dozen runner-ups per utterance and never uses it).
         typed=False: no typo is looked for (a recogniser's words are all dictionary words)."""
+        signed_off = _SIGNED_OFF.sub("", text) if isinstance(text, str) else text
+        if signed_off and signed_off != text:  # (the text reported is the one said)
+            return replace(self._understand(signed_off, allowed, ACCEPT, clauses, closeness,
+                                            typed), text=text)
         return self._understand(text, allowed, ACCEPT, clauses, closeness, typed)
 
     def may_read_whole(self, text: str, allowed: Collection[str] | None = None) -> bool:

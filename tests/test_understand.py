@@ -1794,6 +1794,8 @@ def test_named_last_and_started_by(understander, text, intent, slots):
     # older people and veterans (held-out set 73): radio and parade words, hard of hearing
     ("wilco", "yes"), ("endex", "stop"), ("double time", "faster"), ("hold", "pause"),
     ("you'll have to speak up, dear", "louder"),
+    ("negative, over", "no"), ("request options, over", "suggest_technique"),
+    ("next step, over and out", "next"), ("it's over", None),
     ("could you help an old man have a good cry", "start_session"),
     ("ease your pace a little", "slower"),
     # teenagers (held-out set 74): slang said first, someone gone, laughing
