@@ -359,6 +359,24 @@ def test_grief_and_drink(text, crisis):
     ("i took two tablets, no more than the box says", False),
     ("i won't be here by christmas, we're at my daughter's", False),
     ("i'm literally dead", False), ("killed in action in 1944, my father was", False),
+    # healthcare and emergency workers (held-out set 75): the means from work, and patients
+    ("i've worked out exactly how many it would take", True),
+    ("i looked up my own lethal dose on my break", True),
+    ("i keep thinking about injecting it into myself", True),
+    ("nobody would find me until the morning", True),
+    ("there are vials in my locker and they're for me", True),
+    ("end the session, i'm going to go through with it tonight", True),
+    ("i'd rather be dead than do another night shift, and i mean it", True),
+    ("the overdose in bay six has gone up to the ward", False),
+    ("self-harm wounds to his wrist, dressed and discharged", False),
+    ("i'd rather die than do another night shift", False),
+    ("i know exactly how much it would take to fix the boiler", False),
+    # recovery and new parents (held-out set 76)
+    ("if i drink again i'll drink enough that i don't wake up", True),
+    ("using again would kill me and i want it to", True),
+    ("she'd be better off with a mother who isn't me", True),
+    ("i thought about stepping out into the traffic", True),
+    ("drinking nearly killed me", False), ("this teething is killing me", False),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text
