@@ -311,10 +311,11 @@ _SAID_TO_A_PERSON = re.compile(
     r"|\bstop (texting|messaging|calling|ringing|emailing|phoning|following|bothering|annoying|"
     r"touching|hitting) me\b")
 _OTHER_MACHINE = re.compile(
-    r"\b(pause|stop|turn|mute|switch|rewind) (down |up |off |on )?the (telly|tv|television|"
+    r"\b(pause|stop|turn|mute|switch|rewind) (down |up |off |on )?the (baby |bottle |breast "
+    r"|white noise )?(telly|tv|television|"
     r"radio|game|xbox|playstation|kettle|oven|tap|hoover|vacuum|washing machine|dishwasher|"
     r"film|movie|programme|episode|video|podcast|match|footy|football|car|drip|pump|alarm|"
-    r"monitor|timer|bleeding)"
+    r"monitor|timer|bleeding|infusion|warmer|steriliser|sterilizer|machine|mobile)"
     r"( (off|on|up|down))?\b"
     # ... or a service ("pause my subscription": held-out set 70)
     r"|\b(pause|stop|cancel|freeze) (my|the) (subscription|membership|direct debit|account|order|"

@@ -1802,6 +1802,10 @@ def test_named_last_and_started_by(understander, text, intent, slots):
     ("deadass need a good cry", "start_session"),
     ("she's gone to bed, you can carry on", "resume"),
     ("i'm literally dead", None), ("the shower's broken", None),
+    # after a shift, and new parents (held-out sets 75 and 76)
+    ("that's a no", "no"), ("bring the pace down", "slower"),
+    ("just got back to the flat", "set_place"), ("pause the baby monitor", None),
+    ("can you stop the bottle warmer", None), ("false alarm, carry on", "resume"),
 ])
 def test_radio_parade_and_slang_words(understander, text, intent):
     assert understander.parse(text).name == intent, text
