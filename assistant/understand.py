@@ -228,7 +228,7 @@ _HARM_SAID = frozenset("kill murder strangle throttle".split())
 # (the "one" or "thing" early: "this song is the one that gets me" points at no technique)
 _POINTERS = frozenset("the that".split())
 _BETWEEN_NAMES = frozenset("the a an and or like some".split())  # (Understander._spans)
-_POINTED_AT = frozenset("one thing exercise technique".split())
+_POINTED_AT = frozenset("one ones thing exercise technique trick method".split())  # (trick: set 75)
 # ... or pointed back at, after it is described: "yawning a few times in a row, that technique",
 # "practising being grateful, i'd like to try that" (held-out set 68)
 _POINTED_BACK = tuple(tuple(r.split()) for r in (
