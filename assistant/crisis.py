@@ -951,19 +951,22 @@ _PATTERNS = [
     r"\bi (know|have worked out|worked out|have calculated|calculated|have figured out|figured "
     r"out) (exactly |precisely )?how (much|many) (it|i) would (take|need)\b(?! to\b| for\b)",
     r"\b(my|my own) lethal dose\b|\blethal dose (for|of) (me|myself)\b",
-    r"(thinking|thought|think) (about|of) (using|giving|injecting|putting) (it|them|some|that|the "
-    r"lot|all of it) (on|to|into|in) my ?self\b",
-    r"what (a|an|that|the) (dose|bolus|overdose|amount|shot) (\w+ ){0,3}would do to me\b",
+    # (the means named first: "my new massage gun, thinking of using it on myself" is none)
+    r"(pills|drugs|insulin|syringes?|needles?|vials?|ampoules?)\b.{0,80}\b(thinking|thought|think) "
+    r"(about|of) (using|giving|injecting|taking) (it|them|some|that|the lot|all of it) (on|to|into|"
+    r"in) my ?self\b",
+    r"what (a|an|that|the) (dose|bolus|overdose) (\w+ ){0,3}would do to me\b",
     r"(platform|edge|ledge|bridge|roof|cliff)\b.{0,40}\b(thought|thinking|think) (about|of) "
-    r"(stepping|jumping|falling|going) (off|over|in front|under)\b",
+    r"(stepping|jumping|falling) (off|over|in front|under)\b",
     r"ligature\b.{0,20}\b(for me|for myself|round my neck|around my neck|on myself)\b",
     r"wish i (had|would|would have) been the one\b.{0,30}\b(died|did not make it|could not "
     r"(bring|save)|not come back|was killed|we lost)\b",
     r"(nobody|no one|noone) would (find|notice) me (till|until|for|before)\b",
-    r"(ampoules|vials|syringes|pills|tablets|rope|gun|drugs)\b.{0,40}\b(they are|it is) (all )?"
-    r"for me\b",
-    r"(stop|end|turn off|switch off|close)\b.{0,25}\bi am (going to|gonna) (do it|go through with "
-    r"it) (tonight|today|now)\b",
+    # (not pills: "the tablets on the side, they're for me, not mum")
+    r"(ampoules|vials|syringes)\b.{0,40}\b(they are|it is) (all )?for me\b",
+    # (tonight: "stop talking, i'm going to do it now" is the exercise)
+    r"(stop|end|turn off|switch off|close) (the|this|it|you)\b.{0,15}\bi am (going to|gonna) (do "
+    r"it|go through with it) tonight\b",
     r"(going to|gonna) go through with it (tonight|today|now|this time)\b",
     r"(going to|gonna|will) take (everything|all of it|the lot|all of them) in (the|my) (bag|box|"
     r"cupboard|drawer|cabinet|kit)\b",
@@ -995,7 +998,7 @@ _CRISIS_RE = re.compile(r"\b(" + "|".join(_PATTERNS) + r")")
 # tomorrow, and i mean it" (held-out set 75, a nurse)
 _MEANT_RE = re.compile(r"\b(and i mean it|i (really |honestly )?mean it|i am not joking|not "
                        r"joking|i am (being )?serious)\b")
-_MEANT_FIGURE_RE = re.compile(r"\b(rather (be dead|die)|(want|wanna) to die)\b")
+_MEANT_FIGURE_RE = re.compile(r"\brather (be dead|die)\b")
 # Words said again as a sentence starts over: "i've, i've already written the note", "driving off
 # the, the bridge" (held-out set 41). The patterns read the text with each restart said once.
 _RESTART_RE = re.compile(r"\b((\w+)( \w+){0,2})( \1\b)+")
@@ -1022,6 +1025,7 @@ _MEDICINE_RE = re.compile(
     r"\b(morphine|oxycodone|oxycontin|codeine|co codamol|cocodamol|tramadol|fentanyl|diazepam|"
     r"valium|zopiclone|temazepam|lorazepam|xanax|ambien|sertraline|citalopram|fluoxetine|prozac|"
     r"amitriptyline|gabapentin|pregabalin|paracetamol|ibuprofen|opioids|painkillers|medication|"
+    r"midazolam|pentobarbital|ketamine|propofol|"
     r"medicine|meds)\b")
 
 

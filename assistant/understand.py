@@ -265,7 +265,7 @@ _FIGURES = re.compile(r"\b(walk|walking) on (egg ?shells|thin ice|air|sunshine)\
                       r"\b(in|into) (hot|deep) water\b|\brunning on (fumes|empty)\b")
 # A radio sign-off written after a comma ("negative, over", "request options, over"; held-out
 # set 73): not "start over", "it's over"
-_SIGNED_OFF = re.compile(r"(?:,\s*over|[,.]?\s*\bover and out)\s*[.!]*\s*$", re.I)
+_SIGNED_OFF = re.compile(r",\s*over\s*[.!]*\s*$", re.I)  # ("over and out" is in _TRAILING)
 # Laughing, said alone: no command at all (held-out set 74: "i'm literally dead" had been a yes,
 # and near "i am deaf", louder)
 _LAUGHED = re.compile(r"^(i am|i was) (literally |so |actually |basically |just |totally )*dead"
@@ -311,11 +311,12 @@ _SAID_TO_A_PERSON = re.compile(
     r"|\bstop (texting|messaging|calling|ringing|emailing|phoning|following|bothering|annoying|"
     r"touching|hitting) me\b")
 _OTHER_MACHINE = re.compile(
-    r"\b(pause|stop|turn|mute|switch|rewind) (down |up |off |on )?the (baby |bottle |breast "
-    r"|white noise )?(telly|tv|television|"
+    r"\b(pause|stop|turn|mute|switch|rewind) (down |up |off |on )?the (telly|tv|television|"
     r"radio|game|xbox|playstation|kettle|oven|tap|hoover|vacuum|washing machine|dishwasher|"
     r"film|movie|programme|episode|video|podcast|match|footy|football|car|drip|pump|alarm|"
-    r"monitor|timer|bleeding|infusion|warmer|steriliser|sterilizer|machine|mobile)"
+    r"monitor|timer|bleeding|"
+    # (not "the machine" alone: the assistant may be called that)
+    r"infusion|baby monitor|bottle warmer|breast pump|white noise machine|steriliser|sterilizer)"
     r"( (off|on|up|down))?\b"
     # ... or a service ("pause my subscription": held-out set 70)
     r"|\b(pause|stop|cancel|freeze) (my|the) (subscription|membership|direct debit|account|order|"

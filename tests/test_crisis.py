@@ -362,7 +362,10 @@ def test_grief_and_drink(text, crisis):
     # healthcare and emergency workers (held-out set 75): the means from work, and patients
     ("i've worked out exactly how many it would take", True),
     ("i looked up my own lethal dose on my break", True),
-    ("i keep thinking about injecting it into myself", True),
+    ("there's insulin in the fridge and i keep thinking about injecting it into myself", True),
+    ("my new massage gun, i keep thinking of using it on myself", False),
+    ("the tablets on the side, they're for me, not mum", False),
+    ("stop talking, i'm going to do it now", False),
     ("nobody would find me until the morning", True),
     ("there are vials in my locker and they're for me", True),
     ("end the session, i'm going to go through with it tonight", True),
