@@ -1056,14 +1056,15 @@ def crisis_phrase(text: str) -> str | None:
     """The crisis words found in the text, or None."""
     if not text or not text.strip():
         return None
-    read = crisis_text(text)
+    unfigured = _corrected(text)  # (normalised once: the insisted figure below reads it too)
+    read = _FIGURE_RE.sub(" ", unfigured)
     match = _CRISIS_RE.search(read)
     if match is None and _IN_PASSING_RE.search(read):
         read = " ".join(_IN_PASSING_RE.sub(" ", read).split())
         match = _CRISIS_RE.search(read)
     if match is None and _RESTART_RE.search(read):
         match = _CRISIS_RE.search(_RESTART_RE.sub(r"\1", read))
-    if match is None and _MEANT_RE.search(unfigured := _corrected(text)):
+    if match is None and _MEANT_RE.search(unfigured):
         match = _MEANT_FIGURE_RE.search(unfigured)
     return match.group(0) if match else None
 
