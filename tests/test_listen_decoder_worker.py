@@ -145,7 +145,7 @@ def test_a_plain_decoder_made_in_this_process_leaves_later_ones_as_they_were(rec
     if not label.isdigit() or int(label) < 4:
         pytest.skip(f"pocketsphinx {version('pocketsphinx')} has the trap: setup.sh mends it")
 
-    def scores() -> list[int]:
+    def scores() -> list[float]:
         recognizer = make_recognizer("pocketsphinx", warn=lambda m: None,
                                      settings=Settings(decode_in_parallel=False))
         recognizer.recognize_audio(recordings[3])
