@@ -32,6 +32,10 @@ UNSURE_CRISIS = frozenset({"read_back", "runner_up", "rescue"})
 # letter it is that step or letter done: losing the session by mistake is worse than going on.
 _BARE_DONE = re.compile(r"((okay|ok|right|all right) )?i am (all )?(done|finished)"
                         r"( thanks| thank you)?")
+# A resume that only says someone has gone, and the words that ask to go on (_only_gone).
+_GONE = re.compile(r"\b(gone|left)\b")
+_GO_ON = re.compile(r"\b(go|going|carry|continue|resume|ahead|keep|pick|start|unpause|restart"
+                    r"|proceed|get back|back to it|move on)\b")
 # Commands that work in every state (crisis is handled before all of them).
 GLOBAL = frozenset({"stop", "pause", "resume", "repeat", "slower", "faster", "louder", "quieter",
                     "help", "explain", "crying", "something_else", "crisis"})
@@ -201,9 +205,15 @@ class Session:
         if name == "resume":
             if self.paused_from:
                 return self._resume()
-            # "carry on" outside a pause means go on.
-            intent = Intent(name="next", slots={}, confidence=intent.confidence, text=intent.text)
-            name = "next"
+            if _only_gone(intent.text):
+                # "she's gone" outside a pause ends no interruption: in a session about
+                # crying it is more likely a death, and must not move the step on.
+                intent = Intent(name=None, slots={}, confidence=0.0, text=intent.text)
+                name = None
+            else:  # "carry on" outside a pause means go on.
+                intent = Intent(name="next", slots={}, confidence=intent.confidence,
+                                text=intent.text)
+                name = "next"
         if name == "repeat":
             return self._repeat()
         if name in ("slower", "faster"):
@@ -763,3 +773,10 @@ class Session:
 
 def _done_alone(text: str | None) -> bool:
     return bool(_BARE_DONE.fullmatch(normalise(text or "")))
+
+
+def _only_gone(text: str | None) -> bool:
+    """Whether a resume says only that someone has gone ("he's gone now", "they've left"),
+    with no word that asks to go on ("they've gone, carry on")."""
+    words = normalise(text or "")
+    return bool(_GONE.search(words)) and not _GO_ON.search(words)

@@ -204,6 +204,27 @@ def test_crying_gets_support_and_space_not_a_next_step(text_session):
     assert len(s.types("step")) == steps + 1
 
 
+def test_someone_gone_moves_nothing_on_outside_a_pause(text_session):
+    # "she's gone" ends an interruption in a pause; while crying, or mid-step, it is more
+    # likely a death, and the step must stay where it is
+    s = text_session(place="bed", minutes=30)
+    s.say("help me let it out")
+    s.say("reflection")
+    steps = len(s.types("step"))
+    s.say("I'm crying")
+    s.say("she's gone")
+    s.say("he's gone now")
+    assert s.state == "crying" and len(s.types("step")) == steps
+    s.say("next")
+    assert len(s.types("step")) == steps + 1
+    s.say("pause")
+    s.say("okay, she's gone")
+    assert s.state == "step" and len(s.types("step")) == steps + 2  # the same step again
+    index = s.types("step")[-1]["index"]
+    s.say("they've gone, carry on")  # asked to go on: that is next outside a pause
+    assert s.types("step")[-1]["index"] == index + 1
+
+
 def test_silence_in_a_rest_moves_on_and_silence_after_a_question_reprompts_once(text_session):
     s = text_session(place="home", minutes=30)
     s.say("help me let it out")
