@@ -120,6 +120,7 @@ _FIGURES = [
     # suicide named as a topic or a title, not the person's own ("a documentary about suicide
     # prevention", held-out set 20); a helpline asked for still counts
     r"suicide (prevention|awareness|squad|bomber|bombers|bombing|bombings|doors?)",
+    r"(social|career|political|commercial|fashion|professional|academic) suicide",
     # waking up early, not at all: "i don't want to wake up early tomorrow, it's my day off"
     r"wake up (early|so early|too early|at (?!all\b)\w+|before (\w+)|for (work|school|"
     r"my shift|the alarm))",
@@ -979,6 +980,38 @@ _PATTERNS = [
     r"enough (that it is|for it to be|to be) the\s+me\b",  # ("the end of me", a figure, removed)
     r"better off with (a|another|some other) (mum|mom|mother|dad|father|parent|wife|husband|"
     r"partner) (who is not|that is not) me\b",
+    # English as a second language (held-out set 77): an end made to my life, tired to live,
+    # how to die without pain, better for everybody if i die, the roof and jump, by my own hand
+    r"(make|put|bring|making|putting) an end (to|of) (my life|myself|me|it all|my days)\b",
+    r"\btired (to live|to be alive|from living|of my life)\b",
+    r"(tell|show|teach|explain to) me how (to|i can|i could|can i) (die|kill myself|end my "
+    r"life|end it)\b",
+    r"how (to|i can|i could|can i) (die|end my life|kill myself|end it) (without (pain|it "
+    r"hurting|hurting|suffering)|painlessly|peacefully|quickly|fast|quietly)\b",
+    r"better (for|to) (everybody|everyone|everything|all|all of them|my family|them|the world) "
+    r"if i (die|died|was dead|am dead|were dead|was gone|am gone|did not exist|disappear|"
+    r"disappeared|was not here|am not here|kill myself)\b",
+    r"(go|goes|going|climb|walk|run) (up )?(to|on|onto) (the|a|my) (roof|bridge|balcony|top "
+    r"floor|cliff|ledge|tower|multi storey)\b.{0,15}\b(and|to) jump\b",
+    r"(die|dying|go|going|leave|end it|end my life|finish|kill|death)\b.{0,40}\bby my own hands?\b",
+    # students, night workers and bereaved parents (held-out set 78): jumping out of the
+    # window, the lorry on purpose, lying down on the grave for good, the top of the
+    # multi-storey, a note to be found, the window checked
+    r"(jump|jumping|throw myself|throwing myself|threw myself|fall|falling) out (of )?(the|a|my|"
+    r"that|this|it)\b(?! (bed|plane|the plane|the car|the van|the boat|the bath|the pool)\b)"
+    r"(?=.{0,30}\b(window|floor|storey|story|balcony|flat|room)\b|$| of it\b)",
+    r"(window|floor|balcony|storey|roof)\b.{0,60}\b(thinking|thought|think) (about|of) "
+    r"(jumping|throwing myself|falling) (out|off|from)\b",
+    r"(nobody|no one|noone|they) would (\w+ ){0,2}(know|guess|think|tell) it was (on purpose|"
+    r"deliberate|not an accident|intentional)\b",
+    # (wanted: "i could lie down and never get up" after a night shift is tiredness)
+    r"(want to|wanna|wish i could|going to|gonna|would like to|would rather) (just )?(lie|lay) "
+    r"down (\w+ ){0,4}and (never|not) (get up|wake up|wake)\b",
+    r"(top|roof|edge) of the (multi storey|car park|tower block|block|building)\b.{0,30}\b"
+    r"(thinking|thought|think) about (it|doing it|jumping|going over)\b",
+    r"(written|wrote|left|leaving|write|writing) (a|my|the) (note|letter)\b.{0,15}\bfor (my |"
+    r"the )?(\w+ )?(\w+ )?to find\b(?! (the|a|an|my|your|his|her|some|it|them|out)\b)",
+    r"window\b.{0,20}\b(opens|goes|will open|would open) (wide|far) enough\b",
     # teenagers (held-out set 74): an overdose already taken
     r"(took|taken|swallowed|had|downed) (\w+ ){0,5}(pills|tablets)\b.{0,30}\b(?<!no )(?<!not )"
     r"(more than (you are|i am|it says|they say|the box says|i should|you should|the doctor)|too "
@@ -986,6 +1019,14 @@ _PATTERNS = [
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")
+# A learner's "me" for "myself" after i and a harming verb (not "cut me a slice", "hurt me
+# back": a body part in a dialect's "me")
+_LEARNER_SELF_RE = re.compile(
+    r"\b(i (?:(?:want|wanted|think|thought|try|tried|go|will|would|can|could|plan|like|am "
+    r"going) (?:to )?)?(?:cut|cutted|hurt|burn|burned|burnt|kill|killed|harm|harmed|hang|hanged|"
+    r"throw|threw|drown|stab|stabbed|poison|poisoned|shoot|injure|injured)) me\b(?! (a|an|some|"
+    r"up|off|back|knee|leg|arm|hand|finger|foot|head|neck|shoulder|wrist|ankle|face|lip|thumb)"
+    r"\b)")
 _FILLER_RE = re.compile(r"\b(um|uh|er|erm|umm|uhh|hmm)\b")
 _SOFTENED_RE = re.compile(r"\b(not|never) (really|actually|even|honestly|exactly) ")
 # Words said in passing that can sit inside a crisis phrase: "what's even the point of
@@ -1045,6 +1086,8 @@ def _corrected(text: str) -> str:
     corrected = _MEDICINE_RE.sub("pills", corrected.replace("anymore", "any more"))
     # A learner's "i don't want live", "i want die": the "to" the patterns expect
     corrected = _WANT_BARE_RE.sub(r"\1 to \2", corrected)
+    # ... and "i cut me again", "i think to throw me under the train": the "myself"
+    corrected = _LEARNER_SELF_RE.sub(r"\1 myself", corrected)
     # hesitation and softening inside a sentence: "i um i don't really want to be alive"
     corrected = _FILLER_RE.sub(" ", corrected)
     corrected = _SOFTENED_RE.sub(r"\1 ", corrected)

@@ -380,6 +380,25 @@ def test_grief_and_drink(text, crisis):
     ("she'd be better off with a mother who isn't me", True),
     ("i thought about stepping out into the traffic", True),
     ("drinking nearly killed me", False), ("this teething is killing me", False),
+    # English as a second language (held-out set 77): "me" for "myself", an end made to my life
+    ("yesterday i cut me with the razor", True), ("i want to kill me", True),
+    ("i think to throw me from the bridge", True), ("i will make an end to my life", True),
+    ("i am so tired to live", True), ("how can i die without pain", True),
+    ("better for my family if i am not here", True), ("i go to the bridge and jump", True),
+    ("i want to leave this world by my own hand", True),
+    ("i cut me a piece of bread", False), ("he hurt me", False),
+    ("i hurt me back carrying the shopping", False),
+    # students, night workers and bereaved parents (held-out set 78)
+    ("i keep thinking about jumping out of my bedroom window", True),
+    ("nobody would guess it was on purpose if i crashed", True),
+    ("i just want to lie down next to him and never wake up", True),
+    ("i was at the top of the car park thinking about it", True),
+    ("i left a letter for my sister to find", True),
+    ("the window in my room opens far enough", True),
+    ("i jumped out of bed when the alarm went", False),
+    ("i left a note for my flatmate to find the spare key", False),
+    ("i could lie down and never get up after that shift", False),
+    ("it would be social suicide to go alone", False),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text
