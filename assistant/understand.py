@@ -266,6 +266,8 @@ _FIGURES = re.compile(r"\b(walk|walking) on (egg ?shells|thin ice|air|sunshine)\
 # A radio sign-off written after a comma ("negative, over", "request options, over"; held-out
 # set 73): not "start over", "it's over"
 _SIGNED_OFF = re.compile(r",\s*over\s*[.!]*\s*$", re.I)  # ("over and out" is in _TRAILING)
+# Longing, not tears: "i'm crying out for a holiday" (held-out set 78)
+_CRYING_OUT_FOR = re.compile(r"\b(crying|cry|cried) out for\b")
 # Laughing, said alone: no command at all (held-out set 74: "i'm literally dead" had been a yes,
 # and near "i am deaf", louder)
 _LAUGHED = re.compile(r"^(i am|i was) (literally |so |actually |basically |just |totally )*dead"
@@ -795,6 +797,8 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "okay a", "right a", "yeah a", "all right a", "so a", "oh a", "well a",
             "wait", "whoa", "woah", "wow", "i think", "i guess", "i suppose", "i reckon",
             "maybe", "perhaps",
+            # a learner's politeness (held-out set 77: "please, if possible, suggest me one")
+            "if possible", "please if possible", "excuse me", "excuse me please",
             "probably", "honestly", "can you", "could you", "would you", "will you", "can we",
             "could we",
             "can you please", "could you please", "you know", "i mean", "hmm okay", "kind of",
@@ -894,6 +898,7 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              "if you would", "if it is all the same", "if it is all the same to you",
              "give or take", "only", "at my disposal", "so not much", "so not long",
              "if that helps", "a touch", "a notch",
+             "if possible", "if it is possible",
              # how it should go (held-out set 61: "help me cry, quietly")
              "quietly", "softly", "silently", "gently",
              # (held-out set 64: "i'm an old man crying like a baby"; not a template word:
@@ -1772,6 +1777,7 @@ class Understander:
                 or intent == "quieter" and _THEIR_NOISE.search(whole)
                 or intent is not None and score < 100.0 and _WEATHER.search(whole)
                 or intent in ("set_place", "choose_technique") and _FIGURES.search(whole)
+                or intent == "crying" and _CRYING_OUT_FOR.search(whole)
                 or _LAUGHED.match(whole)):
             score = 0.0
         if intent in ("stop", "resume") and _ERRAND.search(whole):

@@ -1806,6 +1806,16 @@ def test_named_last_and_started_by(understander, text, intent, slots):
     ("that's a no", "no"), ("bring the pace down", "slower"),
     ("just got back to the flat", "set_place"), ("pause the baby monitor", None),
     ("can you stop the bottle warmer", None), ("false alarm, carry on", "resume"),
+    # English as a second language (held-out set 77): politeness first, a learner's forms
+    ("please, if possible, slower", "slower"), ("excuse me, repeat please", "repeat"),
+    ("i agree", "yes"), ("no, it is not correct", "no"), ("one other, please", "something_else"),
+    ("you speak more quickly please", "faster"), ("make it bigger, i cannot hear", "louder"),
+    ("more quiet voice please", "quieter"), ("i feel the tears now", "crying"),
+    ("which words can i say", "help"), ("what ways there are", "suggest_technique"),
+    ("i sit in the bath", "set_place"), ("i walk now", "set_place"),
+    # students, night workers, bereaved parents (held-out set 78)
+    ("defo", "yes"), ("walking home from the graveyard", "set_place"),
+    ("i'm crying out for some sleep", None), ("i'm at my parents' house", "set_place"),
 ])
 def test_radio_parade_and_slang_words(understander, text, intent):
     assert understander.parse(text).name == intent, text
