@@ -333,6 +333,10 @@ _PATTERNS = [
     r"(would|will|am going to|could) do it\b(?! (differently|better|again|right|properly|well|"
     r"myself|with|for|in|on|at|if|when|after|before|by|without|instead|like|so|because|the|this|"
     r"that|next|faster|slower|quicker|any|more|less|too|as)\b)",
+    # ... with the "'d" lost, as a recogniser hears it, said last ("slower. i've been thinking
+    # about how i'd do it" heard "... how i do it" by two voices: held-out set 78)
+    r"(planning|planned|worked out|figured out|thinking about|thought about) (out )?(exactly )?"
+    r"(how|when|where) i do it$",
     # ... or how to do it ("bro i'm not okay, i've been planning how to do it": held-out set 65)
     r"(planning|planned) (out )?(exactly )?(how|when|where) to do it$",
     r"(written|wrote|writing|write) (letters|a letter|notes|a note) .*saying goodbye",
@@ -1002,7 +1006,8 @@ _PATTERNS = [
     r"(?=.{0,30}\b(window|floor|storey|story|balcony|flat|room)\b|$| of it\b)",
     r"(window|floor|balcony|storey|roof)\b.{0,60}\b(thinking|thought|think) (about|of) "
     r"(jumping|throwing myself|falling) (out|off|from)\b",
-    r"(nobody|no one|noone|they) would (\w+ ){0,2}(know|guess|think|tell) it was (on purpose|"
+    r"(nobody|no one|noone|they) would (\w+ ){0,2}(know|guess|think|tell|notice) (it )?was (on "
+    r"purpose|"
     r"deliberate|not an accident|intentional)\b",
     # (wanted: "i could lie down and never get up" after a night shift is tiredness)
     r"(want to|wanna|wish i could|going to|gonna|would like to|would rather) (just )?(lie|lay) "

@@ -399,6 +399,10 @@ def test_grief_and_drink(text, crisis):
     ("i left a note for my flatmate to find the spare key", False),
     ("i could lie down and never get up after that shift", False),
     ("it would be social suicide to go alone", False),
+    # ... as recognisers heard them ("'d" lost, "it" dropped)
+    ("slower. i've been thinking about how i do it", True),
+    ("nobody would even notice was on purpose", True),
+    ("i've been thinking about how i do it in the mornings", False),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text
