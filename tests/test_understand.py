@@ -1817,6 +1817,7 @@ def test_named_last_and_started_by(understander, text, intent, slots):
     ("defo", "yes"), ("walking home from the graveyard", "set_place"),
     ("i'm crying out for some sleep", None), ("i'm at my parents' house", "set_place"),
     ("i've had a long week, can we start", "start_session"),
+    ("i hold everything inside", None), ("i held it together all day, pause a sec", "pause"),
 ])
 def test_radio_parade_and_slang_words(understander, text, intent):
     assert understander.parse(text).name == intent, text
