@@ -997,18 +997,20 @@ _PATTERNS = [
     r"disappeared|was not here|am not here|kill myself)\b",
     r"(go|goes|going|climb|walk|run) (up )?(to|on|onto) (the|a|my) (roof|bridge|balcony|top "
     r"floor|cliff|ledge|tower|multi storey)\b.{0,15}\b(and|to) jump\b",
-    r"(die|dying|go|going|leave|end it|end my life|finish|kill|death)\b.{0,40}\bby my own hands?\b",
+    # (a going or a leaving with it: "i'm going to build it by my own hand" is none)
+    r"(die|dying|end it|end my life|kill|death|go there|go to (the other|another|the next) world|"
+    r"leave (this|the) (world|life))\b.{0,40}\bby my own hands?\b",
     # students, night workers and bereaved parents (held-out set 78): jumping out of the
     # window, the lorry on purpose, lying down on the grave for good, the top of the
     # multi-storey, a note to be found, the window checked
-    r"(jump|jumping|throw myself|throwing myself|threw myself|fall|falling) out (of )?(the|a|my|"
-    r"that|this|it)\b(?! (bed|plane|the plane|the car|the van|the boat|the bath|the pool)\b)"
+    # (not falling: "i keep falling out of it" is losing the thread; not "out of my skin")
+    r"(jump|jumping|throw myself|throwing myself|threw myself) out (of )?(the|a|my|"
+    r"that|this|it)\b(?! (bed|plane|the plane|the car|the van|the boat|the bath|the pool|skin)\b)"
     r"(?=.{0,30}\b(window|floor|storey|story|balcony|flat|room)\b|$| of it\b)",
     r"(window|floor|balcony|storey|roof)\b.{0,60}\b(thinking|thought|think) (about|of) "
     r"(jumping|throwing myself|falling) (out|off|from)\b",
-    r"(nobody|no one|noone|they) would (\w+ ){0,2}(know|guess|think|tell|notice) (it )?was (on "
-    r"purpose|"
-    r"deliberate|not an accident|intentional)\b",
+    r"(nobody|no one|noone|they) would (\w+ ){0,2}(know|guess|think|tell|notice) (it )?was "
+    r"(on purpose|deliberate|not an accident|intentional)\b",
     # (wanted: "i could lie down and never get up" after a night shift is tiredness)
     r"(want to|wanna|wish i could|going to|gonna|would like to|would rather) (just )?(lie|lay) "
     r"down (\w+ ){0,4}and (never|not) (get up|wake up|wake)\b",

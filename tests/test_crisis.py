@@ -403,6 +403,8 @@ def test_grief_and_drink(text, crisis):
     ("slower. i've been thinking about how i do it", True),
     ("nobody would even notice was on purpose", True),
     ("i've been thinking about how i do it in the mornings", False),
+    ("i'm jumping out of my skin in my room", False), ("i keep falling out of it", False),
+    ("i'm going to build it by my own hand", False),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text
