@@ -328,15 +328,13 @@ _PATTERNS = [
     # do it, hang on, sorry", "... and it scares me" (held-out set 38); not "differently",
     # "better", "if i had to"
     # ("i already planned out how i'd do it": held-out set 44)
+    # ... or with the "'d" lost, as a recogniser hears it, said last ("slower. i've been
+    # thinking about how i'd do it" heard "... how i do it" by two voices: held-out set 78)
     r"(planning|planned|worked out|figured out|thinking about|thought about) (out )?(exactly )?"
     r"(how|when|where) i "
-    r"(would|will|am going to|could) do it\b(?! (differently|better|again|right|properly|well|"
+    r"((would|will|am going to|could) do it\b(?! (differently|better|again|right|properly|well|"
     r"myself|with|for|in|on|at|if|when|after|before|by|without|instead|like|so|because|the|this|"
-    r"that|next|faster|slower|quicker|any|more|less|too|as)\b)",
-    # ... with the "'d" lost, as a recogniser hears it, said last ("slower. i've been thinking
-    # about how i'd do it" heard "... how i do it" by two voices: held-out set 78)
-    r"(planning|planned|worked out|figured out|thinking about|thought about) (out )?(exactly )?"
-    r"(how|when|where) i do it$",
+    r"that|next|faster|slower|quicker|any|more|less|too|as)\b)|do it$)",
     # ... or how to do it ("bro i'm not okay, i've been planning how to do it": held-out set 65)
     r"(planning|planned) (out )?(exactly )?(how|when|where) to do it$",
     r"(written|wrote|writing|write) (letters|a letter|notes|a note) .*saying goodbye",
