@@ -34,7 +34,8 @@ _NEVER_CORRECT = frozenset(
     "bake fake cake woke sake wait waking making taking liver lives lover river what went "
     "when wand wart pint lived ever fever clever lever seven even better's butter bitter "
     "letter bother mother shower power tower flower without stepping steering swerving hard "
-    "card lard hoarding hoarded counting overcome overcame overdue overdone".split()
+    "card lard hoarding hoarded counting overcome overcame overdue overdone battery "
+    "batteries".split()
 )
 
 # (not "it", "this", "that": "i keep thinking about doing it" may well mean it)
@@ -275,11 +276,12 @@ _PATTERNS = [
     r"off|out|down|back|up|some|in|through)\b)",
     r"feel (like|the urge to) (cutting|cut|self harming|burning myself)\b(?! (the|a|an|it|this|"
     r"that|my hair|off|out|down|back|up|some|in|through)\b)",
-    r"(not|never) feel safe (with|around|by) myself",
+    r"(not|never) feel safe (with|around|by|from) myself",
     # "i don't think i can keep myself safe tonight" (held-out set 55)
     r"(can not|could not|not able to|unable to|do not know how to|struggling to|trying to|"
     r"not sure i can|do not think i can|do not know if i can) keep (myself|me) safe\b",
-    r"(i am|i feel) not safe (right now|tonight|with myself|at the moment|around myself)",
+    r"(i am|i feel) not safe (right now|tonight|with myself|at the moment|around myself|"
+    r"from myself)",
     # "i don't feel safe right now" (held-out set 48); not somewhere or doing something
     r"(do not|never) feel safe\b(?! (walking|driving|cycling|using|leaving|parking|going|there|"
     r"on (the|that|those|this)|in (the|that|this|my) (car|area|neighbourhood|neighborhood|street|"
@@ -621,10 +623,12 @@ _PATTERNS = [
     r"forever|permanently)",
     r"(would|could|will) all be over (for good|forever|permanently)",
     # the body hurt on purpose: "banging my head against the wall on purpose"
-    r"(bang|banging|banged|hit|hitting|punch|punching|burn|burning|scratch|scratching|bite|"
-    r"biting|slap|slapping) (my (head|arms?|legs?|fists?|body|skin|wrists?|face|hands?)|my ?self)"
+    r"(bang|banging|banged|hit|hitting|punch|punching|punched|burn|burning|burnt|burned|scratch|"
+    r"scratching|scratched|bite|biting|bit|slap|slapping|slapped) "
+    r"(my (head|arms?|legs?|fists?|body|skin|wrists?|face|hands?)|my ?self)"
     r"\b.{0,60}"
     r"\b(on purpose|deliberately|to (punish|hurt) myself|to feel (something|the pain|pain)|"
+    r"i meant (to|it)( do( it| that)?)?$|"
     r"(want to|wanna|going to|gonna|need to) (keep (doing|dying|going at) it|do it again))",
     # ... whatever the verb was heard as ("bottling my arms just to feel something", set 26)
     r"\w+ing my (arms?|wrists?|legs?|thighs?|skin|body) (just )?to feel (something|anything|the "
@@ -632,8 +636,8 @@ _PATTERNS = [
     # nobody to stop them, a running engine in a garage, a blade in the bath (held-out set 22)
     r"(nobody|no one|nothing) (can|will|could|is going to) stop me\b.{0,20}\b(end|ending|do it|"
     r"doing it|kill|killing|jump|jumping)",
-    r"garage\b.{0,40}\b(engine|motor) (is )?(running|on)\b",
-    r"(engine|motor) (is )?(running|on)\b.{0,40}\bgarage",
+    r"garage\b.{0,40}\b((engine|motor) (is )?(running|on)|car (is )?running)\b",
+    r"((engine|motor) (is )?(running|on)|car (is )?running)\b.{0,40}\bgarage",
     r"(bath|bathtub|tub|bathroom)\b.{0,30}\bwith (a|the|my) (razor blade|blade|knife|bottle of "
     r"pills)",
     # a high place and jumping: "i'm on the bridge right now and i'm thinking about jumping"
@@ -857,8 +861,8 @@ _PATTERNS = [
     # (not "going to step off the platform" at a station, nor off the edge of a pool)
     r"(might|could just|thinking about|think about|tempted to) (just )?(step|walk|jump|"
     r"stepping|walking|jumping) off (the|a) (platform|ledge|roof|cliff|bridge)\b",
-    r"(do not|can not|never) see myself (being |still )?(here|around|alive) (next year|much "
-    r"longer|by christmas|in a year|this time next year)",
+    r"(do not|can not|never) see myself (being |still |still being )?(here|around|alive) "
+    r"(next year|much longer|by christmas|in a year|this time next year)",
     r"\bbridge\b.{0,40}\b(think|thinking|thought) (about|of) (jumping|going over)\b",
     r"(gun|shotgun|rifle|pistol|rope|razor|pills|tablets)\b.{0,40}\bi (keep|can not stop) "
     r"(thinking|think) about (it|them|using it|using them)\b",
@@ -1021,6 +1025,19 @@ _PATTERNS = [
     r"(took|taken|swallowed|had|downed) (\w+ ){0,5}(pills|tablets)\b.{0,30}\b(?<!no )(?<!not )"
     r"(more than (you are|i am|it says|they say|the box says|i should|you should|the doctor)|too "
     r"many|double the dose)\b",
+    # survivors, people inside or just out, carers (held-out set 79): a ligature tied, the
+    # person cared for taken along, ending it after this cry
+    # (not a scarf or a tie round the neck: clothing)
+    r"(tied|tie|tying|knotted|hooked) my (belt|sheet|bedsheet|bed sheet|cord|rope|"
+    r"ligature|shoelaces|laces|flex|cable) (to|round|around|on|onto|over) (the|my|a) (bunk|bed "
+    r"frame|door|door handle|rail|banister|beam|hook|pipe|bars|light fitting|curtain rail|shower "
+    r"rail|window bars|neck)\b",
+    r"(tied|tying) my (belt|sheet|bedsheet|cord|rope|shoelaces|laces|flex|cable) (to|round|"
+    r"around)\b.{0,60}\b(thinking|thought) about (it|doing it)\b",
+    r"(think|thinking|thought) about (taking|killing) (\w+ ){1,2}with me\b.{0,40}\b(ending it|"
+    r"end it|die|dying|both (of us )?(dead|gone))\b",
+    r"after (that|this|tonight|today) (i am|i will be|i will|i am going to|i am gonna) "
+    r"(ending|end) (it|it all|everything|my life)$",
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")

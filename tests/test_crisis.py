@@ -405,6 +405,20 @@ def test_grief_and_drink(text, crisis):
     ("i've been thinking about how i do it in the mornings", False),
     ("i'm jumping out of my skin in my room", False), ("i keep falling out of it", False),
     ("i'm going to build it by my own hand", False),
+    # survivors, people inside or just out, carers (held-out set 79)
+    ("i tied my belt to the door handle last week", True),
+    ("i tied my cord round the blanket once and i keep thinking about it", True),
+    ("i think about taking mum with me and just ending it", True),
+    ("i banged my head on the wall again last night, i meant to", True),
+    ("i'm sat in the garage with the car running", True),
+    ("help me cry, after that i'm ending it", True), ("i'm not safe from myself", True),
+    ("i don't see myself still being here by christmas", True),
+    ("the car battery's dead again", False), ("i tied my scarf round my neck", False),
+    ("i tied the rope to the door of the shed", False),
+    ("i'm thinking about taking mum with me to the shops", False),
+    ("i scratched my arms raw on the brambles", False),
+    ("i burnt my hand on the oven, i meant to tell you", False),
+    ("after this i'm ending it there", False), ("the car's running in the drive", False),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text

@@ -1818,6 +1818,13 @@ def test_named_last_and_started_by(understander, text, intent, slots):
     ("i'm crying out for some sleep", None), ("i'm at my parents' house", "set_place"),
     ("i've had a long week, can we start", "start_session"),
     ("i hold everything inside", None), ("i held it together all day, pause a sec", "pause"),
+    # survivors, people inside or just out, carers (held-out set 79): a command of up to four
+    # words written last after talk
+    ("the breathing reminds me of him, i need another one", "something_else"),
+    ("sorry, didn't catch that, one more time", "repeat"),
+    ("nah, not this. another one", "something_else"), ("no, i don't want another one", "no"),
+    ("put a sad song on", "choose_technique"), ("just got under the water now", "set_place"),
+    ("what are the different things we can try", "suggest_technique"),
 ])
 def test_radio_parade_and_slang_words(understander, text, intent):
     assert understander.parse(text).name == intent, text
