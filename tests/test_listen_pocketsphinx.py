@@ -461,6 +461,8 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
     ("i need to sit my wrists on the desk", None),
     ("i've had enough i wanna all to stop", "crisis"), ("i want to stop", "stop"),
     ("i wish i could let us forever", "crisis"),
+    ("i've been thinking about top in my say less", "crisis"),  # topping myself (set 79)
+    ("the spider's on top in the corner", None),
     # Piper joe's quiet "i don't want to be here anymore" (test_a_quiet_voice_is_heard_...)
     ("i'd the want to be here any more", "crisis"), ("i'd the want a sandwich", None),
 ])
