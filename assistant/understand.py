@@ -1930,20 +1930,22 @@ class Understander:
         return read[clear[0]]
 
     def _written_at_a_comma(self, text: str, allowed, threshold: float) -> Intent | None:
-        """Typed text that read as nothing: a control word written last, after a comma ("sorry,
-        somebody talk to me, pause", "dog is gone, continue": held-out sets 60 and 62; up to four
-        words: "he's settled again, you can carry on", set 68; "the breathing reminds me of
-        him, i need another one", set 79: +5 right on older sets' text, none wrong), or
-        first, before one ("pause, lemme get some water": set 66), as may a time or a place of
-        up to five words ("forty five minutes, one half of football": set 67) or a technique
-        of up to six ("the yoga one, gentle, my joints won't take much": set 68); a technique
-        or a start of up to four written last (sets 71 and 72); else None."""
+        """Typed text that read as nothing: a control command written last, after a comma
+        ("sorry, somebody talk to me, pause", "dog is gone, continue": held-out sets 60 and 62;
+        up to five words: "he's settled again, you can carry on", set 68; "the breathing
+        reminds me of him, i need another one", set 79), or first, before one, up to four
+        ("pause, lemme get some water": set 66; "slow it down, me head's all over the place":
+        set 80), as may a time or a place of up to six words ("forty five minutes, one half of
+        football": set 67; "about an hour and a half, she's got the kids till six": set 80) or
+        a technique of up to six ("the yoga one, gentle, my joints won't take much": set 68); a
+        technique or a start of up to five written last (sets 71 and 72); else None. (Each
+        widening, sets 79 and 80: +6 right on older sets' text, none wrong.)"""
         head, rest = text.split(",", 1)
         before_last, last = text.rsplit(",", 1)
         rest_said = normalise(rest).split()
         for part, first in ((last, False), (head, True)):
             said = normalise(part).split()
-            if (not 1 <= len(said) <= (6 if first else 4)
+            if (not 1 <= len(said) <= (6 if first else 5)
                     # (", again"; not a start asked for last: "i've had a long week, can we
                     # start", held-out set 78)
                     or " ".join(said) in (_LEADING if first else _TRAILING_NOT_ASKING)
@@ -1955,7 +1957,7 @@ class Understander:
                                      typed=False)
             if found.confidence < 0.98:
                 continue
-            if (found.name in _CONTROL_LAST and (len(said) <= 2 or not first)
+            if (found.name in _CONTROL_LAST and (len(said) <= 4 or not first)
                     and not (first and found.name == "repeat" and _SORRY & set(said))):
                 return found
             if (first and found.name == "choose_technique"
@@ -1968,7 +1970,7 @@ class Understander:
                 # anger out, a proper workout", "... i still need to cry, start please" (sets
                 # 71 and 72); not after a refusal ("not that, the yoga one" reads whole)
                 return found
-            if (first and found.name in _STATED and len(said) <= 5
+            if (first and found.name in _STATED and len(said) <= 6
                     # a time in two words or more: "quick, grab the washing" is none
                     and (len(said) >= 2 or found.name == "set_place")
                     # nor one said to someone ("bed, max! it's way past your bedtime"), nor

@@ -419,6 +419,17 @@ def test_grief_and_drink(text, crisis):
     ("i scratched my arms raw on the brambles", False),
     ("i burnt my hand on the oven, i meant to tell you", False),
     ("after this i'm ending it there", False), ("the car's running in the drive", False),
+    # breakups, men who do not cry, Scots and Northern English (held-out set 80)
+    ("i could walk off the roof and they'd call it an accident", True),
+    ("there's a rope in the garage and i've thought about using it", True),
+    ("i'd be better aff deid", True), ("ah've been thinkin aboot toppin masel", True),
+    ("my cousin hanged himself and i think i'll go the same way", True),
+    ("i've left a letter for my son, for after", True),
+    ("stood on the platform thinking about the next train", True),
+    ("i slipped on the ice and they called it an accident", False),
+    ("i wrote a note for the milkman for after the holidays", False),
+    ("we were on the platform thinking about the next train home", False),
+    ("my mate moved to leeds and i'll go the same way", False),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text

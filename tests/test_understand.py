@@ -1825,6 +1825,11 @@ def test_named_last_and_started_by(understander, text, intent, slots):
     ("nah, not this. another one", "something_else"), ("no, i don't want another one", "no"),
     ("put a sad song on", "choose_technique"), ("just got under the water now", "set_place"),
     ("what are the different things we can try", "suggest_technique"),
+    # breakups, men who do not cry, ADHD, Scots and Northern English (held-out set 80)
+    ("slow it down, me head's all over the place", "slower"),
+    ("about an hour and a half, she's got the kids till six", "set_duration"),
+    ("i didnae catch that", "repeat"), ("can ye go back one, i wasnae done with it", "back"),
+    ("give me summat else", "something_else"), ("ye", "yes"),
 ])
 def test_radio_parade_and_slang_words(understander, text, intent):
     assert understander.parse(text).name == intent, text
