@@ -1039,10 +1039,11 @@ _PATTERNS = [
     r"after (that|this|tonight|today) (i am|i will be|i will|i am going to|i am gonna) "
     r"(ending|end) (it|it all|everything|my life)$",
     # a breakup, men who do not cry, dialect speakers (held-out set 80): a fall they would call
-    # an accident, going the same way as a friend who died so, a note for after, the next train
+    # an accident (would: "i crashed into a wall, they say it was an accident" is an account),
+    # going the same way as a friend who died so, a note for after, the next train
     r"(step|stepping|fall|falling|slip|slipping|jump|jumping|crash|crashing|drive|driving|walk|"
-    r"walking) (off|into|from|under|in front of)\b.{0,60}\b(call|think|say|put it down as|rule) "
-    r"(it|that) (was )?(an|a) (accident|accidental)\b",
+    r"walking) (off|into|from|under|in front of)\b.{0,60}\b(would|will|could|might) (just |all )?"
+    r"(call|think|say|put it down as|rule) (it|that) (was )?(an|a) (accident|accidental)\b",
     r"(hanged|hung|killed|shot|drowned|gassed) (himself|herself|themselves)\b.{0,80}\b(i will|i "
     r"might|i could|i am going to|i would|i will probably) (go|end up going|end up) the same way\b",
     r"(took|taken|take) (his|her|their) own life\b.{0,80}\b(i will|i might|i could|i am going "

@@ -427,6 +427,7 @@ def test_grief_and_drink(text, crisis):
     ("i've left a letter for my son, for after", True),
     ("stood on the platform thinking about the next train", True),
     ("i slipped on the ice and they called it an accident", False),
+    ("i crashed into a wall and they say it was an accident", False),
     ("i wrote a note for the milkman for after the holidays", False),
     ("we were on the platform thinking about the next train home", False),
     ("my mate moved to leeds and i'll go the same way", False),
