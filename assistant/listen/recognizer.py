@@ -362,10 +362,10 @@ class Recognizer:
                           # "thinking about jumping" heard "... about jump in" (Caribbean
                           # voice, 2026-12-03): after "about" or "of" the verb is in -ing
                           (re.compile(r"\b(about|of) (jump|kill|hurt|end) in\b"), r"\1 \2ing"),
-                          (re.compile(r"\b(about|of) cut in\b"), r"\1 cutting"),
-                          # "thinking about topping myself" heard "... top in my say less"
-                          # (Caribbean voice, held-out set 79)
-                          (re.compile(r"\b(about|of) top in\b"), r"\1 topping"),
+                          # ... with the last consonant doubled ("thinking about topping
+                          # myself" heard "... top in my say less": held-out set 79)
+                          (re.compile(r"\b(about|of) (cut|top) in\b"),
+                           lambda m: f"{m[1]} {m[2]}{m[2][-1]}ing"),
                           # "steering into a wall" heard "the staring into a wall" (f2, f3):
                           # one stares at a wall, one steers into it
                           (re.compile(r"\b(the )?staring into (a|the) (wall|tree|lorry|truck|bus|"
