@@ -1102,9 +1102,9 @@ def _correct(word: str) -> str:
 _MEDICINE_RE = re.compile(
     r"\b(morphine|oxycodone|oxycontin|codeine|co codamol|cocodamol|tramadol|fentanyl|diazepam|"
     r"valium|zopiclone|temazepam|lorazepam|xanax|ambien|sertraline|citalopram|fluoxetine|prozac|"
-    r"amitriptyline|gabapentin|pregabalin|paracetamol|ibuprofen|opioids|painkillers|medication|"
+    r"amitriptyline|gabapentin|pregabalin|paracetamol|ibuprofen|opioids?|painkillers?|medications?|"
     r"midazolam|pentobarbital|ketamine|propofol|"
-    r"medicine|meds)\b")
+    r"medicines?|meds)\b")
 
 
 def crisis_text(text: str) -> str:

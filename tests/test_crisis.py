@@ -296,6 +296,9 @@ def test_grief_and_drink(text, crisis):
     # the illness wished on, a parent's arrangements; and the medical talk that is not
     ("i've been stockpiling my oxycodone", True),
     ("i've got a box of morphine here and i want to take the lot", True),
+    ("i am going to swallow every painkiller i have", True),  # one of them, as "pills" reads
+    ("thinking of taking all my opioid tablets", True),
+    ("i took my medication this morning", False),
     ("if i stopped all my meds and just let it happen, nobody would blame me", True),
     ("stop, i'm going to inject all of my insulin", True),
     ("sometimes i wish the cancer would hurry up", True),
