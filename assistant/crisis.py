@@ -41,7 +41,7 @@ _NEVER_CORRECT = frozenset(
 # (not "it", "this", "that": "i keep thinking about doing it" may well mean it)
 _DONE_TO = frozenset("the a an these those some my your his her their our something anything "
                      "everything nothing well okay fine good great alright better worse "
-                     "yoga everyone everybody".split())
+                     "yoga everyone everybody myself".split())
 
 # Not waking up, as long as no one else is woken and no time follows ("i'd rather not wake up
 # the baby", "... not waking up early tomorrow": held-out set 31's near misses).
@@ -151,6 +151,10 @@ _POISON = (r"(bleach|sheep dip|weedkiller|weed killer|antifreeze|poison|rat pois
 # "let it (all) out", this assistant's own words, is heard "end it all out": no crisis ("end it
 # all out there" still is)
 _NOT_LET_OUT = r"(?! out\b(?! there))"
+# Where one would rather die when the time comes, said in a hospice: "i want to die at home if
+# i can, not in here" (held-out set 81); "i want to die at home tonight" still reads
+_WHERE_TO_DIE = (r"(?! (at home|in my own bed|in my own home|at home in my own bed) (if|when|"
+                 r"rather|instead|not|surrounded|with|like)\b)")
 _PATTERNS = [
     # Suicide named outright, or killing oneself in any words.
     r"suicid\w*", r"ki?l+(ing|ed|s)? (my ?self|me ?self|me off)",
@@ -174,7 +178,8 @@ _PATTERNS = [
     # Wanting to die, be dead or not exist.
     r"(want|wan|wnt|wanted|wanting|wish|wishing|like|ready|need|going|planning|plan|trying|tried|"
     r"try|decided|hope|rather|prefer|deserve) (to |i |i could |i would |i was |i were |i had )?"
-    r"(just )?(die|be dead|not exist|not be alive|stop existing|stop living|not wake up"
+    r"(just )?(die" + _WHERE_TO_DIE + r"|be dead|not exist|not be alive|stop existing|"
+    r"stop living|not wake up"
     + _WOKEN_ALONE + r"|never wake up" + _WOKEN_ALONE
     + r"|go to sleep forever|sleep forever|be gone|not be here|disappear forever|"
     r"disappear for good|vanish forever|no longer exist|no longer be here|"
@@ -185,13 +190,17 @@ _PATTERNS = [
     # ... and with "i'd" itself misheard ("honestly i drop that not be alive"), as long as no
     # one else is named between ("i know he will not be alive by christmas" is grief)
     r"\bi ((?!(he|she|they|it|you|we|my|his|her|their|the)\b)\w+ ){1,3}not be alive\b",
-    r"(wish|wishing|hope) (i|that i) (was|were|would be|could be|had|would|would have) (dead|gone|"
+    # (not a trip regretted: "i wish i'd gone to ireland when i had the chance", set 81)
+    r"(wish|wishing|hope) (i|that i) (was|were|would be|could be|had|would|would have) (dead|"
+    r"gone(?! (to|out|home|there|abroad|travelling|back|over|and|in|into|on|up|down|round|around|"
+    r"across|through|for (a|an|the|my|that|it|lunch|dinner|tea))\b)|"
     r"never been born|not born|never born|never existed|die|not here|not alive|no longer here)",
     r"(wish|wishing) (i|that i) (did not|do not|could not|would not) (exist|live|wake up|"
     r"be alive)",
     r"(do not|did not|never) deserve to (live|be alive|exist|be here|wake up)",
     r"(better|easier|happier) (off )?dead", r"rather (be )?dead",
-    r"i (should|could|might|will|am going to|am gonna|want to|wanna|wish i could) (just )?die",
+    r"i (should|could|might|will|am going to|am gonna|want to|wanna|wish i could) (just )?die"
+    + _WHERE_TO_DIE,
     r"\bi (would|could) (just )?die\b(?! (for|if|of|laughing|to)\b)",
     r"let me die", r"i am (going to|gonna|ready to|about to) die\b",
     r"(everyone|everybody|people|they|my family|the world|you|them|the kids|my kids|my children|"
@@ -334,11 +343,14 @@ _PATTERNS = [
     # thinking about how i'd do it" heard "... how i do it" by two voices: held-out set 78)
     r"(planning|planned|worked out|figured out|thinking about|thought about) (out )?(exactly )?"
     r"(how|when|where) i "
-    r"((would|will|am going to|could) do it\b(?! (differently|better|again|right|properly|well|"
-    r"myself|with|for|in|on|at|if|when|after|before|by|without|instead|like|so|because|the|this|"
+    r"((would|will|am going to|could) (do it|end it|end it all|end things|end my life)\b"
+    r"(?! (differently|better|again|right|properly|well|myself|with|for|in|on|at|if|when|"
+    r"after|before|by|without|instead|like|so|because|the|this|"
     r"that|next|faster|slower|quicker|any|more|less|too|as)\b)|do it$)",
     # ... or how to do it ("bro i'm not okay, i've been planning how to do it": held-out set 65)
-    r"(planning|planned) (out )?(exactly )?(how|when|where) to do it$",
+    # (the "end it" ones from held-out set 81: "i've already planned how i'll end it")
+    r"(planning|planned) (out )?(exactly )?(how|when|where) to (do it|end it|end it all|"
+    r"end things)$",
     r"(written|wrote|writing|write) (letters|a letter|notes|a note) .*saying goodbye",
     # the letter being written named as one's goodbye (held-out set 63: "this letter is really
     # a goodbye letter"); not one to someone ("a goodbye letter to my ex")
@@ -717,8 +729,8 @@ _PATTERNS = [
     r"would i need|is enough|are enough|would be enough) to (die|kill (me|myself|a person|someone)|"
     r"overdose|end (it|my life|things)|not wake up)",
     r"(what is|what are|what would be|tell me) the (easiest|quickest|fastest|least painful|"
-    r"most painless|surest|best|simplest) (way|ways|method|methods) to (die|kill myself|end (it|"
-    r"my life|things)|overdose)",
+    r"most painless|painless|surest|best|simplest) (way|ways|method|methods) to (die|kill "
+    r"myself|end (it|my life|things)|overdose)",
     # far more pills than prescribed, whatever the verb was heard as: "i took, um, a lot of my
     # pills, like way more than i should" heard "i to work i'm a lot of my pills like way more
     # than i show do" (held-out set 30)
@@ -1053,6 +1065,40 @@ _PATTERNS = [
     r"(platform|tracks|track|railway|level crossing)\b.{0,40}\b(thinking|thought|think) about "
     r"the (next|next fast|oncoming|express|fast|last) train\b(?! (home|to|into|back|in|out|from|"
     r"times?|was|is|will|would|or|and)\b)",
+    # hospice and palliative care, hearing loss (held-out set 81): not waiting for the illness
+    # (or making it stop for good) and doing it oneself, hurrying the end along oneself, the
+    # oxygen pulled off to let it take one, a dying parent's morphine taken once they are gone,
+    # a window opened so one could jump, pills already taken, saved up
+    r"(not|do not|sick of|tired of|fed up of|fed up with|can not) (want to )?wait(ing)? (for|on) "
+    r"(the |this |my )?(cancer|illness|disease|tumou?r|death|end)\b.{0,60}\b(do it|end it|"
+    r"finish it) (myself|my self|on my own|by myself)\b",
+    r"(for good|for ever|forever)\b.{0,40}\b(i mean|i will|i would|i want to|i am going to) "
+    r"(just )?(do it|end it) (myself|my self|on my own|by myself)\b",
+    r"(hurry|hurrying|rush|rushing) (it|things|this|the whole thing|everything|the end) "
+    r"(along |up |on )?(myself|my self|on my own|by myself)\b",
+    r"(speed|speeding|bring|bringing) (the whole thing|things|everything|the end|it all) "
+    r"(up|along|forward|on) (myself|my self|on my own|by myself)\b",
+    r"(pull|pulling|take|taking|rip|ripping|turn|turning|switch|switching) (off |out )?(the |my )?"
+    r"(oxygen|o2|mask|cannula)( mask| tube| tubes| line)? (off|out)?\b.{0,40}\b(let (it|nature|"
+    r"the cancer|death) (take me|happen|win)|and die|be done|for good|not wake up|end it)\b",
+    r"take (\w+ ){0,2}pills (myself )?(once|when|after) (she|he|they) (is|are|has|have) "
+    r"(gone|died|passed)\b",
+    r"(window|balcony|roof|ledge|bridge|floor|storey|tower|car park)\b.{0,40}\bso (that )?i "
+    r"(could|can|might|would|will) (just )?jump\b",
+    r"already (took|taken|swallowed) (all )?(the|them|those) (pills|tablets)( all)?$",
+    r"(saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected) up (the|those|"
+    r"these) (pills|tablets)\b",
+    # Indian and Nigerian English, partners of veterans (held-out set 82): in front of the local
+    # train, poison kept aside for oneself, Sniper (an insecticide) bought to drink, a jump from
+    # the bridge said in Pidgin ("make i just go jump ...")
+    r"(jump|jumping|step|stepping|throw myself|throwing myself|lie down|lying down) in front of "
+    r"(a|the|an) (\w+ ){1,2}(train|bus|lorry|truck)\b",
+    r"(kept|keeping|put|set|saved|saving|hidden|hid|stashed) (\w+ ){0,3}" + _POISON
+    + r" (aside |away |by )?for (myself|my self)\b",
+    r"\bi (\w+ )?(buy|bought|got|get|have|keep) (\w+ )?sniper\b.{0,40}\b(drink|drank|take|"
+    r"swallow)\b",
+    r"(make i|i go|i will|i want to|i might|i could|i am going to|gonna|thinking (of|about)) "
+    r"(just )?(go )?(jump|jumping) (\w+ ){0,4}from (the )?(\w+ ){0,3}bridge\b",
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")
@@ -1103,7 +1149,8 @@ _MEDICINE_RE = re.compile(
     r"\b(morphine|oxycodone|oxycontin|codeine|co codamol|cocodamol|tramadol|fentanyl|diazepam|"
     r"valium|zopiclone|temazepam|lorazepam|xanax|ambien|sertraline|citalopram|fluoxetine|prozac|"
     r"amitriptyline|gabapentin|pregabalin|paracetamol|ibuprofen|opioids?|painkillers?|medications?|"
-    r"midazolam|pentobarbital|ketamine|propofol|"
+    r"midazolam|pentobarbital|ketamine|propofol|oramorph|oxynorm|methadone|zolpidem|quetiapine|"
+    r"mirtazapine|"
     r"medicines?|meds)\b")
 
 

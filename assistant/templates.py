@@ -66,6 +66,9 @@ _CONTRACTIONS = {
     "mysel": "myself", "aff": "off", "deid": "dead", "heid": "head", "hame": "home",
     "ah've": "i have", "ah'm": "i am", "ah'll": "i will", "summat": "something",
     "nowt": "nothing", "owt": "anything",
+    # Nigerian English and Pidgin, Indian English (held-out set 82: "abeg, wetin i fit tell
+    # you", "twenty five minutes sha", "no yaar")
+    "abeg": "please", "oya": "come on", "wetin": "what", "sha": "", "yaar": "",
 }
 _ENDINGS_MEAN = {"ve": "have", "ll": "will", "re": "are", "d": "would"}
 _ENDINGS = tuple("'" + ending for ending in _ENDINGS_MEAN)
@@ -98,6 +101,30 @@ def _g_put_back(word: str) -> str:
     return word + "g" if word + "g" in english_words() else word
 
 
+# Nigerian Pidgin said in English (held-out set 82): "say am again", "change am", "i no want
+# am" (am: it, after a verb), "i dey cry o", "e no dey work" (dey: am or is), "no vex"
+# (sorry); an Indian English "itself" after now or here is emphasis ("at home itself"), and
+# "do one thing" first says what follows is the request
+_PIDGIN = (
+    (re.compile(r"\b(say|change|take|want|do|drink|play|stop|repeat|leave|try|read|turn|start|"
+                r"finish|end|carry|skip|pause|off) am\b"), r"\1 it"),
+    (re.compile(r"\bi no (want|like|need)\b"), r"i do not \1"),
+    (re.compile(r"\bi no fit\b"), "i can not"), (re.compile(r"\bi fit\b"), "i can"),
+    (re.compile(r"\be no dey\b"), "it is not"), (re.compile(r"\be dey\b"), "it is"),
+    (re.compile(r"\bi dey\b"), "i am"), (re.compile(r"\byou dey\b"), "you are"),
+    (re.compile(r"\bno vex\b"), "sorry"),
+    (re.compile(r"\b(now|here|home|today|there) itself\b"), r"\1"),
+    (re.compile(r"^\W*do one thing\b,?"), ""),  # ("do one thing, play some sad songs")
+    (re.compile(r"(?<=\w) o\b(?=\s*([,.!?]|$))"), ""),
+)
+
+
+def _pidgin_read(text: str) -> str:
+    for pattern, meant in _PIDGIN:
+        text = pattern.sub(meant, text)
+    return text
+
+
 def normalise(text: str, noun_is: bool = False) -> str:
     """Lowercase words without punctuation, contractions expanded, numbers spelled out.
     noun_is: a noun's "'s" is "is" where no possession can follow (_IS_AFTER_NOUN); the
@@ -118,6 +145,7 @@ def normalise(text: str, noun_is: bool = False) -> str:
     # alone it stays a typed "yeah"
     text = re.sub(r"\b(can|could|will|would|have|do|did|are|thank|see|hear|tell|give|help|"
                   r"let|if|when|heard|got) ye\b", r"\1 you", text)
+    text = _pidgin_read(text)
     words = []
     after_noun: list[int] = []  # where a noun's "'s" was dropped, in order
     for word in _WORD.findall(text):
@@ -141,7 +169,7 @@ def normalise(text: str, noun_is: bool = False) -> str:
             expanded = f"{stem} {meant}"
         elif expanded is None and "'" in word:
             expanded = word.replace("'", "")
-        words.extend((expanded or word).split())
+        words.extend((word if expanded is None else expanded).split())  # ("sha": nothing)
     # A noun's "'s" before what no possession is followed by is "is": "the water's on", "the
     # kettle's boiling" (held-out set 36: "louder, the water's on" read as "the water one")
     for i in reversed(after_noun if noun_is else []):

@@ -434,6 +434,30 @@ def test_grief_and_drink(text, crisis):
     ("i wrote a note for the milkman for after the holidays", False),
     ("we were on the platform thinking about the next train home", False),
     ("my mate moved to leeds and i'll go the same way", False),
+    # hospice and palliative care, hearing loss (held-out set 81)
+    ("i don't want to wait for the cancer to do it, i want to do it myself", True),
+    ("i want to hurry it along myself", True), ("i'd be better off doing myself in", True),
+    ("i keep thinking i'll pull the oxygen off and let it take me", True),
+    ("i'll take mum's morphine myself once she's gone", True),
+    ("i've already planned how i'll end it", True), ("yes, i already took the tablets", True),
+    ("they opened the window on the fourth floor so i could jump", True),
+    ("i want to die at home if i can, not in here", False),
+    ("i wish i'd gone to ireland when i had the chance", False),
+    ("the cancer nurse showed me how but i'd rather do it myself", False),
+    ("can you take my oxygen mask off so i can eat", False),
+    ("i'll take mum's pills back to the pharmacy once she's gone", False),
+    ("i planned how to end it with him", False),
+    ("i already took the tablets this morning", False),
+    # Indian and Nigerian English, partners of veterans (held-out set 82)
+    ("sometimes i think of jumping in front of the local train", True),
+    ("i have kept the rat poison aside for myself", True),
+    ("i don buy sniper, i go drink am tonight", True),
+    ("make i just go jump inside lagoon from third mainland bridge", True),
+    ("kindly tell me the painless way to die", True),
+    ("i have been saving up the tablets for it", True),
+    ("the kids jump into the river from the old bridge every summer", False),
+    ("he was a sniper in the army and now he drinks", False),
+    ("i bought rat poison for the mice", False),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text

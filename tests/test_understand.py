@@ -1830,6 +1830,16 @@ def test_named_last_and_started_by(understander, text, intent, slots):
     ("about an hour and a half, she's got the kids till six", "set_duration"),
     ("i didnae catch that", "repeat"), ("can ye go back one, i wasnae done with it", "back"),
     ("give me summat else", "something_else"), ("ye", "yes"),
+    # hospice, hearing loss (held-out set 81): a start of up to eight words written last
+    ("one of my residents died on my shift, i need to cry for her", "start_session"),
+    ("i'm lying in my hospice bed", "set_place"), ("chair yoga", "choose_technique"),
+    # Nigerian Pidgin, Indian English (held-out set 82)
+    ("no vex, say am again", "repeat"), ("e no dey work o, change am", "something_else"),
+    ("abeg take am easy, you dey rush me", "slower"), ("i dey cry o", "crying"),
+    ("twenty five minutes sha", "set_duration"), ("no yaar", "no"),
+    ("at home itself, nobody is here", "set_place"),
+    ("do one thing, play some sad songs", "choose_technique"),
+    ("i am happy", None), ("the alarm o two", None),
 ])
 def test_radio_parade_and_slang_words(understander, text, intent):
     assert understander.parse(text).name == intent, text
