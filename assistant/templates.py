@@ -109,7 +109,10 @@ _PIDGIN = (
     (re.compile(r"\b(say|change|take|want|do|drink|play|stop|repeat|leave|try|read|turn|start|"
                 r"finish|end|carry|skip|pause|off) am\b"), r"\1 it"),
     (re.compile(r"\bi no (want|like|need)\b"), r"i do not \1"),
-    (re.compile(r"\bi no fit\b"), "i can not"), (re.compile(r"\bi fit\b"), "i can"),
+    # (not the English "i fit in the bath")
+    (re.compile(r"\bi no fit\b"), "i can not"),
+    (re.compile(r"\bi fit (?=(tell|say|do|talk|hear|try|cry|stop|start|continue|get)\b)"),
+     "i can "),
     (re.compile(r"\be no dey\b"), "it is not"), (re.compile(r"\be dey\b"), "it is"),
     (re.compile(r"\bi dey\b"), "i am"), (re.compile(r"\byou dey\b"), "you are"),
     (re.compile(r"\bno vex\b"), "sorry"),

@@ -1839,6 +1839,7 @@ def test_named_last_and_started_by(understander, text, intent, slots):
     ("twenty five minutes sha", "set_duration"), ("no yaar", "no"),
     ("at home itself, nobody is here", "set_place"),
     ("do one thing, play some sad songs", "choose_technique"),
+    ("abeg, wetin i fit tell you", "help"), ("i fit in the bath", "set_place"),
     ("i am happy", None), ("the alarm o two", None),
 ])
 def test_radio_parade_and_slang_words(understander, text, intent):
