@@ -107,7 +107,7 @@ def _g_put_back(word: str) -> str:
 # "do one thing" first says what follows is the request
 _PIDGIN = (
     (re.compile(r"\b(say|change|take|want|do|drink|play|stop|repeat|leave|try|read|turn|start|"
-                r"finish|end|carry|skip|pause|off) am\b"), r"\1 it"),
+                r"finish|end|carry|skip|pause|off) am\b(?! i\b)"), r"\1 it"),  # (not "pause am i")
     (re.compile(r"\bi no (want|like|need)\b"), r"i do not \1"),
     # (not the English "i fit in the bath")
     (re.compile(r"\bi no fit\b"), "i can not"),
