@@ -629,6 +629,9 @@ def test_a_suggestion_to_someone_else_is_no_command(understander):
     ("Er, twenty mins.", "set_duration"), ("Stop. Stop!", "stop"), ("Okay, Shower.", "set_place"),
     ("Sorry, Letitout, slower", "slower"),
     ("mum died last year and i can't cry, help me", "start_session"),
+    # ... or told about with a can, did or will and no "you" after it (held-out set 79)
+    ("mum didn't know who i was today, i need to get it out", "start_session"),
+    ("mum can you pass the salt", None), ("mum, can't you see i'm busy, stop", None),
     # how people talk to smart speakers (held-out set 58): a polite tail after a particle, a
     # stop said after "that's it", the app opened by name
     ("carry on, thanks", "resume"), ("that is it stop", "stop"), ("nah i'm out", "stop"),
