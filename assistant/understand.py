@@ -311,7 +311,8 @@ _CALLED_THEN = frozenset("can could would will please you hurry come get look li
                          "give".split())
 # ... a question put to them needs its "you" (or "i", "we") next: "mum, can you", not "mum can
 # not cope"
-_ASKED_OF = frozenset("can could would will do did".split())
+# (not "do": "mum, do not touch that" is said to her)
+_ASKED_OF = frozenset("can could would will did".split())
 # Owning up to talking to someone else: "sorry, talking to my sister", "oops, not you, i was
 # on the phone" (held-out set 59; "i'd like to try talking to my sister" is the confide step)
 _TALKING_ELSEWHERE = re.compile(
@@ -380,11 +381,11 @@ def _to_someone_else(words: list[str]) -> bool:
             continue
         if tuple(words[:n]) == called and (words[n] in _CALLED_THEN
                                            or words[n] in _IMPERATIVE_VERBS):
-            after = words[n + 1 : n + 3]  # (the word after a not: "mum, do not you dare")
+            after = words[n + 1 : n + 3]  # (the word after a not: "mum, can not you see")
             after = after[1:] if after[:1] == ["not"] else after[:1]
-            if words[n] in _ASKED_OF and after not in (["you"], ["i"], ["we"]):
-                continue  # told about, not asked: "mum did not know who i was today" (set 79)
-            return True
+            # (told about, not asked: "mum did not know who i was today", set 79)
+            if words[n] not in _ASKED_OF or after in (["you"], ["i"], ["we"]):
+                return True
         if tuple(words[-n:]) == called and words[-n - 1] not in _NOT_CALLED_AFTER:
             return True
     return False
