@@ -101,11 +101,15 @@ def _g_put_back(word: str) -> str:
     return word + "g" if word + "g" in english_words() else word
 
 
-# Nigerian Pidgin said in English (held-out set 82): "say am again", "change am", "i no want
-# am" (am: it, after a verb), "i dey cry o", "e no dey work" (dey: am or is), "no vex"
-# (sorry); an Indian English "itself" after now or here is emphasis ("at home itself"), and
-# "do one thing" first says what follows is the request
-_PIDGIN = (
+# Dialect said in words English has, read as English before the words are split, in order:
+# an Irish or Scots "ye" after a verb is "you" ("can ye slow down", "have ye another"; alone it
+# stays a typed "yeah": held-out set 80); Nigerian Pidgin (held-out set 82): "say am again",
+# "change am", "i no want am" (am: it, after a verb), "i dey cry o", "e no dey work" (dey: am or
+# is), "no vex" (sorry); an Indian English "itself" after now or here is emphasis ("at home
+# itself"), and "do one thing" first says what follows is the request
+_DIALECT_REWRITES = (
+    (re.compile(r"\b(can|could|will|would|have|do|did|are|thank|see|hear|tell|give|help|let|if|"
+                r"when|heard|got) ye\b"), r"\1 you"),
     (re.compile(r"\b(say|change|take|want|do|drink|play|stop|repeat|leave|try|read|turn|start|"
                 r"finish|end|carry|skip|pause|off) am\b(?! i\b)"), r"\1 it"),  # (not "pause am i")
     (re.compile(r"\bi no (want|like|need)\b"), r"i do not \1"),
@@ -122,8 +126,8 @@ _PIDGIN = (
 )
 
 
-def _pidgin_read(text: str) -> str:
-    for pattern, meant in _PIDGIN:
+def _dialect_read(text: str) -> str:
+    for pattern, meant in _DIALECT_REWRITES:
         text = pattern.sub(meant, text)
     return text
 
@@ -144,11 +148,7 @@ def normalise(text: str, noun_is: bool = False) -> str:
     text = re.sub(r"\b(nuh+[- ]?uh|uh-uh)\b", "uhuh", text)
     if re.fullmatch(r"\W*uh,? uh\W*", text):
         text = "uhuh"
-    # an Irish or Scots "ye" after a verb is "you" ("can ye slow down", "have ye another");
-    # alone it stays a typed "yeah"
-    text = re.sub(r"\b(can|could|will|would|have|do|did|are|thank|see|hear|tell|give|help|"
-                  r"let|if|when|heard|got) ye\b", r"\1 you", text)
-    text = _pidgin_read(text)
+    text = _dialect_read(text)
     words = []
     after_noun: list[int] = []  # where a noun's "'s" was dropped, in order
     for word in _WORD.findall(text):
