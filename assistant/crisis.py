@@ -42,7 +42,7 @@ _NEVER_CORRECT = frozenset(
 # that "doing myself in" is read as said, not as "dying myself in": held-out set 81)
 _DONE_TO = frozenset("the a an these those some my your his her their our something anything "
                      "everything nothing well okay fine good great alright better worse "
-                     "yoga everyone everybody myself".split())
+                     "yoga everyone everybody myself him us you".split())
 
 # Not waking up, as long as no one else is woken and no time follows ("i'd rather not wake up
 # the baby", "... not waking up early tomorrow": held-out set 31's near misses).
@@ -798,7 +798,7 @@ _PATTERNS = [
     # (not "my": "take the rest of my tablets" finishes a course of them)
     r"take (the rest of|all of) (his|her|their|mum's|dad's|mum|dad) (morphine|pills|tablets|meds|"
     r"medication|painkillers|prescription)",
-    r"how many (of (these|them|those)|(of (my|the|his|her) )?(pills|tablets))( \w+){0,3} "
+    r"how (many|much) (of (these|them|those)|(of (my|the|his|her) )?(pills|tablets))( \w+){0,3} "
     r"(it would|would it|i would "
     r"need to|i would have to) take\b(?! to\b)",
     r"(swallow|swallowed|swallowing) (all )?(the|a|that) (whole|entire|old) (packet|bottle|box|"
@@ -850,7 +850,8 @@ _PATTERNS = [
     r"(the weekend|tomorrow|christmas|next week|the morning|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|then|my birthday)\b(?!.{0,30}\b(off to|flying|moving|leaving for|"
     r"going to|travelling|traveling|on holiday)\b)",
-    r"(doing|do|did) (everyone|everybody|them|the world|you all|my family) a favou?r\b.{0,20}"
+    r"(doing|do|did) (everyone|everybody|them|the world|you all|my family|him|her|my (husband|"
+    r"wife|partner|kids|children|mum|mom|dad)) a favou?r\b.{0,20}"
     r"\b(if i (was|were) (dead|gone|not here|not around)|by (dying|disappearing|ending it|not "
     r"being here))",
     r"(top (deck|floor|level|storey)|multi storey|roof|rooftop|bridge|cliff|ledge|balcony)\b.{0,40}"
@@ -936,7 +937,8 @@ _PATTERNS = [
     r"(want|wish|wanted|need) (it|everything|it all|all of it|this|them) (all )?(over|gone|ended|"
     r"finished|to end)\b.{0,25}\b(me included|including me)\b",
     r"(on top of|stood on|standing on|up on|at the top of) (the|a|our|that) (\w+ ){0,2}(silo|roof|"
-    r"bridge|cliff|tower|viaduct|quarry|building|block of flats|crane|car park|multi storey)\b"
+    r"bridge|cliff|tower|viaduct|quarry|building|block of flats|crane|car park|multi storey|"
+    r"balcony|ledge|railing|top level|top floor)\b"
     r".{0,30}\b(think|thinking|thought) (about|of) (jumping|going over|throwing myself)\b",
     r"(take|taking|end|ending) (your|you) own life\b",  # ("you own life": as heard)
     r"(finish|finished|finishing) my ?self off\b",
@@ -1100,6 +1102,40 @@ _PATTERNS = [
     r"swallow)\b",
     r"(make i|i go|i will|i want to|i might|i could|i am going to|gonna|thinking (of|about)) "
     r"(just )?(go )?(jump|jumping) (\w+ ){0,4}from (the )?(\w+ ){0,3}bridge\b",
+    # Australian and New Zealand English, partners of firefighters, paramedics and police (held-out
+    # set 83); South African English, chronic pain (set 84): the ute or bakkie left running in a
+    # shut shed or garage, a hose to the exhaust, a rope and the rafters, a drive off the top
+    # level, checking out for good, not stepping back from the edge, the fires or the pain left
+    # to do it or not, the gun got out after this, the whole lot of the pills, patches all at once
+    r"(garage|shed)\b.{0,60}\b((engine|motor) (is |still )?(running|on|going)|(car|ute|bakkie|"
+    r"truck|van) (is |still )?running|leaving (it|the (car|ute|bakkie|truck|van|engine|motor)) "
+    r"running|(running|run) it with the (garage |shed )?door (closed|shut|down))\b",
+    r"(hose|hosepipe|tube)\b.{0,40}\b(exhaust|tailpipe)\b",
+    r"(car|ute|van|truck|bakkie|boot)\b.{0,40}\bhose\b.{0,40}\b(think|thinking|thought) about "
+    r"(it|doing it|using it)\b",
+    r"(rope|noose|cord)\b.{0,60}\b(looking|staring|glancing|eyeing|looked|stared) (at|up at) the "
+    r"(rafters|rafter|beam|beams|banister|bannister|loft hatch|hook|branch)\b",
+    r"(thinking|thought|think|tempted|want|wanted|going) (about|of|to) (driving|drive|steering|"
+    r"steer|rolling|roll) (the car |it |the ute |the truck |the bakkie |the van )?(off (the )?(top "
+    r"(level|floor|deck|storey)|roof|edge|cliff|cliffs|bridge|side|road)|over the (edge|cliff|"
+    r"cliffs|side))\b",
+    r"(checking|check|checked) out (for good|permanently|for ever|forever)\b",
+    r"(edge|ledge)\b.{0,60}\b(did not|do not|did not even) want to (step|come|move|walk|climb|get) "
+    r"(back|down|away)\b",
+    r"(do not|does not|did not|will not) get me\b.{0,30}\b(i will|i am going to|i am gonna|i "
+    r"would) (do it|finish it|end it|finish the job) (myself|my self)\b",
+    r"after (this|that|tonight|today|we are done|i am done)\b.{0,20}\b(i am|i will|i am going to|"
+    r"i am gonna) (getting|get|taking|take) (the|his|my|dad's|her|a) (gun|rifle|shotgun|pistol|"
+    r"revolver) out\b",
+    r"(take|taking|swallow|swallowing|down|downing|neck|necking) (the whole lot|the lot|every "
+    r"last one|every single one) of (my|the|those|these|his|her) (pills|tablets)\b(?! (to|back|"
+    r"into|in|out|away|home|with)\b)",
+    r"patch(es)?\b.{0,50}\b(putting|put|stick|sticking|slap|slapping|wear|wearing) (them |the lot "
+    r"|every one )?(all )?on (at once|at the same time|together|in one go)\b",
+    r"(do not think|doubt|not sure|do not reckon) i will (still )?be (here|around|alive) (much|for "
+    r"much) longer( hey| anyway| honestly| i think| to be honest| at all| really)?$",
+    r"(another|next|one more) (flare|flare up|attack|bout|episode|day like this|night like this)\b"
+    r".{0,30}\b(not|never) (going to |gonna )?(be )?(here|around) for (it|that|that one)$",
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")

