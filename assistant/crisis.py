@@ -1109,15 +1109,22 @@ _PATTERNS = [
     # to do it or not, the gun got out after this, the whole lot of the pills, patches all at once
     r"(garage|shed)\b.{0,60}\b((engine|motor) (is |still )?(running|on|going)|(car|ute|bakkie|"
     r"truck|van) (is |still )?running|leaving (it|the (car|ute|bakkie|truck|van|engine|motor)) "
-    r"running|(running|run) it with the (garage |shed )?door (closed|shut|down))\b",
+    r"running|(running|run) it with the (garage |shed )?door (closed|close|shut|down))\b",
+    r"(thought|thinking|think) about (running|run) it with the (garage |shed )?door (closed|close|"
+    r"shut|down)\b",
+    r"to be over (me included|including me)\b",
+    r"(running|run|leave|leaving|left) (the|my) (car|ute|bakkie|truck|van|engine|motor) (running "
+    r"|on )?with the (garage|shed) door (closed|shut|down)\b",
     r"(hose|hosepipe|tube)\b.{0,40}\b(exhaust|tailpipe)\b",
     r"(car|ute|van|truck|bakkie|boot)\b.{0,40}\bhose\b.{0,40}\b(think|thinking|thought) about "
     r"(it|doing it|using it)\b",
     r"(rope|noose|cord)\b.{0,60}\b(looking|staring|glancing|eyeing|looked|stared) (at|up at) the "
     r"(rafters|rafter|beam|beams|banister|bannister|loft hatch|hook|branch)\b",
+    r"(looking|staring|glancing|looked|stared) (at|up at) the (rafters|rafter|beam|beams|banister|"
+    r"bannister|loft hatch)\b.{0,40}\b(rope|noose|cord)\b(?! (light|lights|swing|ladder)\b)",
     r"(thinking|thought|think|tempted|want|wanted|going) (about|of|to) (driving|drive|steering|"
-    r"steer|rolling|roll) (the car |it |the ute |the truck |the bakkie |the van )?(off (the )?(top "
-    r"(level|floor|deck|storey)|roof|edge|cliff|cliffs|bridge|side|road)|over the (edge|cliff|"
+    r"steer|rolling|roll) (the car |it |the ute |the truck |the bakkie |the van )?(off (the )?(top"
+    r"( level| floor| deck| storey)?|roof|edge|cliff|cliffs|bridge|side|road)|over the (edge|cliff|"
     r"cliffs|side))\b",
     r"(checking|check|checked) out (for good|permanently|for ever|forever)\b",
     r"(edge|ledge)\b.{0,60}\b(did not|do not|did not even) want to (step|come|move|walk|climb|get) "
@@ -1125,15 +1132,17 @@ _PATTERNS = [
     r"(do not|does not|did not|will not) get me\b.{0,30}\b(i will|i am going to|i am gonna|i "
     r"would) (do it|finish it|end it|finish the job) (myself|my self)\b",
     r"after (this|that|tonight|today|we are done|i am done)\b.{0,20}\b(i am|i will|i am going to|"
-    r"i am gonna) (getting|get|taking|take) (the|his|my|dad's|her|a) (gun|rifle|shotgun|pistol|"
+    r"i am gonna) (getting|get|taking|take) (\w+ )?(gun|rifle|shotgun|pistol|"
     r"revolver) out\b",
     r"(take|taking|swallow|swallowing|down|downing|neck|necking) (the whole lot|the lot|every "
     r"last one|every single one) of (my|the|those|these|his|her) (pills|tablets)\b(?! (to|back|"
     r"into|in|out|away|home|with)\b)",
     r"patch(es)?\b.{0,50}\b(putting|put|stick|sticking|slap|slapping|wear|wearing) (them |the lot "
     r"|every one )?(all )?on (at once|at the same time|together|in one go)\b",
-    r"(do not think|doubt|not sure|do not reckon) i will (still )?be (here|around|alive) (much|for "
-    r"much) longer( hey| anyway| honestly| i think| to be honest| at all| really)?$",
+    r"(putting|put|stick|sticking|slap|slapping|wear|wearing) (all|every one of) (the |my |those "
+    r"|these )?(pills )?patch(es)? on (at once|at the same time|together|in one go)\b",
+    r"(do not think|doubt|not sure|do not reckon) i (will |would )?(still )?be (here|around|alive) "
+    r"(much|for much) longer( (?!today|tonight|now|then|here|there|because|cause|so)\w+)?$",
     r"(another|next|one more) (flare|flare up|attack|bout|episode|day like this|night like this)\b"
     r".{0,30}\b(not|never) (going to |gonna )?(be )?(here|around) for (it|that|that one)$",
 ]

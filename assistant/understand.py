@@ -499,10 +499,16 @@ def _opens_request(words: list[str]) -> bool:
 _TAKES_ING = frozenset("stop quit start keep finish continue pause resume avoid".split())
 
 
+# How one goes at something: "i need to go | easy on myself" is no "i need to go" (held-out set 83)
+_GO_HOW = frozenset("easy easier gently gentle slow slowly soft softly light lightly careful "
+                    "carefully".split())
+
+
 def _verb_and_its_object(verb: str, word: str) -> bool:
     """The -ing word is what the verb stops or keeps ("stop | procrastinating"): no cut between
-    two clauses there (held-out set 65; "scrolling" had read as strolling, a walk)."""
-    return verb in _TAKES_ING and word.endswith("ing")
+    two clauses there (held-out set 65; "scrolling" had read as strolling, a walk); nor
+    between "go" and how ("go | easy on myself")."""
+    return verb in _TAKES_ING and word.endswith("ing") or verb == "go" and word in _GO_HOW
 
 
 # Verbs that report what someone else said: "she said | keep going" is not said to the assistant.
@@ -971,6 +977,9 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              "i mean", "i mean just a bit", "i mean just a little", "just a bit",
              "just a little", "can we do that", "can we do that one", "could we do that",
              "can we try that", "can you walk me through it", "can you take me through it",
+             # the choice said again (held-out set 83: "the one about being kind to yourself,
+             # yeah that one")
+             "that one", "yeah that one", "yes that one", "that one please", "that is the one",
              "walk me through it", "talk me through it", "take me through it",
              "can you help me with that", "can we go through them", "can we go through it",
              # why they came, said after (held-out set 37: "... help me cry, so, here i am")
@@ -1959,7 +1968,7 @@ class Understander:
         rest_said = normalise(rest).split()
         for part, first in ((last, False), (head, True)):
             said = normalise(part).split()
-            if (not 1 <= len(said) <= (6 if first else 8)
+            if (not 1 <= len(said) <= 8
                     # (", again"; not a start asked for last: "i've had a long week, can we
                     # start", held-out set 78)
                     or " ".join(said) in (_LEADING if first else _TRAILING_NOT_ASKING)
@@ -1984,7 +1993,7 @@ class Understander:
                 # anger out, a proper workout", "... i still need to cry, start please" (sets
                 # 71 and 72); not after a refusal ("not that, the yoga one" reads whole)
                 return found
-            if (first and found.name in _STATED and len(said) <= 6
+            if (first and found.name in _STATED and len(said) <= 8
                     # a time in two words or more: "quick, grab the washing" is none
                     and (len(said) >= 2 or found.name == "set_place")
                     # nor one said to someone ("bed, max! it's way past your bedtime"), nor
