@@ -43,6 +43,8 @@ from assistant.numbers import (
     COMMON_MINUTES,
     COMMON_TURNS,
     HOUR_FRACTIONS,
+    HOUR_WORDS,
+    MINUTE_WORDS,
     find_durations,
     one_is_a_thing,
     read_number,
@@ -446,6 +448,7 @@ _SORRY = frozenset("sorry pardon excuse".split())
 _PART_WINS = frozenset("pause resume next back repeat slower faster louder quieter stop "
                        "something_else crying set_place set_duration".split())
 # ... and a technique named, then turned down or weighed: "the yoga one, or maybe not"
+_TIME_UNITS = frozenset(MINUTE_WORDS | HOUR_WORDS)
 _NOT_THIS_ONE = frozenset("or instead than hate else scared worried panic".split())
 # Control words that may end typed talk after a comma (Understander._understand)
 _CONTROL_LAST = frozenset("pause resume next back repeat slower faster louder quieter stop "
@@ -2000,6 +2003,12 @@ class Understander:
                     # what a time is for ("an hour, for the funeral")
                     and not {"you", "your"} & set(normalise(text).split())
                     and rest_said[:1] != ["for"]):
+                if (found.name == "set_duration" and not _TIME_UNITS & set(said)
+                        and _TIME_UNITS & set(rest_said)):
+                    # a time said vaguely, then how long: "heaps of time actually, three
+                    # hours before his shift finishes" is three hours (held-out set 83)
+                    later = self.parse(rest, allowed, closeness=False)
+                    return later if later.name == "set_duration" else None
                 return found
         return None
 

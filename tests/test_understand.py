@@ -1844,6 +1844,23 @@ def test_named_last_and_started_by(understander, text, intent, slots):
     ("do one thing, play some sad songs", "choose_technique"),
     ("abeg, wetin i fit tell you", "help"), ("i fit in the bath", "set_place"),
     ("i am happy", None), ("the alarm o two", None),
+    # Australian, New Zealand and South African English, chronic pain (held-out sets 83, 84)
+    ("yebo", "yes"), ("aikona", "no"), ("ag no man", "no"), ("move on hey", "next"),
+    ("kia ora. i need help crying", "start_session"), ("i need to go easy on him", None),
+    ("i need to go", "stop"), ("the one about being kind to yourself, yeah that one",
+                               "choose_technique"),
+    ("which one would you do if you were me", "suggest_technique"),
+    ("talk it out with a friend", "choose_technique"),
+    ("lying on the lounge floor at home, it's better for my back", "set_place"),
+    ("the water is really hot", None),
 ])
 def test_radio_parade_and_slang_words(understander, text, intent):
     assert understander.parse(text).name == intent, text
+
+
+def test_a_vague_time_then_how_long(understander):
+    """"plenty of time, three hours ..." is three hours, not the half hour "plenty" reads."""
+    said = understander.parse("plenty of time, three hours before his shift finishes")
+    assert (said.name, said.slots) == ("set_duration", {"minutes": 180})
+    said = understander.parse("a while, maybe twenty minutes")
+    assert (said.name, said.slots) == ("set_duration", {"minutes": 20})
