@@ -2313,7 +2313,9 @@ class Understander:
                 while end < len(out) and out[end] in _REFUSED_TAIL:  # "wait for me any more"
                     end += 1
                 rest = out[:head] + out[end:]
-                if set(rest) - _ONLY_REFUSING and refusable(out[start:start + n]):
+                # (not "not that | one": the one refused is left alone, no minute)
+                if (set(rest) - _ONLY_REFUSING and rest != ["one"]
+                        and refusable(out[start:start + n])):
                     out = rest
                     break
             else:

@@ -1864,3 +1864,9 @@ def test_a_vague_time_then_how_long(understander):
     assert (said.name, said.slots) == ("set_duration", {"minutes": 180})
     said = understander.parse("a while, maybe twenty minutes")
     assert (said.name, said.slots) == ("set_duration", {"minutes": 20})
+
+
+def test_the_one_refused_is_no_minute(understander):
+    """"the yoga one, no, not that one": "not that" refused leaves "one", which is no minute."""
+    assert understander.parse("the yoga one, no, not that one").name == "something_else"
+    assert understander.parse("not this, the next one").name == "next"
