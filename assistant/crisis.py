@@ -1105,8 +1105,9 @@ _PATTERNS = [
     # Australian and New Zealand English, partners of firefighters, paramedics and police (held-out
     # set 83); South African English, chronic pain (set 84): the ute or bakkie left running in a
     # shut shed or garage, a hose to the exhaust, a rope and the rafters, a drive off the top
-    # level, checking out for good, not stepping back from the edge, the fires or the pain left
-    # to do it or not, the gun got out after this, the whole lot of the pills, patches all at once
+    # level, checking out for good, not stepping back from the edge, the fires left to do it, the
+    # gun got out after this, the whole lot of the pills, patches all at once, not here much
+    # longer (said last), not around for the next flare, "to be over, me included"
     r"(garage|shed)\b.{0,60}\b((engine|motor) (is |still )?(running|on|going)|(car|ute|bakkie|"
     r"truck|van) (is |still )?running|leaving (it|the (car|ute|bakkie|truck|van|engine|motor)) "
     r"running|(running|run) it with the (garage |shed )?door (closed|close|shut|down))\b",

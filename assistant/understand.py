@@ -448,11 +448,12 @@ _SORRY = frozenset("sorry pardon excuse".split())
 _PART_WINS = frozenset("pause resume next back repeat slower faster louder quieter stop "
                        "something_else crying set_place set_duration".split())
 # ... and a technique named, then turned down or weighed: "the yoga one, or maybe not"
-_TIME_UNITS = frozenset(MINUTE_WORDS | HOUR_WORDS)
 _NOT_THIS_ONE = frozenset("or instead than hate else scared worried panic".split())
 # Control words that may end typed talk after a comma (Understander._understand)
 _CONTROL_LAST = frozenset("pause resume next back repeat slower faster louder quieter stop "
                           "something_else".split())
+# A time said with its unit ("three hours"), not vaguely ("plenty of time"): _written_at_a_comma
+_TIME_UNITS = frozenset(MINUTE_WORDS | HOUR_WORDS)
 # Words that can only hold or go on, said last after talk (heard or typed): the command they
 # name, when nothing else read ("dog is gone continue": held-out set 62)
 _HOLD_OR_GO_ON = {"continue": "resume", "resume": "resume", "unpause": "resume",
@@ -1960,12 +1961,14 @@ class Understander:
         up to five words: "he's settled again, you can carry on", set 68; "the breathing
         reminds me of him, i need another one", set 79), or first, before one, up to four
         ("pause, lemme get some water": set 66; "slow it down, me head's all over the place":
-        set 80), as may a time or a place of up to six words ("forty five minutes, one half of
-        football": set 67; "about an hour and a half, she's got the kids till six": set 80) or
-        a technique of up to six ("the yoga one, gentle, my joints won't take much": set 68); a
-        technique or a start of up to eight written last (sets 71 and 72; eight since set 81:
-        "one of my residents died on my shift ..., i need to cry for her", set 78); else None.
-        (Each widening, sets 79 to 81: +7 right on older sets' text, none wrong.)"""
+        set 80), as may a time or a place ("forty five minutes, one half of football": set 67;
+        "about an hour and a half, she's got the kids till six": set 80) or a technique ("the
+        yoga one, gentle, my joints won't take much": set 68), of up to eight words since set
+        83 (six before: "lying on the lounge floor at home, it's better for my back"); a time
+        said vaguely first with how long after it is the how long; a technique or a start of up
+        to eight written last (sets 71 and 72; eight since set 81: "one of my residents died on
+        my shift ..., i need to cry for her", set 78); else None. (Each widening, sets 79 to
+        83: +8 right on older sets' text, none wrong.)"""
         head, rest = text.split(",", 1)
         before_last, last = text.rsplit(",", 1)
         rest_said = normalise(rest).split()
