@@ -1852,7 +1852,8 @@ def test_named_last_and_started_by(understander, text, intent, slots):
     ("which one would you do if you were me", "suggest_technique"),
     ("talk it out with a friend", "choose_technique"),
     ("lying on the lounge floor at home, it's better for my back", "set_place"),
-    ("the water is really hot", None),
+    ("the water is really hot", None), ("nah yeah", "yes"), ("yeah nah", "no"),
+    ("too easy", "yes"), ("i'm keen", "yes"), ("i'm keen to stop", "stop"),
 ])
 def test_radio_parade_and_slang_words(understander, text, intent):
     assert understander.parse(text).name == intent, text
