@@ -1999,7 +1999,7 @@ class Understander:
                 # anger out, a proper workout", "... i still need to cry, start please" (sets
                 # 71 and 72); not after a refusal ("not that, the yoga one" reads whole)
                 return found
-            if (first and found.name in _STATED and len(said) <= 8
+            if (first and found.name in _STATED  # (eight words at most: the bound above)
                     # a time in two words or more: "quick, grab the washing" is none
                     and (len(said) >= 2 or found.name == "set_place")
                     # nor one said to someone ("bed, max! it's way past your bedtime"), nor
