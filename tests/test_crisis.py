@@ -476,6 +476,24 @@ def test_grief_and_drink(text, crisis):
     ("we were looking at the beams, the rope light looks nice", False),
     ("i'm putting all the nicotine patches on at once", False),
     ("the car's in the garage and the radio's running", False),
+    # teenagers and their parents (held-out set 85); new parents, Singapore and Malaysian
+    # English (set 86)
+    ("if i was gone nobody would even notice", True),
+    ("i've got the blade out of my sharpener", True),
+    ("i've been counting the pills in the cupboard and thinking about it", True),
+    ("ngl i've been thinking about sewerslide a lot", True),
+    ("i've been googling how many paracetamol it takes", True),
+    ("i put my belt round my neck last night just to see", True),
+    ("i'm standing on the train tracks behind school", True),
+    ("it's the last time anyway, i won't be around after tonight", True),
+    ("i stand at the corridor ledge and think of climbing over", True),
+    ("after this i'm going to drive the car off the second link bridge", True),
+    ("i put my scarf round my neck, it's freezing", False),
+    ("standing on the running track", False),
+    ("i googled how many tablets i'm allowed to take", False),
+    ("said goodbye to everyone in the group, moving schools next week", False),
+    ("i won't be around after tonight, i'm staying at dad's", False),
+    ("the jam on the pie just now, until want to die", False),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text

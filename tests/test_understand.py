@@ -1854,6 +1854,20 @@ def test_named_last_and_started_by(understander, text, intent, slots):
     ("lying on the lounge floor at home, it's better for my back", "set_place"),
     ("the water is really hot", None), ("nah yeah", "yes"), ("yeah nah", "no"),
     ("too easy", "yes"), ("i'm keen", "yes"), ("i'm keen to stop", "stop"),
+    # Singapore and Malaysian English, teenagers (held-out sets 85, 86): particles, the "can
+    # or not" tag, "can" and "cannot" as answers, "100%"
+    ("okay lor", "yes"), ("can", "yes"), ("okay can", "yes"), ("boleh", "yes"),
+    ("cannot", "no"), ("tak nak", "no"), ("no need lah", "no"), ("100%", "yes"),
+    ("can repeat or not, i didn't catch", "repeat"), ("can talk slower or not", "slower"),
+    ("aiyo, crying now", "crying"), ("my eyes getting wet leh", "crying"),
+    ("how to use this thing ah", "help"), ("can move on already", "next"),
+    ("i don't know what to say to you, what can i tell you to do", "help"),
+    ("play some sia songs", "choose_technique"),
+    ("i wanna go out for a walk and think, talk me through it", "choose_technique"),
+    ("i'm ugly crying and i can't stop", "crying"), ("start", "start_session"),
+    ("don't like this one, got other one or not", "something_else"),
+    ("got what choices ah?", "suggest_technique"), ("you can do what for me ah?", "help"),
+    ("staring at the wall for what ah?", "explain"),
 ])
 def test_radio_parade_and_slang_words(understander, text, intent):
     assert understander.parse(text).name == intent, text
@@ -1865,6 +1879,20 @@ def test_a_vague_time_then_how_long(understander):
     assert (said.name, said.slots) == ("set_duration", {"minutes": 180})
     said = understander.parse("a while, maybe twenty minutes")
     assert (said.name, said.slots) == ("set_duration", {"minutes": 20})
+
+
+def test_singapore_and_teenage_times_and_places(understander):
+    """Held-out sets 85, 86: a tag, a particle, a bus due and a bunk are read for their value."""
+    for text, name, slots in [
+            ("twenty minutes can or not", "set_duration", {"minutes": 20}),
+            ("half hour lor, then she will scream for milk", "set_duration", {"minutes": 30}),
+            ("prob like fifteen minutes", "set_duration", {"minutes": 15}),
+            ("mum's home in twenty minutes", "set_duration", {"minutes": 20}),
+            ("on my bunk bed, my sister's still out", "set_place", {"place": "bed"}),
+            ("back seat of my sister's car", "set_place", {"place": "car"}),
+            ("i'm pushing the pram around the estate", "set_place", {"place": "walk"})]:
+        said = understander.parse(text)
+        assert (said.name, said.slots) == (name, slots), text
 
 
 def test_the_one_refused_is_no_minute(understander):
