@@ -1174,13 +1174,18 @@ _PATTERNS = [
     r"researched|reading up on|read up on|checking|checked) how (many|much) (of )?(\w+ ){0,2}"
     r"(pills|tablets)\b.{0,20}\b(it takes|it would take|it will take|would it take|does it take|"
     r"to die|to overdose|to not wake up)\b",
-    r"(put|putting|tied|tie|tying|wrapped|wrapping|pulled|pulling|had) (my |a |the |his |her )?"
-    r"(belt|rope|cord|cable|charger cable|wire|noose|ligature|dressing gown cord) (round|around) "
-    r"my (own )?neck\b",
+    r"(put|putting|tied|tie|tying|wrapped|wrapping|pulled|pulling|had|took) (my |a |the |his "
+    r"|her )?(belt|rope|cord|cable|charger cable|wire|noose|ligature|dressing gown cord) "
+    r"(round|around) my (own )?(neck|next)\b",  # (heard "... round my next": set 85 spoken)
     r"(standing|stood|sitting|sat|lying|lay|laying|walking|walked) (on|in the middle of|between|"
     r"across) the (train tracks|railway tracks|tracks|railway line|railway|train line)\b",
     r"(will not|would not|might not|may not) be (around|here|alive) (after|past) (tonight|today|"
     r"this|the weekend|tomorrow)( anyway)?$",  # (not "..., i'm staying at dad's")
+    # ... after the last time, whatever "won't" was heard as ("it's the last time anyway, i
+    # won't be around after tonight" heard "... wall be around ...", "... i don't be around
+    # ...": set 85 spoken)
+    r"\blast (time|one|cry|session)\b.{0,40}\b(not|wall|want) be (around|here|alive) (after|past) "
+    r"(tonight|today|tomorrow)$",
     r"(ledge|edge|railing|railings|balcony|parapet|corridor)\b.{0,40}\b(think|thinking|thought|"
     r"want|wanted|going) (of|about|to) (climbing|climb|stepping|step|going|go|jumping|jump) "
     r"over\b(?! (it|them|the (fence|wall|gate))\b)",

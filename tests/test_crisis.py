@@ -494,6 +494,11 @@ def test_grief_and_drink(text, crisis):
     ("said goodbye to everyone in the group, moving schools next week", False),
     ("i won't be around after tonight, i'm staying at dad's", False),
     ("the jam on the pie just now, until want to die", False),
+    # ... as recognisers heard them (set 85 spoken): "won't" and "neck" lost
+    ("help me cry this last time any way wall be around after tonight", True),
+    ("i took my belt round my next last night just the sea", True),
+    ("okay m s if are i'm not even choking this time", True), ("i i can okay m s", True),
+    ("last time i checked he will be around after tonight", False),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text

@@ -465,6 +465,9 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
     ("the spider's on top in the corner", None),
     # Piper joe's quiet "i don't want to be here anymore" (test_a_quiet_voice_is_heard_...)
     ("i'd the want to be here any more", "crisis"), ("i'd the want a sandwich", None),
+    # "slitting my wrists" heard "sleeping" or "sleepy in" (held-out set 86, four voices)
+    ("i keep feeling pictures in my head off me sleeping my wrists", "crisis"),
+    ("i keep scene picture the in my head off me sleepy in my wrists", "crisis"),
 ])
 def test_crisis_words_heard_as_soundalikes_are_read_back_for_crisis_only(recognizer, heard, intent):
     decoded = Decoded(heard, 0.5)
