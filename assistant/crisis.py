@@ -1168,8 +1168,8 @@ _PATTERNS = [
     r"thought|think) about (it|doing it|taking them|taking them all)\b",
     r"(saying|say|said) (my )?goodbyes? to (everyone|everybody|all of them|all of you) (in|on) "
     r"(the|our|my) (group chat|gc|socials)\b",
-    r"i am (\w+ ){0,2}(on|at|onto|out on) the (edge|ledge) of (a|the|this|our|my) (multi storey|"
-    r"car park|school|hospital|office|flat|tower|block) ?(roof|building|car park|block)?\b",
+    r"i am (\w+ ){0,2}(on|at|onto|out on) the (edge|ledge) of (a|the|this|our|my) (multi storey( "
+    r"car park)?|(car park|school|hospital|office|flat|flats|tower|block) (roof|rooftop))\b",
     r"(googling|googled|google|looking up|looked up|look up|searching|searched|researching|"
     r"researched|reading up on|read up on|checking|checked) how (many|much) (of )?(\w+ ){0,2}"
     r"(pills|tablets)\b.{0,20}\b(it takes|it would take|it will take|would it take|does it take|"
@@ -1177,8 +1177,8 @@ _PATTERNS = [
     r"(put|putting|tied|tie|tying|wrapped|wrapping|pulled|pulling|had|took) (my |a |the |his "
     r"|her )?(belt|rope|cord|cable|charger cable|wire|noose|ligature|dressing gown cord) "
     r"(round|around) my (own )?(neck|next)\b",  # (heard "... round my next": set 85 spoken)
-    r"(standing|stood|sitting|sat|lying|lay|laying|walking|walked) (on|in the middle of|between|"
-    r"across) the (train tracks|railway tracks|tracks|railway line|railway|train line)\b",
+    r"(standing|stood|sitting|sat|lying|lay|laying) (on|in the middle of|between) the (train "
+    r"tracks|railway tracks|tracks|railway line|railway|train line)\b",
     r"(will not|would not|might not|may not) be (around|here|alive) (after|past) (tonight|today|"
     r"this|the weekend|tomorrow)( anyway)?$",  # (not "..., i'm staying at dad's")
     # ... after the last time, whatever "won't" was heard as ("it's the last time anyway, i
@@ -1188,7 +1188,7 @@ _PATTERNS = [
     r"(tonight|today|tomorrow)$",
     r"(ledge|edge|railing|railings|balcony|parapet|corridor)\b.{0,40}\b(think|thinking|thought|"
     r"want|wanted|going) (of|about|to) (climbing|climb|stepping|step|going|go|jumping|jump) "
-    r"over\b(?! (it|them|the (fence|wall|gate))\b)",
+    r"over(?=$| the (edge|side|top|railing|railings|ledge|parapet|balcony)\b)",
     r"(thinking|thought|think|tempted|want|wanted|going) (about|of|to) (driving|drive|steering|"
     r"steer) (the car |it |my car )?off (the |a )?(\w+ ){0,2}(bridge|cliff|cliffs|pier|jetty)\b",
     r"(top floor|top storey|roof|rooftop|top of the (block|building|flats|car park))\b.{0,40}\b"

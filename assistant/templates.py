@@ -130,8 +130,8 @@ _DIALECT_REWRITES = (
     (re.compile(r"(?<=\w) o\b(?=\s*([,.!?]|$))"), ""),
     # Singapore and Malaysian English (held-out set 86): a clause's closing "ah" ("how to use
     # this thing ah"), the asking tag "can or not" / "... or not" after a "can" ("twenty minutes
-    # can or not", "can repeat or not": "can you repeat"), and the one-word answers "can",
-    # "cannot" (yes.yaml, no.yaml)
+    # can or not", "can repeat or not": "can you repeat", the last rule below); the one-word
+    # answers "can" and "cannot" are templates (yes.yaml, no.yaml)
     (re.compile(r"(?<=\w) ah\b(?=\s*([,.!?]|$))"), ""),
     (re.compile(r",? can or not\b"), ""),
     # ... and its word order: "got other one or not" (is there another one), "got what choices

@@ -499,6 +499,12 @@ def test_grief_and_drink(text, crisis):
     ("i took my belt round my next last night just the sea", True),
     ("okay m s if are i'm not even choking this time", True), ("i i can okay m s", True),
     ("last time i checked he will be around after tonight", False),
+    ("i'm at the edge of the school field", False),
+    ("i'm sitting on the edge of the school", False),
+    ("we walked across the tracks at the level crossing", False),
+    ("sat in the corridor thinking about going over my notes", False),
+    ("i'm on the edge of the multi-storey", True),
+    ("i stood on the ledge thinking of going over the edge", True),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text
