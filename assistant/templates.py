@@ -42,6 +42,7 @@ _CONTRACTIONS = {
     "anymore": "any more", "nevermind": "never mind", "sec": "second", "secs": "seconds",
     "til": "until", "till": "until", "bc": "because", "tho": "though", "coz": "because",
     "prolly": "probably", "cos": "because", "idk": "i do not know",
+    "prob": "probably", "probs": "probably",  # (held-out set 85: "prob like fifteen minutes")
     # a younger register, typed or read from a transcript (held-out set 12)
     "ngl": "not going to lie", "tbh": "to be honest", "fr": "for real", "imo": "in my opinion",
     "tryna": "trying to", "finna": "going to", "omg": "oh my god", "lowkey": "low key",
@@ -72,8 +73,6 @@ _CONTRACTIONS = {
     # Singapore and Malaysian English particles (held-out set 86: "okay lor", "start lah", "my
     # eyes getting wet leh"): they colour a sentence and carry no command
     "lah": "", "leh": "", "lor": "", "hor": "",
-    # teenagers' clipped words (held-out set 85: "prob like fifteen minutes")
-    "prob": "probably", "probs": "probably",
 }
 _ENDINGS_MEAN = {"ve": "have", "ll": "will", "re": "are", "d": "would"}
 _ENDINGS = tuple("'" + ending for ending in _ENDINGS_MEAN)
