@@ -1215,7 +1215,7 @@ _PATTERNS = [
     r"for)\b)",
     r"(going to|gonna|want to|wanna|will|trying to|try to|plan to|planning to) (just )?drink "
     r"myself to death\b",
-    r"\bengine (running|on|going)\b.{0,60}\b(hose|hosepipe|pipe|tube)\b",
+    r"\bengine (is )?(running|on|going)\b.{0,60}\b(hose|hosepipe|pipe|tube)\b",
     r"(step|stepping|walk|walking|throw myself|jump|jumping|lie down) in front of (a|the) (luas|"
     r"tram|dart|mtr|subway|metro|tube|underground|lrt|mrt)( train)?\b",
     r"better off with (the|my) (life )?insurance( money| payout| pay out)?\b",
@@ -1233,6 +1233,11 @@ _PATTERNS = [
     r"(to )?follow (her|him|them|my \w+)\b",
     r"(took|taken|swallowed|downed) (so many|many|too many|a lot of|lots of|loads of) (of )?(my |"
     r"the )?(sleeping )?(pills|tablets)\b(?! (for|every|a day|today|this morning)\b)",
+    # ... "the whole lot" as heard ("going to do the so lot on purpose", "... the phone lot ...":
+    # set 87 spoken, three voices)
+    r"(going to|gonna) (do|take) the (\w+ )?lot on purpose\b",
+    # ... and "took" heard without its k ("i too many sleeping pills already": set 88 spoken)
+    r"\bi (too|to) many (of )?(my |the )?(sleeping )?(pills|tablets)\b",
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")

