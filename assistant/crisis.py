@@ -1227,9 +1227,11 @@ _PATTERNS = [
     r"(swim|dip)\b)",
     r"\bafter (this|that|the session|we finish|we are done)\b.{0,20}\bi (will|am going to|am "
     r"gonna) jump$",
-    r"(standing|stood|sitting|sat) on (the|a) (roof|rooftop|ledge|edge) of (the|my|a|this) (\w+ )?"
-    r"(building|block|tower|flats|car park|hospital|hotel)\b",
-    r"\b(died|dead|gone|passed|passed away)\b.{0,60}\bi (want|wanna|wish i could|need|just want) "
+    # (sat on a roof is as often a sunset watched: only its edge)
+    r"((standing|stood) on (the|a) (roof|rooftop|ledge|edge)|(sitting|sat) on (the|a) (ledge|edge))"
+    r" of (the|my|a|this) (\w+ )?(building|block|tower|flats|car park|hospital|hotel)\b",
+    r"\b(died|dead|gone(?! (to|back|off|abroad|overseas|ahead|out|home)\b)|passed|passed away)\b"
+    r".{0,60}\bi (want|wanna|wish i could|need|just want) "
     r"(to )?follow (her|him|them|my \w+)\b",
     r"(took|taken|swallowed|downed) (so many|many|too many|a lot of|lots of|loads of) (of )?(my |"
     r"the )?(sleeping )?(pills|tablets)\b(?! (for|every|a day|today|this morning)\b)",

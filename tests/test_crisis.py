@@ -535,6 +535,8 @@ def test_grief_and_drink(text, crisis):
     ("i'm standing on the roof terrace having a coffee", False),
     ("he drank himself to death", False), ("i followed her to the shop", False),
     ("i took many photos on the walk", False),
+    ("i am sitting on the roof of the hotel watching the sunset", False),
+    ("my dad is gone to australia and i want to follow him", False),
     # ... as heard (set 87 spoken): "the whole lot" lost
     ("i'm all command and i'm going to do the phone lot on purpose", True),
     ("we're going to do the car park lot on saturday", False),
