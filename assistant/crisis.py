@@ -1246,7 +1246,7 @@ _PATTERNS = [
     # water's edge, tablets kept and tonight the night
     r"(want|wanna|need|long) to be with (him|her|them|my \w+) (up|in|at|down|over) (the|in the) "
     r"(cemetery|graveyard|churchyard|crem|crematorium)\b",
-    r"(viaduct|quarry|bridge|cliff|cliffs|dam|tip|multi storey|top)\b.{0,60}\b(think|thinking|"
+    r"(viaduct|quarry|bridge|cliff|cliffs|dam|tip|multi storey)\b.{0,60}\b(think|thinking|"
     r"thought) (about|of) (going|jumping|stepping|climbing) (over|off)(?=$| the (edge|side|top|"
     r"railing|railings|wall)\b)",
     r"(quarry|cliff|cliffs|edge|bridge|viaduct|ledge|roof|dam)\b.{0,30}\blooking down (and )?"
@@ -1258,14 +1258,14 @@ _PATTERNS = [
     r"(think|thinking|thought|want|wanna|could|might|tempted|going|will) (\w+ ){0,2}(step|stepping|"
     r"jump|jumping) off the (edge of the )?platform\b.{0,40}\btrain\b",
     r"(reservoir|river|lake|sea|quarry|canal|dam|loch|water)\b.{0,60}\b(i (want|wanna|am going|"
-    r"will|could|might)( to)?|just) (go|roll|wheel|walk|drive) (in|into it|in there)$",
+    r"will|could|might)( to)?( just)? (go|roll|wheel|walk|drive)|just (roll|wheel)( myself)?) "
+    r"(in|into it|in there)$",  # (not "at the lake you just walk in")
     r"(pills|tablets)\b.{0,60}\btonight (is )?the night\b",
     # after a stroke, halting (held-out set 90): the means, then all and when ("the tablets...
     # all of them. tonight", "and then, the pills, all"), "better... gone" said alone, the pills
     # saved, myself wheeled in front of the bus, the knife and my wrist, "no point ... finish
-    # me" said last, all
-    # his pills taken myself, "... then i end it" said last, the pens used on myself, "kill
-    # yourself ... i want that", jumping from the top, a life better if i die
+    # me" said last, all his pills taken myself, "... then i end it" said last, the pens used
+    # on myself, "kill yourself ... i want that", jumping from the top, a life better if i die
     r"(pills|tablets)\b.{0,20}\ball( of them)? (tonight|now|today)$",
     r"\bthen\b.{0,10}\b(pills|tablets) all$",
     r"^(\w+ )?better (off )?(gone|dead)( (\w+ )?better (off )?(gone|dead))?$",
@@ -1273,10 +1273,11 @@ _PATTERNS = [
     r"tablets)\b(?! (for|from|to|in the fridge)\b)",
     r"\b(wheel|roll) myself\b.{0,30}\b(in front of|under|into (the )?(road|traffic|river|canal|"
     r"sea|water|lake))\b",  # (not "throw myself into my work")
-    r"\b(knife|blade|razor)\b.{0,15}\bmy (wrist|wrists|arm|arms)\b",
+    r"\b(knife|blade|razor)\b.{0,15}\b(?<!for )(?<!shave )(?<!shaving )my (wrist|wrists|arm|"
+    r"arms)\b",  # (not "a razor for my arms")
     r"\bno point\b.{0,25}\bfinish me( off)?$",
     r"(thinking|thought) (about|of) taking all (of )?(my |his |her |their |the )?(pills|tablets)",
-    r"\b(then|after) i (end|finish) it( all)?$",
+    r"\bthen i (end it( all)?|finish it all)$",  # (not "i'll call you after i finish it")
     r"(insulin|pens|syringes|needles|injections|pills|tablets|knife|knives|blade|razor)\b.{0,60}"
     r"\b(use|using|inject|injecting) (them|it|one|the lot|all of them) on myself\b",
     r"\b(kill|killing) yourself\b(?! laughing).{0,25}\bi want (that|it|to do that|to do it)\b",

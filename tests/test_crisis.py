@@ -570,6 +570,9 @@ def test_grief_and_drink(text, crisis):
     ("we stood by the quarry looking down at the climbers thinking about it for next year",
      False),
     ("kill yourself laughing at this, i want that on telly", False),
+    ("i bought a new razor for my arms and legs", False),
+    ("i'll call you after i finish it", False),
+    ("we swim in the lake, you just walk in", False),
     # ... as heard (set 87 spoken): "the whole lot" lost
     ("i'm all command and i'm going to do the phone lot on purpose", True),
     ("we're going to do the car park lot on saturday", False),
