@@ -608,6 +608,11 @@ def test_grief_and_drink(text, crisis):
     ("she better without me i'll go for good", True),
     ("help me cry then than i end it", True),
     ("i cut my hand on the done all hard on purpose to hurt", True),
+    # ... and "i'm driving, in the truck headed home" heard "... driving into a truck headed
+    # home" (set 92 spoken): a truck headed somewhere, a truck stop, a parking lot
+    ("i'm driving into a truck headed home from the plant", False),
+    ("i'm in the car into a truck parking lot", False),
+    ("i want to drive into a truck", True),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text
