@@ -1892,6 +1892,9 @@ def test_named_last_and_started_by(understander, text, intent, slots):
     ("i ain't cried in a year, help me let it out", "start_session"),
     ("hold your horses", "pause"),
     ("i'm through for tonight", "stop"), ("that'll work", "yes"), ("i'm squalling", "crying"),
+    # a carer is no car (set 90)
+    ("hang on, the carer's at the door", "pause"),
+    ("till the carer comes, about twenty minutes", "set_duration"),
 ])
 def test_radio_parade_and_slang_words(understander, text, intent):
     assert understander.parse(text).name == intent, text
@@ -1903,6 +1906,7 @@ def test_radio_parade_and_slang_words(understander, text, intent):
     ("i'm in the trotro", "car"), ("in my hostel room", "home"), ("in my pickup", "car"),
     ("sitting on the back porch", "home"), ("i done got in the bath", "shower"),
     ("sitting in the parlour", "home"), ("i'm trekking home", "walk"),
+    ("out in the wheelchair round the block", "walk"),  # (set 90)
 ])
 def test_places_in_other_englishes(understander, text, place):
     said = understander.parse(text)
