@@ -1344,7 +1344,7 @@ _PATTERNS = [
     r"(thinking about|looking at) (it|them)\b",
     r"be with (my |our )?(late )?" + _FAMILY + r"\b.{0,10}\bwhatever it takes\b",
     r"took (a|the) (whole )?handful of (\w+ )?(pills|tablets)\b",
-    r"(barrel|gun|rifle|pistol|shotgun) in my mouth\b",
+    r"(barrel|gun|rifle|pistol|shotgun) in my (mouth|must)\b",  # ("must": as heard, set 92)
     r"would not nobody\b.{0,30}\bmiss me\b",
     r"\b(rope|noose)\b(?! (swing|ladder|light|lights)\b).{0,20}\b(tied|hung|strung) (up )?(in|from|"
     r"over|to) the (hayloft|loft|barn|rafters|beam|attic)\b",
@@ -1374,6 +1374,10 @@ _PATTERNS = [
     r"\bi (will not|want|would not) be (here|hear) next week\b.{0,5}\bi have decided\b(?! to\b)",
     r"my (hand|head|fist|arm|arms|wrist)\b.{0,30}\bon purpose (to|of) (hurt|hurting)\b",
     r"\bthen (than|then) i end it( all)?$",
+    # ... and of sets 91 and 92: "it's time i went (to meet) the lord on my own terms" with the
+    # meeting lost, the rope "all ready" in my room
+    r"\btime i (went|go)\b.{0,25}\bon my own terms\b", r"\bthe lord on my own terms\b",
+    r"\b(rope|noose) is (already|all ready|ready) in my (room|bedroom)\b",
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")

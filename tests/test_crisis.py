@@ -613,6 +613,12 @@ def test_grief_and_drink(text, crisis):
     ("i'm driving into a truck headed home from the plant", False),
     ("i'm in the car into a truck parking lot", False),
     ("i want to drive into a truck", True),
+    # ... "it's time i went to meet the lord on my own terms" with the meeting lost, the barrel
+    # in my "must", the rope "all ready" in my room (sets 91, 92 spoken)
+    ("it's time i went you me to the lord on my own terms", True),
+    ("i reckon i'll just put the barrel in my must go and be done with it", True),
+    ("the rope is all ready in my room right", True),
+    ("the rope is ready in my camping bag", False),
 ])
 def test_understated_and_figures(text, crisis):
     assert is_crisis(text) == crisis, text

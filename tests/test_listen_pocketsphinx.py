@@ -472,6 +472,11 @@ def test_a_runner_up_that_reads_clearly_as_crisis_language_wins(recognizer):
     ("i want to use enough that i want wake up", "crisis"),
     ("i want to use enough of i with wake up", "crisis"),
     ("i want to just off be here", "crisis"),
+    # "i won't be around ...", "i ain't gonna be here come morning" heard "i don't be", "i it
+    # gonna be" (held-out set 92, four voices); "i don't be late" stays what it is
+    ("louder don't reckon and i don't be around to hear it tomorrow", "crisis"),
+    ("next i it gonna be here come morning an it out", "crisis"),
+    ("i'll be here come morning", None),
 ])
 def test_crisis_words_heard_as_soundalikes_are_read_back_for_crisis_only(recognizer, heard, intent):
     decoded = Decoded(heard, 0.5)

