@@ -165,6 +165,9 @@ _NOT_LET_OUT = r"(?! out\b(?! there))"
 # i can, not in here" (held-out set 81); "i want to die at home tonight" still reads
 _WHERE_TO_DIE = (r"(?! (at home|in my own bed|in my own home|at home in my own bed) (if|when|"
                  r"rather|instead|not|surrounded|with|like)\b)")
+# Not a truck headed somewhere, a truck stop or a parking lot: "i'm driving, in the truck headed
+# home" is heard "i'm driving into a truck headed home" (held-out set 92 spoken)
+_NOT_A_TRUCK_GOING = r"\b(?! (headed|heading|stop|parking|park|lot|depot|yard)\b)"
 _PATTERNS = [
     # Suicide named outright, or killing oneself in any words.
     r"suicid\w*", r"ki?l+(ing|ed|s)? (my ?self|me ?self|me off)",
@@ -508,12 +511,10 @@ _PATTERNS = [
     r"(a|the|that|this|the next|an oncoming) "
     r"(tree|wall|bridge|cliff|river|lake|truck|lorry|barrier|road|"
     r"bus|sea|loch|canal|harbour|harbor|ocean|quarry|reservoir)"
-    # (not a truck stop or parking lot, nor "i'm driving, in the truck headed home" as heard:
-    # held-out set 92 spoken, "i'm driving into a truck headed home")
-    r"\b(?! (headed|heading|stop|parking|park|lot|depot|yard)\b)"
+    + _NOT_A_TRUCK_GOING
     # off what one can go over, not "i steer off the wall" (the stare technique's "where i stare
     # at the wall" as heard: held-out set 38, spoken)
-    r"|off (a|the) (bridge|cliff|road|edge|pier|ledge|motorway|highway|quay|jetty))",
+    + r"|off (a|the) (bridge|cliff|road|edge|pier|ledge|motorway|highway|quay|jetty))",
     # ... any verb of going, said while driving: "sometimes when i'm driving i think about just
     # going into a wall" (held-out set 28)
     _WHILE_DRIVING +
@@ -525,7 +526,7 @@ _PATTERNS = [
     # into a wall", the same sentence by Piper's joe)
     _WHILE_DRIVING +
     r"\binto (a|the|the next|an oncoming) (tree|wall|cliff|truck|lorry|barrier|pillar|lamppost|"
-    r"lamp post|bridge support)\b(?! (headed|heading|stop|parking|park|lot|depot|yard)\b)",
+    r"lamp post|bridge support)" + _NOT_A_TRUCK_GOING,
     r"(wrap|wrapping) (my|the) car (a?round|round) (a|the) (tree|pole|lamppost|lamp post)",
     # "i'd sooner drive the car into a wall than ..." whatever was heard between (held-out set
     # 50, spoken: "i'd you are right the car into a wall ...")
