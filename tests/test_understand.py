@@ -1895,6 +1895,21 @@ def test_named_last_and_started_by(understander, text, intent, slots):
     # a carer is no car (set 90)
     ("hang on, the carer's at the door", "pause"),
     ("till the carer comes, about twenty minutes", "set_duration"),
+    # Scots and Northern English (held-out set 93): greet, a bubble, grat (cry, cried), the
+    # Scots negatives, a "hen" said last; not greeting someone, nor a bubble bath
+    ("help me have a good bubble", "start_session"),
+    ("i need to greet and i cannae", "start_session"),
+    ("i've no grat since i was a wean. help me", "start_session"),
+    ("i'm greetin' like a wean", "crying"), ("nae chance", "no"), ("whit?", "repeat"),
+    ("a wee bit louder, hen", "louder"), ("that'll dae for the night", "stop"),
+    ("go and greet your gran at the door", None),
+    # East African and British South Asian English (set 94)
+    ("ndio", "yes"), ("sawa", "yes"), ("hapana, sitaki", "no"), ("rudia tafadhali", "repeat"),
+    ("ngoja kidogo", "pause"), ("polepole", "slower"), ("haraka haraka", "faster"),
+    ("haan ji", "yes"), ("inshallah, yes", "yes"), ("wallahi i'm crying", "crying"),
+    ("i'm feeling to cry", "crying"),
+    ("i have over-cried, my eyes are all swollen", "crying"),
+    ("gie's a list of what there is", "suggest_technique"),
 ])
 def test_radio_parade_and_slang_words(understander, text, intent):
     assert understander.parse(text).name == intent, text
@@ -1907,6 +1922,9 @@ def test_radio_parade_and_slang_words(understander, text, intent):
     ("sitting on the back porch", "home"), ("i done got in the bath", "shower"),
     ("sitting in the parlour", "home"), ("i'm trekking home", "walk"),
     ("out in the wheelchair round the block", "walk"),  # (set 90)
+    # East African English (set 94): a matatu or a taxi, a bedsitter
+    ("i'm in a matatu on thika road", "car"), ("sitting in my taxi", "car"),
+    ("i'm in my bedsitter", "home"),
 ])
 def test_places_in_other_englishes(understander, text, place):
     said = understander.parse(text)
