@@ -217,6 +217,8 @@ _REQUESTS = tuple(tuple(r.split()) for r in (
     "something with", "something about", "something where", "something to", "do the",
     "gimme", "give me", "i need the", "i need some", "i need a"))
 _SOMETHING_FOR = frozenset("to with about where that".split())
+# ... or named, then described (Understander._named_then_described)
+_DESCRIBED_BY = frozenset("where with that which when".split())
 # ... or anywhere in it: "getting outside in the fresh air | might help me", "this is more
 # than i can handle alone | how do i go about finding a therapist"
 _ASKED_ANYWHERE = tuple(tuple(r.split()) for r in (
@@ -1776,7 +1778,7 @@ class Understander:
         if score < threshold <= ACCEPT:  # (the swap is not made for a text already read)
             rephrased = self._swapped(literal, single=False)
             for fallback in (self._command_word_first, self._described_technique,
-                             self._why_technique):
+                             self._named_then_described, self._why_technique):
                 for said in ([literal, rephrased] if rephrased != literal else [literal]):
                     if score >= threshold:
                         break
@@ -2548,6 +2550,25 @@ class Understander:
         if len(found) != 1 or _NEGATION & set(left):
             return 0.0, None, {}
         return DESCRIBED_SCORE, "choose_technique", {"technique": found.pop()}
+
+    def _named_then_described(self, words: list[str], pool_key
+                              ) -> tuple[float, str | None, dict]:
+        """A technique named in the first words, then described after a "where", "with"
+        or "that", when nothing else read: "the breathwork where you lie down and take deep
+        quick breaths" (held-out set 94; with a comma after the name it read already, and a
+        recogniser gives no comma). Nothing harmful or refused is said in the description."""
+        if pool_key is not None and "choose_technique" not in pool_key:
+            return 0.0, None, {}
+        # (a name of up to three words: "the stare one that ..."; not "this song is the one
+        # that gets me", talk about a song)
+        cut = next((i for i, w in enumerate(words[:4]) if w in _DESCRIBED_BY and i), 0)
+        if not cut or len(words) - cut < 3 or _HARM_SAID.intersection(words) or (
+                _NEGATION & set(words)):
+            return 0.0, None, {}
+        score, intent, slots, _ = self._best(words[:cut], pool_key)
+        if intent != "choose_technique" or score < CONFIRMED:
+            return 0.0, None, {}
+        return DESCRIBED_SCORE, intent, slots
 
     def _keyword_techniques(self, words: list[str]) -> tuple[set[str], list[str]]:
         """The techniques whose keywords the words say, and the words no keyword used

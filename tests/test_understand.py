@@ -1910,6 +1910,10 @@ def test_named_last_and_started_by(understander, text, intent, slots):
     ("i'm feeling to cry", "crying"),
     ("i have over-cried, my eyes are all swollen", "crying"),
     ("gie's a list of what there is", "suggest_technique"),
+    # a technique named, then described with no comma between, as a recogniser gives it
+    ("the breathwork where you lie down and take deep quick breaths", "choose_technique"),
+    ("the stare one that makes your eyes water", "choose_technique"),
+    ("the breathing where i got dizzy, i do not want that", None),
 ])
 def test_radio_parade_and_slang_words(understander, text, intent):
     assert understander.parse(text).name == intent, text
