@@ -177,16 +177,17 @@ _DIALECT_REWRITES = (
     # not a bubble bath), "i've no grat" (not cried); "me" and "ma" for my before a noun ("me
     # da", "me tablets", "ma chest"); "the now", "the night", "the morra" (now, tonight,
     # tomorrow; not "in the night"); "on ye go" (you); "i'm no gonnae" (not)
-    (re.compile(r"\b(no|nae|never) grat\b"), "not cried"),
+    (re.compile(r"\b(no|nae) grat\b"), "not cried"),  # ("never grat": never cried)
     (re.compile(r"\b(greetin|bubblin)'?(?![\w'])"), "crying"),
     (re.compile(r"\bgreet\b(?! (the|my|your|his|her|their|our|them|him|you|us|everyone|people|"
                 r"guests|visitors|each|every|customers|new|old|friends|family)\b)"), "cry"),
     (re.compile(r"\b(a|good|wee|big) bubble\b(?! (bath|wrap|tea|gum|machine|wand|wands)\b)"),
      r"\1 cry"),
-    (re.compile(r"\b(me|ma) (?=(da|dad|mam|mum|maw|ma|pal|pals|mate|mates|tablets|pills|meds|head|"
-                r"heid|bed|room|car|wife|missus|husband|man|fella|kid|kids|bairn|bairns|wean|weans|"
-                r"dog|nan|nana|gran|granny|brother|sister|son|daughter|life|chest|heart|eyes|face|"
-                r"phone|own|house|flat|mother|father|faither|family|grandad|lad|lass|boy|girl)\b)"),
+    # (not a "mate", "man", "lad" or "girl": "help me mate" calls someone, comma or none)
+    (re.compile(r"\b(me|ma) (?=(da|dad|mam|mum|maw|ma|pal|pals|tablets|pills|meds|head|heid|bed|"
+                r"room|car|wife|missus|husband|fella|kid|kids|bairn|bairns|wean|weans|dog|nan|nana|"
+                r"gran|granny|brother|sister|son|daughter|life|chest|heart|eyes|face|phone|own|"
+                r"house|flat|mother|father|faither|family|grandad)\b)"),
      "my "),
     (re.compile(r"(?<!\bin )(?<!\ball )(?<!\bthrough )(?<!\bduring )(?<!\bof )(?<!\bat )"
                 r"(?<!\binto )(?<!\bby )(?<!'s )(?<!\bis )(?<!\bwas )(?<!\bbe )\bthe night\b"
