@@ -194,9 +194,10 @@ _DIALECT_REWRITES = (
                 r"(?=\s*([,.!?]|$|(and|but|so|anyway|eh|hen|then|again)\b))"), "tonight"),
     (re.compile(r"\bthe morra\b"), "tomorrow"), (re.compile(r"(?<!\bin )\bthe now\b"), "now"),
     (re.compile(r"\bon ye go\b"), "on you go"),
+    # ("greetin'" is "crying" by now: the rule above)
     (re.compile(r"\b(i'm|i am|it's|it is|that's|that is|you're|you are|we're|we are) no (?=("
                 r"gonnae|going|gonna|wanting|able|sure|having|here|coming|feeling|doing|ready|"
-                r"happy|okay|ok|well|right|crying|greetin|greeting)\b)"), r"\1 not "),
+                r"happy|okay|ok|well|right|crying|greeting)\b)"), r"\1 not "),
     # East African English (set 94): "i'm feeling to cry" (feel like crying), "i have
     # over-cried", "rudi nyuma" (go back), "back back", "haraka haraka" (quickly)
     (re.compile(r"\bfeeling to (cry|weep)\b"), "feeling like crying"),

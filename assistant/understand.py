@@ -2553,10 +2553,11 @@ class Understander:
 
     def _named_then_described(self, words: list[str], pool_key
                               ) -> tuple[float, str | None, dict]:
-        """A technique named in the first words, then described after a "where", "with"
-        or "that", when nothing else read: "the breathwork where you lie down and take deep
-        quick breaths" (held-out set 94; with a comma after the name it read already, and a
-        recogniser gives no comma). Nothing harmful or refused is said in the description."""
+        """A technique named in the first words, then described after one of _DESCRIBED_BY
+        ("where", "with", "that", "which", "when"), when nothing else read: "the breathwork
+        where you lie down and take deep quick breaths" (held-out set 94; with a comma after
+        the name it read already, and a recogniser gives no comma). Nothing harmful or refused
+        is said in the description."""
         if pool_key is not None and "choose_technique" not in pool_key:
             return 0.0, None, {}
         # (a name of up to three words: "the stare one that ..."; not "this song is the one
